@@ -1,0 +1,8 @@
+/** Documented limits of the board model (see packages/board/SPEC.md). */
+export const MAX_NOTE_TEXT_LENGTH = 2000
+export const MAX_TITLE_LENGTH = 200
+/** Coordinates beyond this are almost certainly a bug, and would break rendering maths. */
+export const MAX_COORDINATE = 1_000_000
+export const MIN_NOTE_SIZE = 60
+export const MAX_NOTE_SIZE = 1200
+export const DEFAULT_NOTE_SIZE = 160

@@ -1,0 +1,216 @@
+/**
+ * Notes: the snapshot type, its defensive reader, and every write operation. Each write checks
+ * all of its input first and then changes the doc in one transaction, so invalid input leaves
+ * the doc untouched and peers never see half an operation.
+ */
+import { generateKeyBetween, generateNKeysBetween } from 'fractional-indexing'
+import { nanoid } from 'nanoid'
+import * as Y from 'yjs'
+import { BoardError } from './errors.js'
+import { DEFAULT_NOTE_SIZE } from './limits.js'
+import { DEFAULT_NOTE_COLOUR, isNoteColour, type NoteColour } from './palette.js'
+import { type NoteMap, notesMap } from './schema.js'
+import { checkColour, checkCoordinate, checkId, checkNoteText, checkSize } from './validate.js'
+
+export interface NoteSnapshot {
+  readonly id: string
+  readonly text: string
+  readonly x: number
+  readonly y: number
+  readonly width: number
+  readonly height: number
+  readonly colour: NoteColour
+  readonly authorId: string
+  readonly authorName: string
+  readonly createdAt: number
+  /** Fractional index: notes are stacked by comparing these strings (ties broken by id). */
+  readonly order: string
+}
+
+export interface AddNoteInput {
+  x: number
+  y: number
+  text?: string
+  width?: number
+  height?: number
+  colour?: NoteColour
+  authorId: string
+  authorName: string
+  id?: string
+  now?: number
+}
+
+function num(map: NoteMap, key: string, fallback: number): number {
+  const value = map.get(key)
+  return typeof value === 'number' && Number.isFinite(value) ? value : fallback
+}
+
+function str(map: NoteMap, key: string): string {
+  const value = map.get(key)
+  return typeof value === 'string' ? value : ''
+}
+
+/** Reads one note map into a plain snapshot, tolerating fields a peer left out or mistyped. */
+export function snapshotNote(id: string, map: NoteMap): NoteSnapshot {
+  const text = map.get('text')
+  const colour = map.get('colour')
+  return {
+    id,
+    text: text instanceof Y.Text ? text.toString() : '',
+    x: num(map, 'x', 0),
+    y: num(map, 'y', 0),
+    width: num(map, 'width', DEFAULT_NOTE_SIZE),
+    height: num(map, 'height', DEFAULT_NOTE_SIZE),
+    colour: isNoteColour(colour) ? colour : DEFAULT_NOTE_COLOUR,
+    authorId: str(map, 'authorId'),
+    authorName: str(map, 'authorName'),
+    createdAt: num(map, 'createdAt', 0),
+    order: str(map, 'order'),
+  }
+}
+
+export function compareStacking(a: { id: string; order: string }, b: { id: string; order: string }): number {
+  if (a.order !== b.order) return a.order < b.order ? -1 : 1
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+}
+
+function topOrder(doc: Y.Doc): string | null {
+  let top: string | null = null
+  for (const map of notesMap(doc).values()) {
+    const order = map.get('order')
+    if (typeof order === 'string' && (top === null || order > top)) top = order
+  }
+  return top
+}
+
+function requireNote(doc: Y.Doc, id: unknown): NoteMap {
+  const checked = checkId(id)
+  const map = notesMap(doc).get(checked)
+  if (!map) throw new BoardError('note-not-found', `No note with id ${checked} on this board`)
+  return map
+}
+
+function requireNotes(doc: Y.Doc, ids: readonly unknown[]): NoteMap[] {
+  return [...new Set(ids)].map((id) => requireNote(doc, id))
+}
+
+export function readNote(doc: Y.Doc, id: string): NoteSnapshot | undefined {
+  const map = notesMap(doc).get(id)
+  return map ? snapshotNote(id, map) : undefined
+}
+
+/** All notes, bottom of the stack first. */
+export function listNotes(doc: Y.Doc): NoteSnapshot[] {
+  return [...notesMap(doc).entries()].map(([id, map]) => snapshotNote(id, map)).sort(compareStacking)
+}
+
+export function addNote(doc: Y.Doc, input: AddNoteInput): string {
+  const id = input.id === undefined ? nanoid() : checkId(input.id)
+  const x = checkCoordinate('x', input.x)
+  const y = checkCoordinate('y', input.y)
+  const width = checkSize('width', input.width ?? DEFAULT_NOTE_SIZE)
+  const height = checkSize('height', input.height ?? DEFAULT_NOTE_SIZE)
+  const colour = checkColour(input.colour ?? DEFAULT_NOTE_COLOUR)
+  const text = checkNoteText(input.text ?? '')
+  if (notesMap(doc).has(id)) throw new BoardError('invalid-id', `A note with id ${id} already exists`)
+  doc.transact(() => {
+    const map: NoteMap = new Y.Map()
+    map.set('id', id)
+    map.set('text', new Y.Text(text))
+    map.set('x', x)
+    map.set('y', y)
+    map.set('width', width)
+    map.set('height', height)
+    map.set('colour', colour)
+    map.set('authorId', String(input.authorId))
+    map.set('authorName', String(input.authorName))
+    map.set('createdAt', input.now ?? Date.now())
+    map.set('order', generateKeyBetween(topOrder(doc), null))
+    notesMap(doc).set(id, map)
+  })
+  return id
+}
+
+/**
+ * Replaces a note's text by applying only the changed middle (common prefix and suffix kept),
+ * so two people typing in different parts of one note both keep their characters.
+ */
+export function setNoteText(doc: Y.Doc, id: string, next: string): void {
+  const map = requireNote(doc, id)
+  const text = checkNoteText(next)
+  const yText = map.get('text')
+  doc.transact(() => {
+    if (!(yText instanceof Y.Text)) {
+      map.set('text', new Y.Text(text))
+      return
+    }
+    const current = yText.toString()
+    let start = 0
+    const shorter = Math.min(current.length, text.length)
+    while (start < shorter && current[start] === text[start]) start++
+    let end = 0
+    while (end < shorter - start && current[current.length - 1 - end] === text[text.length - 1 - end]) {
+      end++
+    }
+    const removed = current.length - start - end
+    if (removed > 0) yText.delete(start, removed)
+    const inserted = text.slice(start, text.length - end)
+    if (inserted) yText.insert(start, inserted)
+  })
+}
+
+/** Moves several notes by the same offset in one transaction (a dragged selection). */
+export function moveNotes(doc: Y.Doc, ids: readonly string[], dx: number, dy: number): void {
+  checkCoordinate('dx', dx)
+  checkCoordinate('dy', dy)
+  const maps = requireNotes(doc, ids)
+  const targets = maps.map((map) => ({
+    map,
+    x: checkCoordinate('x', num(map, 'x', 0) + dx),
+    y: checkCoordinate('y', num(map, 'y', 0) + dy),
+  }))
+  doc.transact(() => {
+    for (const { map, x, y } of targets) {
+      map.set('x', x)
+      map.set('y', y)
+    }
+  })
+}
+
+export function resizeNote(doc: Y.Doc, id: string, width: number, height: number): void {
+  const map = requireNote(doc, id)
+  const w = checkSize('width', width)
+  const h = checkSize('height', height)
+  doc.transact(() => {
+    map.set('width', w)
+    map.set('height', h)
+  })
+}
+
+export function recolourNotes(doc: Y.Doc, ids: readonly string[], colour: NoteColour): void {
+  const checked = checkColour(colour)
+  const maps = requireNotes(doc, ids)
+  doc.transact(() => {
+    for (const map of maps) map.set('colour', checked)
+  })
+}
+
+/** Puts the notes on top of the stack, keeping their relative order. */
+export function bringToFront(doc: Y.Doc, ids: readonly string[]): void {
+  const maps = requireNotes(doc, ids)
+  const ordered = maps.map((map) => ({ map, id: str(map, 'id'), order: str(map, 'order') })).sort(compareStacking)
+  const keys = generateNKeysBetween(topOrder(doc), null, ordered.length)
+  doc.transact(() => {
+    ordered.forEach(({ map }, i) => {
+      map.set('order', keys[i])
+    })
+  })
+}
+
+export function deleteNotes(doc: Y.Doc, ids: readonly string[]): void {
+  const unique = [...new Set(ids)]
+  requireNotes(doc, unique)
+  doc.transact(() => {
+    for (const id of unique) notesMap(doc).delete(id as string)
+  })
+}
