@@ -1,0 +1,5 @@
+export { CloseCode } from './close-codes.js'
+export { DEFAULT_LIMITS, type RelayLimits } from './config.js'
+export { createRelay, type Relay, type RelayOptions } from './relay.js'
+export { openSqliteStorage } from './storage/sqlite.js'
+export type { Storage } from './storage/storage.js'
