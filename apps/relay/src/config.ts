@@ -36,7 +36,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv): RelayConfig {
   return {
     host: env.SAMLA_HOST ?? '0.0.0.0',
     port,
-    dataDir: path.resolve(env.SAMLA_DATA_DIR ?? './data'),
+    // INIT_CWD is where `pnpm start` was typed, so ./data is next to the user, not inside apps/relay.
+    dataDir: path.resolve(env.INIT_CWD ?? process.cwd(), env.SAMLA_DATA_DIR ?? 'data'),
     webRoot: path.resolve(env.SAMLA_WEB_ROOT ?? DEFAULT_WEB_ROOT),
   }
 }
