@@ -1,18 +1,26 @@
 /**
- * Every websocket close code the relay sends, in one place (the README's table is built from
- * this list). 4000–4999 are application codes; clients map them to plain-language messages.
+ * Every websocket close code the relay sends, in one place (the README's table lists them).
+ * 4000–4999 are application codes; the web client maps each to a plain-language message.
  */
 export const CloseCode = {
-  /** The relay is shutting down or restarting; reconnect. */
-  ServiceRestart: 1012,
-  /** Frame larger than maxFrameBytes (sent by `ws` itself when maxPayload is exceeded). */
-  MessageTooBig: 1009,
   /** Storage failed; the room was unloaded so nothing unsaved is served. Reconnect. */
   InternalError: 1011,
+  /** Frame larger than maxFrameBytes (sent by `ws` itself when maxPayload is exceeded). */
+  MessageTooBig: 1009,
+  /** The relay is shutting down or restarting; reconnect. */
+  ServiceRestart: 1012,
   /** A frame could not be decoded as a y-websocket message. */
   MalformedMessage: 4400,
   /** The connection stopped answering pings. */
   Unresponsive: 4408,
+  /** The update would make the board larger than maxBoardBytes; it was not stored. */
+  BoardTooLarge: 4413,
+  /** Too many connections from one network address. */
+  TooManyFromAddress: 4429,
+  /** The board already has maxConnectionsPerRoom connections. */
+  BoardFull: 4503,
+  /** The client read too slowly: its send buffer passed the high-water mark. */
+  TooSlow: 4509,
 } as const
 
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode]

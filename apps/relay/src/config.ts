@@ -5,16 +5,38 @@ import { fileURLToPath } from 'node:url'
 export interface RelayLimits {
   /** Largest websocket frame accepted, in bytes; larger frames close the socket with 1009. */
   maxFrameBytes: number
+  /** Largest stored size of one board; an update past it is refused with 4413. */
+  maxBoardBytes: number
   /** Largest JSON body accepted by the HTTP API. */
   maxHttpBodyBytes: number
+  maxConnectionsPerRoom: number
+  /** Generous: a whole municipality may sit behind one NAT address. */
+  maxConnectionsPerAddress: number
+  /** Awareness client ids one connection may own (a tab normally owns one). */
+  maxAwarenessEntriesPerConnection: number
+  /** A connection whose unsent data passes this is closed instead of buffering more. */
+  sendHighWaterBytes: number
   /** How often liveness pings are sent; a socket that misses one round is dropped. */
   pingIntervalMs: number
+  /** How long an empty room stays loaded, so a quick reconnect finds it warm. */
+  roomIdleGraceMs: number
+  /** The update log is folded into the snapshot past either of these. */
+  compactAfterUpdates: number
+  compactAfterBytes: number
 }
 
 export const DEFAULT_LIMITS: RelayLimits = {
   maxFrameBytes: 2 * 1024 * 1024,
+  maxBoardBytes: 64 * 1024 * 1024,
   maxHttpBodyBytes: 16 * 1024,
+  maxConnectionsPerRoom: 500,
+  maxConnectionsPerAddress: 1000,
+  maxAwarenessEntriesPerConnection: 4,
+  sendHighWaterBytes: 16 * 1024 * 1024,
   pingIntervalMs: 30_000,
+  roomIdleGraceMs: 30_000,
+  compactAfterUpdates: 500,
+  compactAfterBytes: 1024 * 1024,
 }
 
 export interface RelayConfig {
@@ -23,10 +45,37 @@ export interface RelayConfig {
   dataDir: string
   /** Folder of the built web app, served on the same port. */
   webRoot: string
+  limits: Partial<RelayLimits>
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 export const DEFAULT_WEB_ROOT = path.resolve(here, '../../web/dist')
+
+const LIMIT_ENV: Record<keyof RelayLimits, string> = {
+  maxFrameBytes: 'SAMLA_MAX_FRAME_BYTES',
+  maxBoardBytes: 'SAMLA_MAX_BOARD_BYTES',
+  maxHttpBodyBytes: 'SAMLA_MAX_HTTP_BODY_BYTES',
+  maxConnectionsPerRoom: 'SAMLA_MAX_CONNECTIONS_PER_BOARD',
+  maxConnectionsPerAddress: 'SAMLA_MAX_CONNECTIONS_PER_ADDRESS',
+  maxAwarenessEntriesPerConnection: 'SAMLA_MAX_AWARENESS_ENTRIES',
+  sendHighWaterBytes: 'SAMLA_SEND_HIGH_WATER_BYTES',
+  pingIntervalMs: 'SAMLA_PING_INTERVAL_MS',
+  roomIdleGraceMs: 'SAMLA_ROOM_IDLE_GRACE_MS',
+  compactAfterUpdates: 'SAMLA_COMPACT_AFTER_UPDATES',
+  compactAfterBytes: 'SAMLA_COMPACT_AFTER_BYTES',
+}
+
+export function limitsFromEnv(env: NodeJS.ProcessEnv): Partial<RelayLimits> {
+  const limits: Partial<RelayLimits> = {}
+  for (const [key, name] of Object.entries(LIMIT_ENV) as [keyof RelayLimits, string][]) {
+    const raw = env[name]
+    if (raw === undefined) continue
+    const value = Number(raw)
+    if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number, got ${raw}`)
+    limits[key] = value
+  }
+  return limits
+}
 
 export function configFromEnv(env: NodeJS.ProcessEnv): RelayConfig {
   const port = Number(env.SAMLA_PORT ?? env.PORT ?? 8080)
@@ -39,5 +88,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv): RelayConfig {
     // INIT_CWD is where `pnpm start` was typed, so ./data is next to the user, not inside apps/relay.
     dataDir: path.resolve(env.INIT_CWD ?? process.cwd(), env.SAMLA_DATA_DIR ?? 'data'),
     webRoot: path.resolve(env.SAMLA_WEB_ROOT ?? DEFAULT_WEB_ROOT),
+    limits: limitsFromEnv(env),
   }
 }

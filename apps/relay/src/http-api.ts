@@ -6,6 +6,7 @@ import fs from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { BoardError, initBoard, MAX_TITLE_LENGTH } from '@samla/board'
 import type { Logger } from 'pino'
+import type { Registry } from 'prom-client'
 import sirv from 'sirv'
 import * as Y from 'yjs'
 import { isBoardId, newBoardId } from './board-ids.js'
@@ -16,6 +17,9 @@ export interface HttpApiOptions {
   log: Logger
   webRoot: string
   maxBodyBytes: number
+  metrics: Registry
+  /** False while storage is closed or the relay is draining. */
+  isReady: () => boolean
 }
 
 class HttpError extends Error {
@@ -48,7 +52,7 @@ async function readJson(req: IncomingMessage, maxBytes: number): Promise<unknown
   }
 }
 
-export function createHttpApi({ storage, log, webRoot, maxBodyBytes }: HttpApiOptions) {
+export function createHttpApi({ storage, log, webRoot, maxBodyBytes, metrics, isReady }: HttpApiOptions) {
   const serveWeb = fs.existsSync(webRoot) ? sirv(webRoot, { single: true, etag: true }) : null
 
   function createBoard(body: unknown) {
@@ -74,6 +78,14 @@ export function createHttpApi({ storage, log, webRoot, maxBodyBytes }: HttpApiOp
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://relay')
     if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' })
+    if (url.pathname === '/readyz') {
+      return isReady() ? sendJson(res, 200, { status: 'ready' }) : sendJson(res, 503, { status: 'draining' })
+    }
+    if (url.pathname === '/metrics') {
+      res.writeHead(200, { 'content-type': metrics.contentType })
+      res.end(await metrics.metrics())
+      return
+    }
     if (url.pathname === '/api/boards' && req.method === 'POST') {
       return sendJson(res, 201, createBoard(await readJson(req, maxBodyBytes)))
     }

@@ -1,18 +1,19 @@
 /**
- * Assembles the relay: one HTTP server for the API and the web app, with websocket upgrades on
- * /ws/<boardId> checked before they are accepted. Dependencies (storage, logger, limits) come in
- * as options so tests can run the real thing on port 0.
+ * Assembles the relay: one HTTP server for the API, health, metrics and the web app, with
+ * websocket upgrades on /ws/<boardId> checked before they are accepted. Dependencies (storage,
+ * logger, limits) come in as options so tests can run the real thing on port 0.
  */
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
-import { pino, type Logger } from 'pino'
+import { type Logger, pino } from 'pino'
 import { type WebSocket, WebSocketServer } from 'ws'
 import { isBoardId } from './board-ids.js'
 import { CloseCode } from './close-codes.js'
 import { DEFAULT_LIMITS, DEFAULT_WEB_ROOT, type RelayLimits } from './config.js'
 import { createHttpApi } from './http-api.js'
-import { MalformedMessageError } from './room.js'
+import { createMetrics, type Metrics } from './metrics.js'
+import { RejectedMessageError } from './room.js'
 import { Rooms } from './rooms.js'
 import { openSqliteStorage } from './storage/sqlite.js'
 import type { Storage } from './storage/storage.js'
@@ -32,6 +33,9 @@ export interface Relay {
   readonly port: number
   /** http://host:port */
   readonly url: string
+  readonly metrics: Metrics
+  /** Rooms currently loaded in memory. */
+  readonly roomCount: number
   /** Stops accepting, flushes every room, closes sockets with 1012. Idempotent. */
   close(): Promise<void>
 }
@@ -54,12 +58,17 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
   const log = options.logger ?? pino({ name: 'samla-relay' })
   const limits = { ...DEFAULT_LIMITS, ...options.limits }
   const storage = options.storage ?? openSqliteStorage(options.dataDir ?? './data')
-  const rooms = new Rooms(storage, log)
+  const metrics = createMetrics()
+  const rooms = new Rooms({ storage, log, metrics, limits })
+  const perAddress = new Map<string, number>()
+  let draining = false
   const handleHttp = createHttpApi({
     storage,
     log,
     webRoot: options.webRoot ?? DEFAULT_WEB_ROOT,
     maxBodyBytes: limits.maxHttpBodyBytes,
+    metrics: metrics.registry,
+    isReady: () => !draining,
   })
   const server = http.createServer((req, res) => void handleHttp(req, res))
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxFrameBytes })
@@ -69,28 +78,49 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
     const { pathname } = new URL(req.url ?? '/', 'http://relay')
     const match = /^\/ws\/([^/]*)$/.exec(pathname)
     const boardId = match?.[1] ?? ''
+    if (draining) return refuseUpgrade(socket, 503, 'The relay is restarting')
     if (!match) return refuseUpgrade(socket, 404, 'Websockets are served at /ws/<boardId>')
     if (!isBoardId(boardId)) return refuseUpgrade(socket, 400, 'That is not a valid board id')
     if (!storage.getBoard(boardId)) return refuseUpgrade(socket, 404, 'No board with that id')
-    wss.handleUpgrade(req, socket, head, (ws) => accept(ws, boardId))
+    const address = req.socket.remoteAddress ?? 'unknown'
+    wss.handleUpgrade(req, socket, head, (ws) => accept(ws, boardId, address))
   })
 
-  function accept(ws: WebSocket, boardId: string): void {
+  /** Refused after the upgrade, with a close code, because a browser cannot read an HTTP refusal. */
+  function refuse(ws: WebSocket, reason: 'room-full' | 'address-limit', code: number, message: string): void {
+    metrics.rejected.inc({ reason })
+    ws.close(code, message)
+  }
+
+  function accept(ws: WebSocket, boardId: string, address: string): void {
     const connLog = log.child({ room: boardId, conn: nextConnectionId++ })
+    if ((perAddress.get(address) ?? 0) >= limits.maxConnectionsPerAddress) {
+      refuse(ws, 'address-limit', CloseCode.TooManyFromAddress, 'too many connections from this address')
+      return
+    }
     const room = rooms.open(boardId)
+    if (room.size >= limits.maxConnectionsPerRoom) {
+      refuse(ws, 'room-full', CloseCode.BoardFull, 'board full')
+      return
+    }
+    perAddress.set(address, (perAddress.get(address) ?? 0) + 1)
+    metrics.connections.inc()
     let alive = true
     ws.binaryType = 'nodebuffer'
     ws.on('pong', () => {
       alive = true
     })
     ws.on('message', (data: Buffer, isBinary) => {
+      metrics.messagesIn.inc()
+      metrics.bytesIn.inc(data.byteLength)
       try {
-        if (!isBinary) throw new MalformedMessageError('text frame')
+        if (!isBinary) throw new RejectedMessageError('malformed', CloseCode.MalformedMessage, 'text frame')
         room.receive(ws, new Uint8Array(data.buffer, data.byteOffset, data.byteLength))
       } catch (error) {
-        if (!(error instanceof MalformedMessageError)) throw error
-        connLog.warn({ reason: error.message, bytes: data.byteLength }, 'malformed message; closing socket')
-        ws.close(CloseCode.MalformedMessage, 'malformed message')
+        if (!(error instanceof RejectedMessageError)) throw error
+        metrics.rejected.inc({ reason: error.reason })
+        connLog.warn({ reason: error.reason, detail: error.message, bytes: data.byteLength }, 'message refused')
+        ws.close(error.closeCode, error.reason)
       }
     })
     ws.on('error', (error) => connLog.warn({ err: error }, 'socket error'))
@@ -105,7 +135,12 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
     }, limits.pingIntervalMs)
     ws.on('close', (code) => {
       clearInterval(ping)
+      const left = (perAddress.get(address) ?? 1) - 1
+      if (left > 0) perAddress.set(address, left)
+      else perAddress.delete(address)
+      metrics.connections.dec()
       room.leave(ws)
+      if (code === CloseCode.MessageTooBig) metrics.rejected.inc({ reason: 'too-big' })
       connLog.debug({ code }, 'socket closed')
     })
     room.join(ws)
@@ -123,8 +158,13 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
   return {
     port,
     url: `http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${port}`,
+    metrics,
+    get roomCount() {
+      return rooms.count
+    },
     close() {
       closing ??= (async () => {
+        draining = true
         const stopped = new Promise((resolve) => server.close(resolve))
         rooms.closeAll(CloseCode.ServiceRestart, 'relay restarting')
         await closeHandshakes(wss, 1000)

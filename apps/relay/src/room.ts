@@ -1,49 +1,71 @@
 /**
- * One live board: its Y.Doc and awareness, the sockets in it, and the rule that an update is
- * committed to storage before any peer is sent it. A room that cannot persist closes its
- * sockets and asks to be unloaded, so it never serves state that storage does not have.
+ * One live board: its Y.Doc and awareness, the sockets in it, and the rules of the road.
+ * - An update is committed to storage before any peer is sent it. Updates arriving in the same
+ *   tick are merged, stored once and broadcast as one message encoded once; awareness likewise.
+ * - A joiner with an empty state vector gets a cached encoding of the whole board.
+ * - A room that cannot persist closes its sockets and is unloaded, so it never serves state
+ *   that storage does not have.
  */
 import * as decoding from 'lib0/decoding'
-import * as encoding from 'lib0/encoding'
 import type { Logger } from 'pino'
 import type WebSocket from 'ws'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
+import { checkAwareness } from './awareness-guard.js'
 import { CloseCode } from './close-codes.js'
-import { encodeAwareness, encodeSyncStep1, encodeUpdate, MessageType } from './protocol.js'
+import type { RelayLimits } from './config.js'
+import type { Metrics, RejectReason } from './metrics.js'
+import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, MessageType } from './protocol.js'
 import type { Storage } from './storage/storage.js'
-
-/** Past this many logged updates the log is folded into the snapshot. */
-const COMPACT_AFTER_UPDATES = 500
 
 const LOADING = Symbol('loading')
 
-export class MalformedMessageError extends Error {}
+/** A frame the relay refuses; the socket that sent it is closed with `closeCode`. */
+export class RejectedMessageError extends Error {
+  constructor(
+    readonly reason: RejectReason,
+    readonly closeCode: number,
+    message: string,
+  ) {
+    super(message)
+  }
+}
 
-function rethrow(error: Error): never {
-  throw error
+export interface RoomDeps {
+  storage: Storage
+  log: Logger
+  metrics: Metrics
+  limits: RelayLimits
+  onEmpty: (room: Room) => void
 }
 
 export class Room {
   readonly doc = new Y.Doc({ gc: true })
   readonly awareness = new awarenessProtocol.Awareness(this.doc)
-  /** Each socket with the awareness client ids it controls. */
+  /** Each socket with the awareness client ids it owns. */
   private readonly sockets = new Map<WebSocket, Set<number>>()
+  private readonly awarenessOwners = new Map<number, WebSocket>()
+  private pendingUpdates: Uint8Array[] = []
+  private pendingOrigins = new Set<unknown>()
+  private changedAwareness = new Set<number>()
+  private flushQueued = false
+  private cachedFullState: Uint8Array | null = null
+  private cachedStateVector: Uint8Array | null = null
   private lastSeq = 0
-  private updatesSinceSnapshot = 0
+  private storedBytes = 0
+  private logUpdates = 0
+  private logBytes = 0
   private compactQueued = false
   private broken = false
 
   constructor(
     readonly id: string,
-    private readonly storage: Storage,
-    private readonly log: Logger,
-    private readonly onEmpty: (room: Room) => void,
+    private readonly deps: RoomDeps,
   ) {
     // The relay has no presence of its own.
     this.awareness.setLocalState(null)
-    const stored = storage.loadDoc(id)
+    const stored = deps.storage.loadDoc(id)
     Y.transact(
       this.doc,
       () => {
@@ -53,10 +75,12 @@ export class Room {
       LOADING,
     )
     this.lastSeq = stored.lastSeq
-    this.updatesSinceSnapshot = stored.updates.length
+    this.logUpdates = stored.updates.length
+    this.logBytes = stored.updates.reduce((sum, update) => sum + update.length, 0)
+    this.storedBytes = (stored.snapshot?.length ?? 0) + this.logBytes
     this.doc.on('update', this.onDocUpdate)
     this.awareness.on('update', this.onAwarenessUpdate)
-    if (this.updatesSinceSnapshot > COMPACT_AFTER_UPDATES) this.queueCompaction()
+    this.compactIfDue()
   }
 
   get size(): number {
@@ -65,57 +89,61 @@ export class Room {
 
   join(socket: WebSocket): void {
     this.sockets.set(socket, new Set())
-    this.send(socket, encodeSyncStep1(this.doc))
+    this.cachedStateVector ??= encodeSyncStep1(this.doc)
+    this.send(socket, this.cachedStateVector)
     const states = [...this.awareness.getStates().keys()]
     if (states.length > 0) this.send(socket, encodeAwareness(this.awareness, states))
   }
 
   leave(socket: WebSocket): void {
-    const controlled = this.sockets.get(socket)
-    if (!controlled) return
+    const owned = this.sockets.get(socket)
+    if (!owned) return
     this.sockets.delete(socket)
-    awarenessProtocol.removeAwarenessStates(this.awareness, [...controlled], null)
-    if (this.sockets.size === 0) this.onEmpty(this)
+    for (const id of owned) this.awarenessOwners.delete(id)
+    awarenessProtocol.removeAwarenessStates(this.awareness, [...owned], null)
+    if (this.sockets.size === 0) this.deps.onEmpty(this)
   }
 
-  /** Applies one frame from `socket`; throws MalformedMessageError for anything undecodable. */
+  /** Applies one frame; throws RejectedMessageError for anything it refuses. */
   receive(socket: WebSocket, frame: Uint8Array): void {
-    if (this.broken) return
+    if (this.broken || !this.sockets.has(socket)) return
     try {
       const decoder = decoding.createDecoder(frame)
       const type = decoding.readVarUint(decoder)
-      switch (type) {
-        case MessageType.Sync: {
-          const reply = encoding.createEncoder()
-          encoding.writeVarUint(reply, MessageType.Sync)
-          // y-protocols swallows update errors unless given a handler; a bad update must close the socket.
-          syncProtocol.readSyncMessage(decoder, reply, this.doc, socket, rethrow)
-          if (encoding.length(reply) > 1) this.send(socket, encoding.toUint8Array(reply))
-          break
-        }
-        case MessageType.Awareness:
-          awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), socket)
-          break
-        case MessageType.QueryAwareness:
-          this.send(socket, encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]))
-          break
-        case MessageType.Auth:
-          break
-        default:
-          throw new Error(`unknown message type ${type}`)
-      }
+      if (type === MessageType.Sync) this.receiveSync(socket, decoder)
+      else if (type === MessageType.Awareness) this.receiveAwareness(socket, decoding.readVarUint8Array(decoder))
+      else if (type === MessageType.QueryAwareness) {
+        this.send(socket, encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]))
+      } else if (type !== MessageType.Auth) throw new Error(`unknown message type ${type}`)
     } catch (error) {
-      throw new MalformedMessageError(error instanceof Error ? error.message : String(error))
+      if (error instanceof RejectedMessageError) throw error
+      throw new RejectedMessageError('malformed', CloseCode.MalformedMessage, (error as Error).message)
+    }
+  }
+
+  /** Stores and broadcasts whatever this tick gathered. Called before any state is sent out. */
+  flushPending(): void {
+    this.flushQueued = false
+    if (this.pendingUpdates.length > 0 && !this.broken) this.flushUpdates()
+    if (this.changedAwareness.size > 0) {
+      const message = encodeAwareness(this.awareness, [...this.changedAwareness])
+      this.changedAwareness.clear()
+      for (const socket of this.sockets.keys()) this.send(socket, message)
     }
   }
 
   /** Folds the update log into one snapshot. Cheap when nothing changed. */
-  flush(): void {
-    if (this.updatesSinceSnapshot === 0 || this.broken) return
+  compact(): void {
+    this.flushPending()
+    if (this.logUpdates === 0 || this.broken) return
     const started = performance.now()
-    this.storage.compact(this.id, Y.encodeStateAsUpdate(this.doc), this.lastSeq)
-    this.log.debug({ room: this.id, updates: this.updatesSinceSnapshot, ms: performance.now() - started }, 'compacted')
-    this.updatesSinceSnapshot = 0
+    const state = Y.encodeStateAsUpdate(this.doc)
+    this.deps.storage.compact(this.id, state, this.lastSeq)
+    this.deps.metrics.compactions.inc()
+    this.deps.log.debug({ room: this.id, updates: this.logUpdates, ms: performance.now() - started }, 'compacted')
+    this.storedBytes = state.length
+    this.logUpdates = 0
+    this.logBytes = 0
   }
 
   closeAll(code: number, reason: string): void {
@@ -128,56 +156,148 @@ export class Room {
     this.doc.destroy()
   }
 
+  private receiveSync(socket: WebSocket, decoder: decoding.Decoder): void {
+    const kind = decoding.readVarUint(decoder)
+    if (kind === syncProtocol.messageYjsSyncStep1) {
+      const stateVector = decoding.readVarUint8Array(decoder)
+      // Nobody may receive state that is not yet stored.
+      this.flushPending()
+      this.send(socket, this.stateFor(stateVector))
+      return
+    }
+    if (kind !== syncProtocol.messageYjsSyncStep2 && kind !== syncProtocol.messageYjsUpdate) {
+      throw new Error(`unknown sync message ${kind}`)
+    }
+    const update = decoding.readVarUint8Array(decoder)
+    const pendingBytes = this.pendingUpdates.reduce((sum, u) => sum + u.length, 0)
+    if (this.storedBytes + pendingBytes + update.length > this.deps.limits.maxBoardBytes) {
+      throw new RejectedMessageError('board-too-large', CloseCode.BoardTooLarge, 'board size limit reached')
+    }
+    const started = performance.now()
+    Y.applyUpdate(this.doc, update, socket)
+    this.deps.metrics.updateApplySeconds.observe((performance.now() - started) / 1000)
+  }
+
+  private stateFor(stateVector: Uint8Array): Uint8Array {
+    if (Y.decodeStateVector(stateVector).size === 0) {
+      this.cachedFullState ??= encodeSyncStep2(Y.encodeStateAsUpdate(this.doc))
+      return this.cachedFullState
+    }
+    return encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector))
+  }
+
+  private receiveAwareness(socket: WebSocket, update: Uint8Array): void {
+    const owned = this.sockets.get(socket) ?? new Set<number>()
+    const verdict = checkAwareness(
+      update,
+      owned,
+      (id) => (this.awarenessOwners.get(id) ?? socket) !== socket,
+      this.deps.limits.maxAwarenessEntriesPerConnection,
+    )
+    if (!verdict.ok) {
+      // Dropped, not closed: a reconnecting tab may briefly claim the id its dead socket still holds.
+      this.deps.metrics.rejected.inc({ reason: verdict.reason === 'cap' ? 'awareness-cap' : 'awareness-not-own' })
+      return
+    }
+    for (const id of verdict.clientIds) {
+      owned.add(id)
+      this.awarenessOwners.set(id, socket)
+    }
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, socket)
+  }
+
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (origin === LOADING || this.broken) return
+    if (origin === LOADING) return
+    this.pendingUpdates.push(update)
+    this.pendingOrigins.add(origin)
+    this.cachedFullState = null
+    this.cachedStateVector = null
+    this.queueFlush()
+  }
+
+  private readonly onAwarenessUpdate = ({
+    added,
+    updated,
+    removed,
+  }: {
+    added: number[]
+    updated: number[]
+    removed: number[]
+  }): void => {
+    for (const id of [...added, ...updated, ...removed]) this.changedAwareness.add(id)
+    this.queueFlush()
+  }
+
+  private flushUpdates(): void {
+    const updates = this.pendingUpdates
+    const origins = this.pendingOrigins
+    this.pendingUpdates = []
+    this.pendingOrigins = new Set()
+    const merged = updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates)
+    const started = performance.now()
     try {
-      this.lastSeq = this.storage.appendUpdate(this.id, update)
+      this.lastSeq = this.deps.storage.appendUpdate(this.id, merged)
     } catch (error) {
       this.fail(error)
       return
     }
-    this.updatesSinceSnapshot++
-    const message = encodeUpdate(update)
+    this.deps.metrics.storageWriteSeconds.observe((performance.now() - started) / 1000)
+    this.storedBytes += merged.length
+    this.logUpdates++
+    this.logBytes += merged.length
+    const message = encodeUpdate(merged)
+    // The sender already has its own update; with several senders, everyone gets the merge.
+    const skip = origins.size === 1 ? [...origins][0] : undefined
     for (const socket of this.sockets.keys()) {
-      if (socket !== origin) this.send(socket, message)
+      if (socket !== skip) this.send(socket, message)
     }
-    if (this.updatesSinceSnapshot > COMPACT_AFTER_UPDATES) this.queueCompaction()
+    this.compactIfDue()
   }
 
-  private readonly onAwarenessUpdate = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    const controlled = this.sockets.get(origin as WebSocket)
-    if (controlled) {
-      for (const id of added) controlled.add(id)
-      for (const id of removed) controlled.delete(id)
-    }
-    const message = encodeAwareness(this.awareness, [...added, ...updated, ...removed])
-    for (const socket of this.sockets.keys()) this.send(socket, message)
+  private queueFlush(): void {
+    if (this.flushQueued) return
+    this.flushQueued = true
+    setImmediate(() => this.flushPending())
   }
 
-  private queueCompaction(): void {
-    if (this.compactQueued) return
+  private compactIfDue(): void {
+    const { compactAfterUpdates, compactAfterBytes } = this.deps.limits
+    if (this.compactQueued || (this.logUpdates < compactAfterUpdates && this.logBytes < compactAfterBytes)) return
     this.compactQueued = true
     // Off the message path: a broadcast never waits for a compaction.
     setImmediate(() => {
       this.compactQueued = false
       try {
-        this.flush()
+        this.compact()
       } catch (error) {
-        this.log.error({ room: this.id, err: error }, 'compaction failed; the update log is kept')
+        this.deps.log.error({ room: this.id, err: error }, 'compaction failed; the update log is kept')
       }
     })
   }
 
   private fail(error: unknown): void {
     this.broken = true
-    this.log.error({ room: this.id, err: error }, 'storage write failed; closing the room')
+    this.deps.log.error({ room: this.id, err: error }, 'storage write failed; closing the room')
     this.closeAll(CloseCode.InternalError, 'storage failure')
   }
 
   private send(socket: WebSocket, message: Uint8Array): void {
-    if (socket.readyState === socket.OPEN) socket.send(message)
+    if (socket.readyState !== socket.OPEN) return
+    if (socket.bufferedAmount > this.deps.limits.sendHighWaterBytes) {
+      this.dropSlowConsumer(socket)
+      return
+    }
+    socket.send(message)
+    this.deps.metrics.messagesOut.inc()
+    this.deps.metrics.bytesOut.inc(message.length)
+  }
+
+  private dropSlowConsumer(socket: WebSocket): void {
+    this.deps.metrics.slowConsumersDropped.inc()
+    this.deps.log.warn({ room: this.id, buffered: socket.bufferedAmount }, 'slow consumer dropped')
+    this.leave(socket)
+    socket.close(CloseCode.TooSlow, 'too slow')
+    // It is not reading, so the close handshake may never finish: cut it shortly after.
+    setTimeout(() => socket.terminate(), 1000).unref()
   }
 }

@@ -1,0 +1,95 @@
+/**
+ * Fault tests against the relay as a real process: SIGKILL in the middle of a stream of updates
+ * (nothing any client received is lost; unsent edits arrive after reconnecting) and SIGTERM
+ * (sockets closed with 1012, state flushed, exit code 0).
+ */
+import { addNote, listNotes } from '@samla/board'
+import { afterEach, describe, expect, it } from 'vitest'
+import { WebSocket } from 'ws'
+import { CloseCode, type Relay } from '../src/index.js'
+import { type Client, closeCode, connectClient, createBoard, synced, tempDataDir, waitFor } from './helpers.js'
+import { type RelayProcess, spawnRelay } from './relay-process.js'
+
+const asRelay = (p: RelayProcess) => ({ url: p.url }) as Relay
+const noteIds = (client: Client) => new Set(listNotes(client.doc).map((note) => note.id))
+
+describe('relay process faults', () => {
+  const cleanup: Array<() => unknown> = []
+  afterEach(async () => {
+    for (const fn of cleanup.splice(0).reverse()) await fn()
+  })
+  async function start(dataDir: string, port = 0) {
+    const relay = await spawnRelay(dataDir, port)
+    cleanup.push(() => {
+      relay.child.kill('SIGKILL')
+      return relay.exited
+    })
+    return relay
+  }
+
+  it('[K1] SIGKILL during 1,000 updates loses nothing any client received', async () => {
+    const dataDir = tempDataDir()
+    const first = await start(dataDir)
+    const boardId = await createBoard(asRelay(first))
+    const writers = [0, 1, 2].map(() => connectClient(asRelay(first), boardId))
+    const observer = connectClient(asRelay(first), boardId)
+    cleanup.push(() => {
+      for (const c of [...writers, observer]) c.destroy()
+    })
+    await Promise.all([...writers, observer].map((c) => synced(c)))
+
+    const created: string[] = []
+    const total = 1000
+    let killedAt = -1
+    let seenBeforeKill = new Set<string>()
+    for (let i = 0; i < total; i++) {
+      const writer = writers[i % writers.length] as Client
+      created.push(addNote(writer.doc, { x: i, y: i, text: `update ${i}`, authorId: `w${i % 3}`, authorName: 'W' }))
+      if (i === total / 2) {
+        // Everything the observer holds now came to it from the relay, so the relay had stored it.
+        await new Promise((resolve) => setTimeout(resolve, 20))
+        seenBeforeKill = noteIds(observer)
+        first.child.kill('SIGKILL')
+        await first.exited
+        killedAt = i
+      }
+      if (i % 25 === 0) await new Promise((resolve) => setTimeout(resolve, 1))
+    }
+    expect(killedAt).toBeGreaterThan(0)
+    expect(seenBeforeKill.size).toBeGreaterThan(0)
+
+    const second = await start(dataDir, first.port)
+    await waitFor(() => writers.every((w) => w.provider.wsconnected && w.provider.synced), 15_000, 'writers reconnect')
+    const fresh = connectClient(asRelay(second), boardId)
+    cleanup.push(() => fresh.destroy())
+    await synced(fresh)
+    await waitFor(() => noteIds(fresh).size === total, 15_000, 'all 1,000 updates on the restarted relay')
+    const stored = noteIds(fresh)
+    for (const id of seenBeforeKill) expect(stored.has(id)).toBe(true)
+    for (const id of created) expect(stored.has(id)).toBe(true)
+  }, 60_000)
+
+  it('[K2] SIGTERM closes sockets with 1012, flushes, and exits 0', async () => {
+    const dataDir = tempDataDir()
+    const relay = await start(dataDir)
+    const boardId = await createBoard(asRelay(relay))
+    const writer = connectClient(asRelay(relay), boardId)
+    cleanup.push(() => writer.destroy())
+    await synced(writer)
+    for (let i = 0; i < 30; i++) addNote(writer.doc, { x: i, y: 0, text: `n${i}`, authorId: 'a', authorName: 'A' })
+    const raw = new WebSocket(`${relay.url.replace('http', 'ws')}/ws/${boardId}`)
+    await new Promise((resolve) => raw.once('open', resolve))
+    await waitFor(() => noteIds(writer).size === 30)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    const code = closeCode(raw)
+    relay.child.kill('SIGTERM')
+    expect(await code).toBe(CloseCode.ServiceRestart)
+    expect(await relay.exited).toBe(0)
+
+    const again = await start(dataDir)
+    const reader = connectClient(asRelay(again), boardId)
+    cleanup.push(() => reader.destroy())
+    await synced(reader)
+    await waitFor(() => noteIds(reader).size === 30, 10_000, 'notes after a graceful restart')
+  }, 60_000)
+})
