@@ -10,7 +10,8 @@ export type BoardErrorCode =
   | 'invalid-size'
   | 'invalid-id'
   | 'note-not-found'
-  | 'board-not-initialised'
+  | 'invalid-author'
+  | 'invalid-text'
   | 'unsupported-schema'
 
 export class BoardError extends Error {

@@ -6,3 +6,4 @@ export const MAX_COORDINATE = 1_000_000
 export const MIN_NOTE_SIZE = 60
 export const MAX_NOTE_SIZE = 1200
 export const DEFAULT_NOTE_SIZE = 160
+export const MAX_AUTHOR_NAME_LENGTH = 80

@@ -10,7 +10,15 @@ import { BoardError } from './errors.js'
 import { DEFAULT_NOTE_SIZE } from './limits.js'
 import { DEFAULT_NOTE_COLOUR, isNoteColour, type NoteColour } from './palette.js'
 import { type NoteMap, notesMap } from './schema.js'
-import { checkColour, checkCoordinate, checkId, checkNoteText, checkSize } from './validate.js'
+import {
+  checkAuthor,
+  checkColour,
+  checkCoordinate,
+  checkId,
+  checkNoteText,
+  checkSize,
+  checkTimestamp,
+} from './validate.js'
 
 export interface NoteSnapshot {
   readonly id: string
@@ -112,6 +120,8 @@ export function addNote(doc: Y.Doc, input: AddNoteInput): string {
   const height = checkSize('height', input.height ?? DEFAULT_NOTE_SIZE)
   const colour = checkColour(input.colour ?? DEFAULT_NOTE_COLOUR)
   const text = checkNoteText(input.text ?? '')
+  const author = checkAuthor(input.authorId, input.authorName)
+  const createdAt = checkTimestamp(input.now ?? Date.now())
   if (notesMap(doc).has(id)) throw new BoardError('invalid-id', `A note with id ${id} already exists`)
   doc.transact(() => {
     const map: NoteMap = new Y.Map()
@@ -122,14 +132,17 @@ export function addNote(doc: Y.Doc, input: AddNoteInput): string {
     map.set('width', width)
     map.set('height', height)
     map.set('colour', colour)
-    map.set('authorId', String(input.authorId))
-    map.set('authorName', String(input.authorName))
-    map.set('createdAt', input.now ?? Date.now())
+    map.set('authorId', author.authorId)
+    map.set('authorName', author.authorName)
+    map.set('createdAt', createdAt)
     map.set('order', generateKeyBetween(topOrder(doc), null))
     notesMap(doc).set(id, map)
   })
   return id
 }
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff
 
 /**
  * Replaces a note's text by applying only the changed middle (common prefix and suffix kept),
@@ -148,10 +161,13 @@ export function setNoteText(doc: Y.Doc, id: string, next: string): void {
     let start = 0
     const shorter = Math.min(current.length, text.length)
     while (start < shorter && current[start] === text[start]) start++
+    // Never cut a surrogate pair: Yjs would turn both halves into U+FFFD.
+    if (start > 0 && isHighSurrogate(current.charCodeAt(start - 1))) start--
     let end = 0
     while (end < shorter - start && current[current.length - 1 - end] === text[text.length - 1 - end]) {
       end++
     }
+    if (end > 0 && isLowSurrogate(current.charCodeAt(current.length - end))) end--
     const removed = current.length - start - end
     if (removed > 0) yText.delete(start, removed)
     const inserted = text.slice(start, text.length - end)

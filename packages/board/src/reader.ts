@@ -87,7 +87,8 @@ export function createBoardReader(doc: Y.Doc): BoardReader {
       const remove = addListener(set, listener)
       return () => {
         remove()
-        if (set.size === 0) {
+        // The identity check keeps a repeated call from dropping a later subscriber's set.
+        if (set.size === 0 && noteListeners.get(id) === set) {
           noteListeners.delete(id)
           snapshots.delete(id)
         }

@@ -1,9 +1,25 @@
 /** Input checks shared by the write operations; each throws a BoardError and never mutates. */
 import { BoardError } from './errors.js'
-import { MAX_COORDINATE, MAX_NOTE_SIZE, MAX_NOTE_TEXT_LENGTH, MAX_TITLE_LENGTH, MIN_NOTE_SIZE } from './limits.js'
+import {
+  MAX_AUTHOR_NAME_LENGTH,
+  MAX_COORDINATE,
+  MAX_NOTE_SIZE,
+  MAX_NOTE_TEXT_LENGTH,
+  MAX_TITLE_LENGTH,
+  MIN_NOTE_SIZE,
+} from './limits.js'
 import { isNoteColour, type NoteColour } from './palette.js'
 
 const ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+
+/**
+ * Replaces lone UTF-16 surrogates with U+FFFD. Yjs sends strings as UTF-8, so peers would decode
+ * them as U+FFFD anyway; storing them as-is would leave the author's doc different from everyone's.
+ */
+export function wellFormed(text: string): string {
+  return text.replace(LONE_SURROGATE, '\uFFFD')
+}
 
 export function checkId(id: unknown): string {
   if (typeof id !== 'string' || !ID_PATTERN.test(id)) {
@@ -44,7 +60,7 @@ export function checkColour(value: unknown): NoteColour {
 
 export function checkNoteText(text: unknown): string {
   if (typeof text !== 'string') {
-    throw new BoardError('text-too-long', 'Note text must be a string')
+    throw new BoardError('invalid-text', 'Note text must be a string')
   }
   if (text.length > MAX_NOTE_TEXT_LENGTH) {
     throw new BoardError(
@@ -52,12 +68,30 @@ export function checkNoteText(text: unknown): string {
       `Note text is ${text.length} characters; the maximum is ${MAX_NOTE_TEXT_LENGTH}`,
     )
   }
-  return text
+  return wellFormed(text)
 }
 
 export function checkTitle(title: unknown): string {
   if (typeof title !== 'string' || title.length > MAX_TITLE_LENGTH) {
     throw new BoardError('title-too-long', `A board title is text of at most ${MAX_TITLE_LENGTH} characters`)
   }
-  return title.trim()
+  return wellFormed(title.trim())
+}
+
+/** Author fields are display data, but still bounded: they are stored in every note. */
+export function checkAuthor(authorId: unknown, authorName: unknown): { authorId: string; authorName: string } {
+  if (typeof authorId !== 'string' || authorId.length > 64) {
+    throw new BoardError('invalid-author', 'authorId must be text of at most 64 characters')
+  }
+  if (typeof authorName !== 'string' || authorName.length > MAX_AUTHOR_NAME_LENGTH) {
+    throw new BoardError('invalid-author', `authorName must be text of at most ${MAX_AUTHOR_NAME_LENGTH} characters`)
+  }
+  return { authorId: wellFormed(authorId), authorName: wellFormed(authorName) }
+}
+
+export function checkTimestamp(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    throw new BoardError('invalid-number', `A timestamp must be a finite, non-negative number, got ${String(value)}`)
+  }
+  return value
 }

@@ -1,0 +1,77 @@
+/**
+ * Helpers for the board model's tests only (not exported from index.ts): fresh docs with fixed
+ * client ids, and the "throws this BoardError and changes nothing" assertion behind SPEC [V*].
+ */
+import { expect } from 'vitest'
+import * as Y from 'yjs'
+import { BoardError, type BoardErrorCode } from './errors.js'
+import { initBoard } from './meta.js'
+import { type AddNoteInput, addNote } from './note.js'
+import { metaMap, notesMap } from './schema.js'
+
+export const REMOTE = Symbol('remote')
+
+export function newDoc(clientID = 1): Y.Doc {
+  const doc = new Y.Doc()
+  doc.clientID = clientID
+  // Defining the shared types up front makes doc.toJSON() list them even before they are used.
+  metaMap(doc)
+  notesMap(doc)
+  return doc
+}
+
+/** A board with a title and notes `note-0001`, `note-0002`, … added in that order (bottom first). */
+export function seededDoc(count: number, clientID = 1): { doc: Y.Doc; ids: string[] } {
+  const doc = newDoc(clientID)
+  initBoard(doc, { title: 'Retro', now: 1_000 })
+  const ids = Array.from({ length: count }, (_, i) => add(doc, { id: `note-${String(i + 1).padStart(4, '0')}` }))
+  return { doc, ids }
+}
+
+export function add(doc: Y.Doc, input: Partial<AddNoteInput> = {}): string {
+  return addNote(doc, { x: 0, y: 0, authorId: 'author-1', authorName: 'Åsa', now: 2_000, ...input })
+}
+
+/** Copies a doc's state into a new doc with another client id, as a peer that has synced. */
+export function peerOf(doc: Y.Doc, clientID: number): Y.Doc {
+  const peer = newDoc(clientID)
+  Y.applyUpdate(peer, Y.encodeStateAsUpdate(doc), REMOTE)
+  return peer
+}
+
+export function sync(from: Y.Doc, to: Y.Doc): void {
+  Y.applyUpdate(to, Y.encodeStateAsUpdate(from, Y.encodeStateVector(to)), REMOTE)
+}
+
+/** Counts the doc's update events (and transactions) while `fn` runs. */
+export function countEvents(doc: Y.Doc, fn: () => void): { updates: number; transactions: number } {
+  const counts = { updates: 0, transactions: 0 }
+  const onUpdate = () => counts.updates++
+  const onTransaction = () => counts.transactions++
+  doc.on('update', onUpdate)
+  doc.on('afterTransaction', onTransaction)
+  try {
+    fn()
+  } finally {
+    doc.off('update', onUpdate)
+    doc.off('afterTransaction', onTransaction)
+  }
+  return counts
+}
+
+/** Asserts that `fn` throws a BoardError with `code` and leaves the doc byte-for-byte untouched. */
+export function expectRejected(doc: Y.Doc, code: BoardErrorCode, fn: () => unknown): void {
+  const before = Y.encodeStateAsUpdate(doc)
+  let thrown: unknown
+  const { updates } = countEvents(doc, () => {
+    try {
+      fn()
+    } catch (error) {
+      thrown = error
+    }
+  })
+  expect(thrown).toBeInstanceOf(BoardError)
+  expect((thrown as BoardError).code).toBe(code)
+  expect(updates).toBe(0)
+  expect(Y.encodeStateAsUpdate(doc)).toEqual(before)
+}
