@@ -1,0 +1,47 @@
+/**
+ * End-to-end harness: the real relay (serving the built app) on port 0 with a fresh data
+ * directory, Debian's Chromium through playwright-core, and helpers shared by the e2e tests.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { createRelay, type Relay } from '@samla/relay'
+import { type Browser, type BrowserContext, chromium } from 'playwright-core'
+import { pino } from 'pino'
+
+const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist')
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+]
+
+export async function startTestRelay(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samla-e2e-'))) {
+  if (!fs.existsSync(path.join(webRoot, 'index.html'))) {
+    throw new Error(`The web app is not built (${webRoot}); run pnpm build first`)
+  }
+  const relay: Relay = await createRelay({ port: 0, dataDir, webRoot, logger: pino({ level: 'silent' }) })
+  return { relay, dataDir }
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
+}
+
+/** A context per simulated person, with a fixed language so assertions can read UI text. */
+export function newPerson(browser: Browser, locale = 'en-GB'): Promise<BrowserContext> {
+  return browser.newContext({ locale, viewport: { width: 1280, height: 800 } })
+}
+
+export async function createBoardOver(baseUrl: string, title: string): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/boards`, { method: 'POST', body: JSON.stringify({ title }) })
+  if (res.status !== 201) throw new Error(`creating a board failed with ${res.status}`)
+  return ((await res.json()) as { id: string }).id
+}

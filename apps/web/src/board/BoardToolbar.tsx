@@ -1,0 +1,61 @@
+/** The floating board tools: add a note, zoom out / reset / in, and show all notes. */
+import { useTranslation } from 'react-i18next'
+import { boundsOf, fitViewport, HOME_VIEWPORT } from '../canvas/geometry'
+import { useBoard } from './BoardContext'
+import { addNoteInView } from './commands'
+import { useUi } from './uiStore'
+
+const ZOOM_STEP = 1.25
+const FIT_PADDING = 48
+
+export function BoardToolbar() {
+  const { t, i18n } = useTranslation()
+  const session = useBoard()
+  const zoom = useUi((state) => state.viewport.zoom)
+  const percent = new Intl.NumberFormat(i18n.resolvedLanguage, { style: 'percent' }).format(zoom)
+  const zoomBy = (factor: number) => useUi.getState().zoomTo(useUi.getState().viewport.zoom * factor)
+  const showAll = () => {
+    const ui = useUi.getState()
+    const bounds = boundsOf(session.reader.getLayout())
+    ui.setViewport(bounds ? fitViewport(bounds, ui.size, FIT_PADDING) : HOME_VIEWPORT)
+  }
+
+  return (
+    <fieldset className="board-toolbar">
+      <legend className="visually-hidden">{t('toolbar.label')}</legend>
+      <button type="button" className="button button--primary" onClick={() => addNoteInView(session)}>
+        <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+          <path d="M8 3v10M3 8h10" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+        </svg>
+        {t('toolbar.addNote')}
+      </button>
+      <span className="toolbar-divider" aria-hidden="true" />
+      <button
+        type="button"
+        className="icon-button"
+        aria-label={t('toolbar.zoomOut')}
+        onClick={() => zoomBy(1 / ZOOM_STEP)}
+      >
+        <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+          <path d="M3 8h10" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+        </svg>
+      </button>
+      <button
+        type="button"
+        className="button button--quiet zoom-level"
+        aria-label={t('toolbar.zoomReset', { percent })}
+        onClick={() => useUi.getState().zoomTo(1)}
+      >
+        {percent}
+      </button>
+      <button type="button" className="icon-button" aria-label={t('toolbar.zoomIn')} onClick={() => zoomBy(ZOOM_STEP)}>
+        <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+          <path d="M8 3v10M3 8h10" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+        </svg>
+      </button>
+      <button type="button" className="button button--quiet" onClick={showAll}>
+        {t('toolbar.fit')}
+      </button>
+    </fieldset>
+  )
+}

@@ -1,0 +1,87 @@
+/**
+ * The board writes the UI performs. Each goes through a @samla/board function; a BoardError (which
+ * always means "nothing changed") becomes a plain notice instead of a crash.
+ */
+import {
+  addNote,
+  BoardError,
+  bringToFront,
+  DEFAULT_NOTE_SIZE,
+  deleteNotes,
+  moveNotes,
+  type NoteColour,
+  recolourNotes,
+  setNoteText,
+} from '@samla/board'
+import { type Point, screenToWorld } from '../canvas/geometry'
+import { getDisplayName, getUserId } from '../lib/identity'
+import type { BoardSession } from './session'
+import { useUi } from './uiStore'
+
+function guarded<T>(write: () => T): T | undefined {
+  try {
+    return write()
+  } catch (error) {
+    if (!(error instanceof BoardError)) throw error
+    useUi.getState().showNotice(error.code)
+    return undefined
+  }
+}
+
+/** Step between notes added at the same spot, so a second note never hides the first exactly. */
+const CASCADE_STEP = 24
+const CASCADE_LIMIT = 12
+
+/** Adds a note centred on a world point, selects it and asks for its text field to take focus. */
+export function addNoteAt(session: BoardSession, centre: Point): string | undefined {
+  const taken = new Set(session.reader.getLayout().map((note) => `${note.x},${note.y}`))
+  let x = Math.round(centre.x - DEFAULT_NOTE_SIZE / 2)
+  let y = Math.round(centre.y - DEFAULT_NOTE_SIZE / 2)
+  for (let i = 0; i < CASCADE_LIMIT && taken.has(`${x},${y}`); i++) {
+    x += CASCADE_STEP
+    y += CASCADE_STEP
+  }
+  const id = guarded(() => addNote(session.doc, { x, y, authorId: getUserId(), authorName: getDisplayName().trim() }))
+  if (id) {
+    const ui = useUi.getState()
+    ui.select([id])
+    ui.requestFocus(id)
+  }
+  return id
+}
+
+/** Adds a note in the middle of the visible part of the board. */
+export function addNoteInView(session: BoardSession): string | undefined {
+  const { viewport, size } = useUi.getState()
+  return addNoteAt(session, screenToWorld(viewport, { x: size.width / 2, y: size.height / 2 }))
+}
+
+export function editNoteText(session: BoardSession, id: string, text: string): boolean {
+  return guarded(() => setNoteText(session.doc, id, text)) !== undefined
+}
+
+export function recolourNote(session: BoardSession, id: string, colour: NoteColour): void {
+  guarded(() => recolourNotes(session.doc, [id], colour))
+}
+
+/** Brings notes to the top of the stack, skipping the write when they already are on top. */
+export function raiseNotes(session: BoardSession, ids: readonly string[]): void {
+  const layout = session.reader.getLayout()
+  const top = new Set(layout.slice(layout.length - ids.length).map((note) => note.id))
+  if (ids.length === 0 || ids.every((id) => top.has(id))) return
+  guarded(() => bringToFront(session.doc, ids))
+}
+
+export function moveNotesBy(session: BoardSession, ids: readonly string[], dx: number, dy: number): void {
+  if (dx === 0 && dy === 0) return
+  guarded(() => moveNotes(session.doc, ids, dx, dy))
+}
+
+export function removeNotes(session: BoardSession, ids: readonly string[]): void {
+  const existing = ids.filter((id) => session.reader.getNote(id))
+  if (existing.length === 0) return
+  guarded(() => deleteNotes(session.doc, existing))
+  const ui = useUi.getState()
+  ui.select(ui.selection.filter((id) => !existing.includes(id)))
+  if (ui.editingId && existing.includes(ui.editingId)) ui.setEditing(null)
+}

@@ -1,0 +1,46 @@
+/** Tests for the connection state shown to the person, and which closes end reconnecting. */
+import { describe, expect, it } from 'vitest'
+import { type ConnectionEvent, INITIAL_CONNECTION, reduceConnection, shouldReconnect } from './connectionState'
+
+function run(...events: ConnectionEvent[]) {
+  return events.reduce(reduceConnection, INITIAL_CONNECTION)
+}
+
+describe('connection state', () => {
+  it('is connected only once synced', () => {
+    expect(run({ type: 'connecting' }).status).toBe('connecting')
+    expect(run({ type: 'connecting' }, { type: 'synced' }).status).toBe('connected')
+  })
+
+  it('stays offline through background retries until a sync succeeds', () => {
+    const state = run({ type: 'synced' }, { type: 'closed', code: 1006 }, { type: 'connecting' })
+    expect(state).toEqual({ status: 'offline', closeCode: null, stopped: false })
+    expect(reduceConnection(state, { type: 'synced' }).status).toBe('connected')
+  })
+
+  it('keeps an explained close code through failed retries and clears it on sync', () => {
+    const restarting = run({ type: 'synced' }, { type: 'closed', code: 1012 }, { type: 'connecting' })
+    expect(restarting.closeCode).toBe(1012)
+    expect(reduceConnection(restarting, { type: 'closed', code: 1006 }).closeCode).toBe(1012)
+    expect(reduceConnection(restarting, { type: 'synced' }).closeCode).toBeNull()
+  })
+
+  it('marks permanent closes as stopped until a retry', () => {
+    const gone = run({ type: 'closed', code: 4404 }, { type: 'stopped' })
+    expect(gone).toEqual({ status: 'offline', closeCode: 4404, stopped: true })
+    expect(reduceConnection(gone, { type: 'retry' })).toEqual(INITIAL_CONNECTION)
+  })
+
+  it('ignores close codes it cannot explain', () => {
+    expect(run({ type: 'closed', code: 4999 }).closeCode).toBeNull()
+  })
+
+  it('goes offline when the browser does', () => {
+    expect(run({ type: 'synced' }, { type: 'browser-offline' }).status).toBe('offline')
+  })
+
+  it('reconnects after every close except those a reconnect cannot fix', () => {
+    expect([4400, 4404, 4413, 1009].filter(shouldReconnect)).toEqual([])
+    expect([1006, 1011, 1012, 4408, 4429, 4503, 4509].every(shouldReconnect)).toBe(true)
+  })
+})

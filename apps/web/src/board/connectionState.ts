@@ -1,0 +1,61 @@
+/**
+ * The connection state the UI shows, as a pure reducer over what the relay link reports:
+ * connected (synced), connecting (first attempt) or offline — plus, when the relay closed with a
+ * code we can explain, that code.
+ */
+export type ConnectionStatus = 'connected' | 'connecting' | 'offline'
+
+/** Close codes from the relay (apps/relay/src/close-codes.ts) that the UI explains in plain words. */
+const EXPLAINED_CLOSE_CODES = [4400, 4404, 4413, 1009, 1011, 1012, 4408, 4429, 4503, 4509] as const
+export type ExplainedCloseCode = (typeof EXPLAINED_CLOSE_CODES)[number]
+
+/**
+ * Closes that reconnecting cannot fix: a malformed or oversized message would be sent again, and a
+ * missing board stays missing. Everything else — including 4408 "unresponsive" after a laptop slept,
+ * which y-websocket's default would treat as final — reconnects by itself.
+ */
+const FINAL_CLOSE_CODES: readonly number[] = [4400, 4404, 4413, 1009]
+
+export function shouldReconnect(code: number): boolean {
+  return !FINAL_CLOSE_CODES.includes(code)
+}
+
+export interface ConnectionState {
+  readonly status: ConnectionStatus
+  readonly closeCode: ExplainedCloseCode | null
+  /** The relay said reconnecting cannot help (a 44xx code); only an explicit retry reconnects. */
+  readonly stopped: boolean
+}
+
+export type ConnectionEvent =
+  | { readonly type: 'connecting' }
+  | { readonly type: 'synced' }
+  | { readonly type: 'closed'; readonly code: number | null }
+  | { readonly type: 'stopped' }
+  | { readonly type: 'browser-offline' }
+  | { readonly type: 'retry' }
+
+export const INITIAL_CONNECTION: ConnectionState = { status: 'connecting', closeCode: null, stopped: false }
+
+function isExplained(code: number | null): code is ExplainedCloseCode {
+  return (EXPLAINED_CLOSE_CODES as readonly (number | null)[]).includes(code)
+}
+
+export function reduceConnection(state: ConnectionState, event: ConnectionEvent): ConnectionState {
+  switch (event.type) {
+    case 'connecting':
+      // Once offline, background retries stay "offline" until one succeeds, so the status does not flicker.
+      return state.status === 'offline' ? state : { ...state, status: 'connecting' }
+    case 'synced':
+      return { status: 'connected', closeCode: null, stopped: false }
+    case 'closed':
+      // A failed retry after "relay restarting" carries no code; the explanation still applies.
+      return { ...state, status: 'offline', closeCode: isExplained(event.code) ? event.code : state.closeCode }
+    case 'stopped':
+      return { ...state, status: 'offline', stopped: true }
+    case 'browser-offline':
+      return { ...state, status: 'offline' }
+    case 'retry':
+      return { status: 'connecting', closeCode: null, stopped: false }
+  }
+}

@@ -1,0 +1,24 @@
+/** The N shortcut: adds a note in view, unless the key is meant for a text field or a drag is running. */
+import { useEffect } from 'react'
+import { addNoteInView } from './commands'
+import type { BoardSession } from './session'
+import { useUi } from './uiStore'
+
+function isTextEntry(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)
+}
+
+export function useAddNoteShortcut(session: BoardSession): void {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'n' && event.key !== 'N') return
+      if (event.ctrlKey || event.metaKey || event.altKey || event.repeat || event.isComposing) return
+      if (isTextEntry(event.target) || useUi.getState().drag) return
+      event.preventDefault()
+      addNoteInView(session)
+    }
+    document.addEventListener('keydown', onKeyDown)
+    return () => document.removeEventListener('keydown', onKeyDown)
+  }, [session])
+}

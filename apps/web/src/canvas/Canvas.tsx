@@ -1,0 +1,100 @@
+/**
+ * The infinite canvas: a focusable region that pans and zooms, adds a note on double-click, and
+ * moves the view with the keyboard when it has focus itself (not a note inside it).
+ */
+import { type KeyboardEvent, type MouseEvent, useRef, useSyncExternalStore } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useBoard } from '../board/BoardContext'
+import { addNoteAt } from '../board/commands'
+import { useUi } from '../board/uiStore'
+import { NoteDragContext } from '../notes/NoteDragContext'
+import { CANVAS_ID } from './focusCanvas'
+import { screenToWorld } from './geometry'
+import { NotesLayer } from './NotesLayer'
+import { isOnNote, useCanvasGestures } from './useCanvasGestures'
+
+const KEY_PAN_STEP = 60
+const ZOOM_STEP = 1.25
+const HINT_ID = 'board-canvas-hint'
+
+function onCanvasKeyDown(event: KeyboardEvent<HTMLElement>) {
+  if (event.target !== event.currentTarget || event.ctrlKey || event.metaKey || event.altKey) return
+  const ui = useUi.getState()
+  const step = event.shiftKey ? KEY_PAN_STEP * 4 : KEY_PAN_STEP
+  const pans: Record<string, [number, number]> = {
+    ArrowLeft: [step, 0],
+    ArrowRight: [-step, 0],
+    ArrowUp: [0, step],
+    ArrowDown: [0, -step],
+  }
+  const pan = pans[event.key]
+  if (pan) ui.panBy(...pan)
+  else if (event.key === '+' || event.key === '=') ui.zoomTo(ui.viewport.zoom * ZOOM_STEP)
+  else if (event.key === '-') ui.zoomTo(ui.viewport.zoom / ZOOM_STEP)
+  else if (event.key === '0') ui.zoomTo(1)
+  else return
+  event.preventDefault()
+}
+
+function Backdrop() {
+  const { x, y, zoom } = useUi((state) => state.viewport)
+  const spacing = 24 * zoom
+  return (
+    <div
+      className="canvas-backdrop"
+      aria-hidden="true"
+      style={{
+        backgroundSize: `${spacing}px ${spacing}px`,
+        backgroundPosition: `${x}px ${y}px`,
+        opacity: zoom < 0.35 ? 0 : 1,
+      }}
+    />
+  )
+}
+
+function Hint() {
+  const { t } = useTranslation()
+  const { reader } = useBoard()
+  const empty = useSyncExternalStore(reader.subscribeLayout, () => reader.getLayout().length === 0)
+  return (
+    <div className={empty ? 'canvas-empty' : 'visually-hidden'}>
+      {empty && <p>{t('canvas.empty')}</p>}
+      <p id={HINT_ID}>{t('canvas.hint')}</p>
+    </div>
+  )
+}
+
+export function Canvas() {
+  const { t } = useTranslation()
+  const session = useBoard()
+  const ref = useRef<HTMLElement>(null)
+  const gestures = useCanvasGestures(ref)
+
+  const onDoubleClick = (event: MouseEvent<HTMLElement>) => {
+    if (isOnNote(event.target)) return
+    const bounds = event.currentTarget.getBoundingClientRect()
+    const point = { x: event.clientX - bounds.left, y: event.clientY - bounds.top }
+    addNoteAt(session, screenToWorld(useUi.getState().viewport, point))
+  }
+
+  return (
+    <section
+      ref={ref}
+      id={CANVAS_ID}
+      className="canvas"
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: the canvas takes focus so arrow keys and +/- can move the view.
+      tabIndex={0}
+      aria-label={t('canvas.label')}
+      aria-describedby={HINT_ID}
+      onKeyDown={onCanvasKeyDown}
+      onDoubleClick={onDoubleClick}
+      {...gestures}
+    >
+      <Backdrop />
+      <NoteDragContext>
+        <NotesLayer />
+      </NoteDragContext>
+      <Hint />
+    </section>
+  )
+}

@@ -1,0 +1,79 @@
+/**
+ * Pan and zoom on the canvas element: dragging the empty background pans, the wheel pans,
+ * ctrl/cmd + wheel (and trackpad pinch, which browsers report the same way) zooms around the
+ * pointer, and the canvas's own size is tracked for culling.
+ */
+import { type PointerEvent, type RefObject, useEffect, useRef } from 'react'
+import { useUi } from '../board/uiStore'
+import { wheelPixels } from './geometry'
+
+/** How strongly one pixel of wheel movement zooms. */
+const WHEEL_ZOOM_RATE = 0.002
+
+export function isOnNote(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest('[data-note-id]') !== null
+}
+
+export function useCanvasGestures(ref: RefObject<HTMLElement | null>) {
+  const pan = useRef<{ pointerId: number; x: number; y: number; moved: boolean; onBackground: boolean } | null>(null)
+
+  useEffect(() => {
+    const element = ref.current
+    if (!element) return
+    const measure = () => {
+      const { width, height } = element.getBoundingClientRect()
+      useUi.getState().setSize({ width, height })
+    }
+    measure()
+    const observer = new ResizeObserver(measure)
+    observer.observe(element)
+    // React's wheel listener is passive; this one must be able to stop the page from zooming.
+    const onWheel = (event: WheelEvent) => {
+      event.preventDefault()
+      const ui = useUi.getState()
+      const delta = wheelPixels(event, ui.size.height)
+      if (event.ctrlKey || event.metaKey) {
+        const bounds = element.getBoundingClientRect()
+        const anchor = { x: event.clientX - bounds.left, y: event.clientY - bounds.top }
+        ui.zoomTo(ui.viewport.zoom * Math.exp(-delta.y * WHEEL_ZOOM_RATE), anchor)
+      } else {
+        // Shift + wheel scrolls sideways on mice that have only a vertical wheel.
+        const sideways = event.shiftKey && delta.x === 0
+        ui.panBy(sideways ? -delta.y : -delta.x, sideways ? 0 : -delta.y)
+      }
+    }
+    element.addEventListener('wheel', onWheel, { passive: false })
+    return () => {
+      observer.disconnect()
+      element.removeEventListener('wheel', onWheel)
+    }
+  }, [ref])
+
+  const onPointerDown = (event: PointerEvent<HTMLElement>) => {
+    const onBackground = !isOnNote(event.target)
+    // The middle button pans from anywhere, the primary one only from the empty background.
+    if (!(event.button === 1 || (event.button === 0 && onBackground))) return
+    event.currentTarget.setPointerCapture(event.pointerId)
+    pan.current = { pointerId: event.pointerId, x: event.clientX, y: event.clientY, moved: false, onBackground }
+  }
+
+  const onPointerMove = (event: PointerEvent<HTMLElement>) => {
+    const current = pan.current
+    if (!current || current.pointerId !== event.pointerId) return
+    const dx = event.clientX - current.x
+    const dy = event.clientY - current.y
+    if (dx === 0 && dy === 0) return
+    pan.current = { ...current, x: event.clientX, y: event.clientY, moved: true }
+    useUi.getState().panBy(dx, dy)
+  }
+
+  const onPointerUp = (event: PointerEvent<HTMLElement>) => {
+    const current = pan.current
+    if (!current || current.pointerId !== event.pointerId) return
+    pan.current = null
+    // A click on the empty background (no pan) clears the selection.
+    if (!current.moved && current.onBackground) useUi.getState().select([])
+  }
+
+  return { onPointerDown, onPointerMove, onPointerUp, onPointerCancel: onPointerUp }
+}

@@ -1,0 +1,66 @@
+/** Creating a board: a titled form that asks the relay for a new board and opens it. */
+import { MAX_TITLE_LENGTH } from '@samla/board'
+import { type FormEvent, useId, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { createBoard } from '../api/boards'
+import { rememberBoard } from '../lib/recentBoards'
+import { boardPath, navigate } from '../router'
+
+type FormState = 'idle' | 'busy' | 'failed' | 'missing-title'
+
+export function CreateBoardForm() {
+  const { t } = useTranslation()
+  const inputId = useId()
+  const errorId = useId()
+  const input = useRef<HTMLInputElement>(null)
+  const [title, setTitle] = useState('')
+  const [state, setState] = useState<FormState>('idle')
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault()
+    if (state === 'busy') return
+    const trimmed = title.trim()
+    if (!trimmed) {
+      setState('missing-title')
+      input.current?.focus()
+      return
+    }
+    setState('busy')
+    try {
+      const board = await createBoard(trimmed)
+      rememberBoard({ id: board.id, title: board.title, visitedAt: Date.now() })
+      navigate(boardPath(board.id))
+    } catch {
+      setState('failed')
+    }
+  }
+
+  const error =
+    state === 'failed' ? t('home.create.failed') : state === 'missing-title' ? t('home.create.titleRequired') : null
+
+  return (
+    <form className="create-board" onSubmit={onSubmit} noValidate>
+      <h2>{t('home.create.heading')}</h2>
+      <label htmlFor={inputId}>{t('home.create.titleLabel')}</label>
+      <div className="create-board-row">
+        <input
+          ref={input}
+          id={inputId}
+          type="text"
+          value={title}
+          maxLength={MAX_TITLE_LENGTH}
+          placeholder={t('home.create.titlePlaceholder')}
+          aria-invalid={state === 'missing-title'}
+          aria-describedby={error ? errorId : undefined}
+          onChange={(event) => setTitle(event.currentTarget.value)}
+        />
+        <button type="submit" className="button button--primary" disabled={state === 'busy'}>
+          {state === 'busy' ? t('home.create.busy') : t('home.create.submit')}
+        </button>
+      </div>
+      <p id={errorId} className="form-error" role="alert">
+        {error}
+      </p>
+    </form>
+  )
+}

@@ -1,0 +1,24 @@
+/** The home page: what Samla is, a form to create a board, and the boards opened lately. */
+import { useTranslation } from 'react-i18next'
+import { TopBar } from '../components/TopBar'
+import { useDocumentTitle } from '../lib/useDocumentTitle'
+import { CreateBoardForm } from './CreateBoardForm'
+import { RecentBoards } from './RecentBoards'
+
+export function HomePage() {
+  const { t } = useTranslation()
+  useDocumentTitle(t('home.documentTitle'))
+  return (
+    <>
+      <TopBar />
+      <main id="main" tabIndex={-1} className="page page--home">
+        <div className="home-intro">
+          <h1>{t('home.heading')}</h1>
+          <p>{t('home.intro')}</p>
+        </div>
+        <CreateBoardForm />
+        <RecentBoards />
+      </main>
+    </>
+  )
+}

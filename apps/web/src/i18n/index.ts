@@ -1,0 +1,40 @@
+/**
+ * i18next setup. Swedish comes first and is the fallback; the browser's language picks the default,
+ * a choice made with the language switch is remembered, and <html lang> always follows.
+ */
+import i18n from 'i18next'
+import LanguageDetector from 'i18next-browser-languagedetector'
+import { initReactI18next } from 'react-i18next'
+import en from './en.json'
+import sv from './sv.json'
+
+export const LANGUAGES = ['sv', 'en'] as const
+
+function isLanguage(value: unknown): value is (typeof LANGUAGES)[number] {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value)
+}
+
+i18n.on('languageChanged', (lng) => {
+  document.documentElement.lang = isLanguage(lng) ? lng : 'sv'
+})
+
+void i18n
+  .use(LanguageDetector)
+  .use(initReactI18next)
+  .init({
+    resources: { sv: { translation: sv }, en: { translation: en } },
+    supportedLngs: [...LANGUAGES],
+    fallbackLng: 'sv',
+    // Resources are bundled, so initialising synchronously lets the first render be translated.
+    initAsync: false,
+    interpolation: { escapeValue: false },
+    detection: {
+      order: ['localStorage', 'navigator'],
+      lookupLocalStorage: 'samla.language',
+      caches: ['localStorage'],
+      // "sv-FI" and "en-GB" should land on the language we have, not on the fallback.
+      convertDetectedLanguage: (lng: string) => lng.split('-')[0] ?? lng,
+    },
+  })
+
+export default i18n

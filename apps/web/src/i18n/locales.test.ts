@@ -1,0 +1,56 @@
+/** Guards the translations: both languages have exactly the same keys, no empty texts, the same placeholders. */
+import { describe, expect, it } from 'vitest'
+import en from './en.json'
+import sv from './sv.json'
+
+type Tree = { readonly [key: string]: unknown }
+
+function leaves(tree: Tree, prefix = ''): Map<string, unknown> {
+  const out = new Map<string, unknown>()
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${key}` : key
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      for (const [leaf, leafValue] of leaves(value as Tree, path)) out.set(leaf, leafValue)
+    } else {
+      out.set(path, value)
+    }
+  }
+  return out
+}
+
+function placeholders(text: string): string[] {
+  return [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((match) => match[1] ?? '').sort()
+}
+
+const locales = { sv: leaves(sv), en: leaves(en) }
+
+describe('locales', () => {
+  it('has every Swedish key in English', () => {
+    expect([...locales.sv.keys()].filter((key) => !locales.en.has(key))).toEqual([])
+  })
+
+  it('has every English key in Swedish', () => {
+    expect([...locales.en.keys()].filter((key) => !locales.sv.has(key))).toEqual([])
+  })
+
+  it.each(Object.entries(locales))('has only non-empty text values in %s', (_, values) => {
+    const bad = [...values].filter(([, value]) => typeof value !== 'string' || value.trim() === '').map(([key]) => key)
+    expect(bad).toEqual([])
+  })
+
+  it('uses the same placeholders in both languages', () => {
+    const mismatched = [...locales.sv].filter(([key, value]) => {
+      const other = locales.en.get(key)
+      return (
+        typeof value === 'string' && typeof other === 'string' && `${placeholders(value)}` !== `${placeholders(other)}`
+      )
+    })
+    expect(mismatched.map(([key]) => key)).toEqual([])
+  })
+
+  it('notices a key that exists in only one language', () => {
+    const onlyOne = leaves({ a: { b: 'x', c: 'y' } })
+    const other = leaves({ a: { b: 'x' } })
+    expect([...onlyOne.keys()].filter((key) => !other.has(key))).toEqual(['a.c'])
+  })
+})

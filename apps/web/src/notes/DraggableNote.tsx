@@ -1,0 +1,76 @@
+/**
+ * The positioned, draggable shell of a note. It is kept apart from the note's content because
+ * dnd-kit re-renders every draggable when a drag starts or ends: the content arrives as `children`
+ * created by the memoised NoteCard, so those re-renders stop at this thin wrapper.
+ */
+import { useDraggable } from '@dnd-kit/core'
+import type { NoteLayout } from '@samla/board'
+import { type KeyboardEvent, type PointerEvent, type ReactNode, useCallback } from 'react'
+import { useUi } from '../board/uiStore'
+
+/** Above any stacking index, so the note in hand is never hidden under another. */
+const DRAGGING_Z = 2_000_000_000
+
+interface DraggableNoteProps {
+  readonly layout: NoteLayout
+  readonly z: number
+  readonly label: string
+  readonly roleDescription: string
+  readonly selected: boolean
+  readonly onKeyDown: (event: KeyboardEvent<HTMLElement>) => void
+  readonly onPointerDown: (event: PointerEvent<HTMLElement>) => void
+  readonly children: ReactNode
+}
+
+export function DraggableNote({
+  layout,
+  z,
+  label,
+  roleDescription,
+  selected,
+  onKeyDown,
+  onPointerDown,
+  children,
+}: DraggableNoteProps) {
+  const { id, x, y, width, height, colour } = layout
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, isDragging } = useDraggable({
+    id,
+    attributes: { role: 'article', roleDescription },
+  })
+  const drag = useUi((state) => (state.drag?.ids.includes(id) ? state.drag : null))
+  const ref = useCallback(
+    (node: HTMLElement | null) => {
+      setNodeRef(node)
+      // The whole note is the keyboard handle: Space on the focused note lifts it.
+      setActivatorNodeRef(node)
+    },
+    [setNodeRef, setActivatorNodeRef],
+  )
+  const handleKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    listeners?.onKeyDown?.(event)
+    if (!event.defaultPrevented) onKeyDown(event)
+  }
+  const left = x + (drag?.dx ?? 0)
+  const top = y + (drag?.dy ?? 0)
+  return (
+    <article
+      ref={ref}
+      {...attributes}
+      {...listeners}
+      onKeyDown={handleKeyDown}
+      onPointerDown={onPointerDown}
+      data-note-id={id}
+      data-colour={colour}
+      aria-label={label}
+      className={`note note--${colour}${selected ? ' is-selected' : ''}${drag ? ' is-dragging' : ''}`}
+      style={{
+        width,
+        height,
+        transform: `translate(${left}px, ${top}px)`,
+        zIndex: drag || isDragging ? DRAGGING_Z : z,
+      }}
+    >
+      {children}
+    </article>
+  )
+}

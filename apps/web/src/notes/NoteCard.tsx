@@ -1,0 +1,95 @@
+/**
+ * One sticky note. It subscribes to exactly its own note in the doc, so typing in another note (or a
+ * collaborator moving one) never re-renders it, and it is memoised against the board's re-renders.
+ * Zoomed out it sheds detail (controls, then text), which keeps a zoomed-out view of a large board light.
+ */
+import { type KeyboardEvent, memo, type PointerEvent, useCallback, useSyncExternalStore } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useBoard } from '../board/BoardContext'
+import { raiseNotes, removeNotes } from '../board/commands'
+import { useUi } from '../board/uiStore'
+import { focusCanvas } from '../canvas/focusCanvas'
+import { DraggableNote } from './DraggableNote'
+import { ColourSelect, DeleteNoteButton } from './NoteControls'
+import { NoteText } from './NoteText'
+import { textStart } from './textStart'
+
+/** Below this zoom the text is too small to edit, so the note drops its controls. */
+const COMPACT_BELOW_ZOOM = 0.5
+/** Below this zoom the text is unreadable, so the note is a coloured block (its text stays in its name). */
+const BLOCK_BELOW_ZOOM = 0.25
+
+type Detail = 'full' | 'compact' | 'block'
+const LABEL_TEXT_LENGTH = 40
+
+export const NoteCard = memo(function NoteCard({ id, z }: { readonly id: string; readonly z: number }) {
+  const { t } = useTranslation()
+  const session = useBoard()
+  const { reader } = session
+  const subscribe = useCallback((listener: () => void) => reader.subscribeNote(id, listener), [reader, id])
+  const note = useSyncExternalStore(subscribe, () => reader.getNote(id))
+  const selected = useUi((state) => state.selection.includes(id))
+  const detail = useUi((state): Detail => {
+    if (state.viewport.zoom >= COMPACT_BELOW_ZOOM || state.editingId === id || state.focusRequest === id) return 'full'
+    return state.viewport.zoom >= BLOCK_BELOW_ZOOM ? 'compact' : 'block'
+  })
+  if (!note) return null
+
+  const colour = t(`colours.${note.colour}`)
+  const start = textStart(note.text, LABEL_TEXT_LENGTH)
+  const label = start ? t('note.label', { colour, text: start }) : t('note.labelEmpty', { colour })
+
+  const onPointerDown = (event: PointerEvent<HTMLElement>) => {
+    if (event.button !== 0) return
+    const ui = useUi.getState()
+    if (event.shiftKey) {
+      ui.toggleSelected(id)
+      return
+    }
+    const ids = ui.selection.includes(id) ? ui.selection : [id]
+    if (ids !== ui.selection) ui.select(ids)
+    raiseNotes(session, ids)
+  }
+
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (event.target !== event.currentTarget) return
+    const ui = useUi.getState()
+    if (event.key === 'Delete' || event.key === 'Backspace') {
+      event.preventDefault()
+      removeNotes(session, ui.selection.includes(id) ? ui.selection : [id])
+      focusCanvas()
+    } else if (event.key === 'Enter') {
+      event.preventDefault()
+      ui.requestFocus(id)
+    } else if (event.key === 'Escape') {
+      ui.select([])
+    }
+  }
+
+  return (
+    <DraggableNote
+      layout={note}
+      z={z}
+      label={label}
+      roleDescription={t('note.roleDescription')}
+      selected={selected}
+      onKeyDown={onKeyDown}
+      onPointerDown={onPointerDown}
+    >
+      {detail !== 'block' && (
+        <div className="note-header">
+          <span className="note-grip" aria-hidden="true" />
+          <span className="note-author">{t('note.author', { name: note.authorName || t('user.anonymous') })}</span>
+          {detail === 'full' && <DeleteNoteButton id={id} />}
+        </div>
+      )}
+      {detail === 'full' && <NoteText id={id} text={note.text} />}
+      {detail === 'compact' && <p className="note-static">{note.text}</p>}
+      {detail === 'full' && (
+        <div className="note-footer">
+          <ColourSelect id={id} colour={note.colour} />
+        </div>
+      )}
+    </DraggableNote>
+  )
+})

@@ -1,0 +1,46 @@
+/** A note's colour menu (colours by name, never by colour alone) and its delete button. */
+import { NOTE_COLOURS, type NoteColour } from '@samla/board'
+import { useTranslation } from 'react-i18next'
+import { useBoard } from '../board/BoardContext'
+import { recolourNote, removeNotes } from '../board/commands'
+import { focusCanvas } from '../canvas/focusCanvas'
+
+export function ColourSelect({ id, colour }: { readonly id: string; readonly colour: NoteColour }) {
+  const { t } = useTranslation()
+  const session = useBoard()
+  return (
+    <select
+      className="note-colour"
+      aria-label={t('note.colour')}
+      value={colour}
+      onChange={(event) => recolourNote(session, id, event.currentTarget.value as NoteColour)}
+    >
+      {NOTE_COLOURS.map((name) => (
+        <option key={name} value={name}>
+          {t(`colours.${name}`)}
+        </option>
+      ))}
+    </select>
+  )
+}
+
+export function DeleteNoteButton({ id }: { readonly id: string }) {
+  const { t } = useTranslation()
+  const session = useBoard()
+  return (
+    <button
+      type="button"
+      className="note-delete icon-button"
+      aria-label={t('note.delete')}
+      title={t('note.delete')}
+      onClick={() => {
+        removeNotes(session, [id])
+        focusCanvas()
+      }}
+    >
+      <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+        <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
+      </svg>
+    </button>
+  )
+}

@@ -1,0 +1,75 @@
+/**
+ * Dragging notes with dnd-kit. While a drag runs, its offset lives in the UI store so every selected
+ * note follows; when it ends, the offset is converted from screen pixels to world units and applied
+ * with one moveNotes call — one transaction, so collaborators see a single move.
+ */
+import {
+  type Announcements,
+  DndContext,
+  type DragEndEvent,
+  type DragMoveEvent,
+  type DragStartEvent,
+} from '@dnd-kit/core'
+import { type ReactNode, useMemo } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useBoard } from '../board/BoardContext'
+import { moveNotesBy, raiseNotes } from '../board/commands'
+import { useUi } from '../board/uiStore'
+import { useNoteSensors } from './sensors'
+
+function toWorld(delta: { x: number; y: number }) {
+  const { zoom } = useUi.getState().viewport
+  return { dx: Math.round(delta.x / zoom), dy: Math.round(delta.y / zoom) }
+}
+
+export function NoteDragContext({ children }: { readonly children: ReactNode }) {
+  const { t } = useTranslation()
+  const session = useBoard()
+  const sensors = useNoteSensors()
+  const accessibility = useMemo(() => {
+    const announcements: Announcements = {
+      onDragStart: () => t('drag.start'),
+      onDragOver: () => undefined,
+      onDragEnd: () => t('drag.end'),
+      onDragCancel: () => t('drag.cancel'),
+    }
+    return { announcements, screenReaderInstructions: { draggable: t('drag.instructions') } }
+  }, [t])
+
+  const onDragStart = ({ active }: DragStartEvent) => {
+    const id = String(active.id)
+    const ui = useUi.getState()
+    const picked = ui.selection.includes(id) ? ui.selection : [id]
+    if (picked !== ui.selection) ui.select(picked)
+    const ids = picked.filter((noteId) => session.reader.getNote(noteId))
+    ui.setDrag({ ids, dx: 0, dy: 0 })
+    raiseNotes(session, ids)
+  }
+
+  const onDragMove = ({ delta }: DragMoveEvent) => {
+    const { drag, setDrag } = useUi.getState()
+    if (drag) setDrag({ ids: drag.ids, ...toWorld(delta) })
+  }
+
+  const onDragEnd = ({ delta }: DragEndEvent) => {
+    const { drag, setDrag } = useUi.getState()
+    if (!drag) return
+    const { dx, dy } = toWorld(delta)
+    moveNotesBy(session, drag.ids, dx, dy)
+    setDrag(null)
+  }
+
+  return (
+    <DndContext
+      sensors={sensors}
+      accessibility={accessibility}
+      autoScroll={false}
+      onDragStart={onDragStart}
+      onDragMove={onDragMove}
+      onDragEnd={onDragEnd}
+      onDragCancel={() => useUi.getState().setDrag(null)}
+    >
+      {children}
+    </DndContext>
+  )
+}
