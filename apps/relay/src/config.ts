@@ -7,6 +7,8 @@ export interface RelayLimits {
   maxFrameBytes: number
   /** Largest stored size of one board; an update past it is refused with 4413. */
   maxBoardBytes: number
+  /** Updates held back for missing dependencies, per board, before the sender is closed. */
+  maxUnresolvedBytes: number
   /** Largest JSON body accepted by the HTTP API. */
   maxHttpBodyBytes: number
   maxConnectionsPerRoom: number
@@ -28,6 +30,7 @@ export interface RelayLimits {
 export const DEFAULT_LIMITS: RelayLimits = {
   maxFrameBytes: 2 * 1024 * 1024,
   maxBoardBytes: 64 * 1024 * 1024,
+  maxUnresolvedBytes: 256 * 1024,
   maxHttpBodyBytes: 16 * 1024,
   maxConnectionsPerRoom: 500,
   maxConnectionsPerAddress: 1000,
@@ -54,6 +57,7 @@ export const DEFAULT_WEB_ROOT = path.resolve(here, '../../web/dist')
 const LIMIT_ENV: Record<keyof RelayLimits, string> = {
   maxFrameBytes: 'SAMLA_MAX_FRAME_BYTES',
   maxBoardBytes: 'SAMLA_MAX_BOARD_BYTES',
+  maxUnresolvedBytes: 'SAMLA_MAX_UNRESOLVED_BYTES',
   maxHttpBodyBytes: 'SAMLA_MAX_HTTP_BODY_BYTES',
   maxConnectionsPerRoom: 'SAMLA_MAX_CONNECTIONS_PER_BOARD',
   maxConnectionsPerAddress: 'SAMLA_MAX_CONNECTIONS_PER_ADDRESS',

@@ -8,6 +8,7 @@ export type RejectReason =
   | 'malformed'
   | 'too-big'
   | 'board-too-large'
+  | 'unresolved'
   | 'awareness-not-own'
   | 'awareness-cap'
   | 'room-full'

@@ -111,6 +111,8 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
       alive = true
     })
     ws.on('message', (data: Buffer, isBinary) => {
+      // Frames still buffered behind a refused one are not read: the socket is on its way out.
+      if (ws.readyState !== ws.OPEN) return
       metrics.messagesIn.inc()
       metrics.bytesIn.inc(data.byteLength)
       try {
@@ -123,11 +125,17 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
         ws.close(error.closeCode, error.reason)
       }
     })
-    ws.on('error', (error) => connLog.warn({ err: error }, 'socket error'))
+    ws.on('error', (error: Error & { code?: string }) => {
+      // ws closes with 1009 itself and reports it only here.
+      if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') metrics.rejected.inc({ reason: 'too-big' })
+      connLog.warn({ err: error }, 'socket error')
+    })
     const ping = setInterval(() => {
       if (!alive) {
         connLog.info('no pong; dropping socket')
-        ws.terminate()
+        ws.close(CloseCode.Unresponsive, 'no pong')
+        // A dead peer never completes the close handshake.
+        setTimeout(() => ws.terminate(), 1000).unref()
         return
       }
       alive = false
@@ -140,7 +148,6 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
       else perAddress.delete(address)
       metrics.connections.dec()
       room.leave(ws)
-      if (code === CloseCode.MessageTooBig) metrics.rejected.inc({ reason: 'too-big' })
       connLog.debug({ code }, 'socket closed')
     })
     room.join(ws)

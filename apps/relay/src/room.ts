@@ -137,7 +137,7 @@ export class Room {
     this.flushPending()
     if (this.logUpdates === 0 || this.broken) return
     const started = performance.now()
-    const state = Y.encodeStateAsUpdate(this.doc)
+    const state = this.encodeResolvedState()
     this.deps.storage.compact(this.id, state, this.lastSeq)
     this.deps.metrics.compactions.inc()
     this.deps.log.debug({ room: this.id, updates: this.logUpdates, ms: performance.now() - started }, 'compacted')
@@ -169,21 +169,51 @@ export class Room {
       throw new Error(`unknown sync message ${kind}`)
     }
     const update = decoding.readVarUint8Array(decoder)
-    const pendingBytes = this.pendingUpdates.reduce((sum, u) => sum + u.length, 0)
-    if (this.storedBytes + pendingBytes + update.length > this.deps.limits.maxBoardBytes) {
+    const queuedBytes = this.pendingUpdates.reduce((sum, u) => sum + u.length, 0)
+    if (this.storedBytes + queuedBytes + update.length > this.deps.limits.maxBoardBytes) {
       throw new RejectedMessageError('board-too-large', CloseCode.BoardTooLarge, 'board size limit reached')
     }
     const started = performance.now()
     Y.applyUpdate(this.doc, update, socket)
     this.deps.metrics.updateApplySeconds.observe((performance.now() - started) / 1000)
+    if (this.unresolvedBytes() > this.deps.limits.maxUnresolvedBytes) {
+      // Updates whose dependencies never arrive would otherwise pile up in memory and then in every
+      // snapshot. Dropping them is safe: the sender is closed, and on reconnect it syncs afresh.
+      this.doc.store.pendingStructs = null
+      this.doc.store.pendingDs = null
+      throw new RejectedMessageError('unresolved', CloseCode.MalformedMessage, 'updates with missing dependencies')
+    }
+  }
+
+  /** Bytes Yjs holds back because their dependencies have not arrived (a short gap is normal). */
+  private unresolvedBytes(): number {
+    const { pendingStructs, pendingDs } = this.doc.store
+    return (pendingStructs?.update.length ?? 0) + (pendingDs?.length ?? 0)
   }
 
   private stateFor(stateVector: Uint8Array): Uint8Array {
     if (Y.decodeStateVector(stateVector).size === 0) {
-      this.cachedFullState ??= encodeSyncStep2(Y.encodeStateAsUpdate(this.doc))
+      this.cachedFullState ??= encodeSyncStep2(this.encodeResolvedState())
       return this.cachedFullState
     }
-    return encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector))
+    return encodeSyncStep2(this.encodeResolvedState(stateVector))
+  }
+
+  /**
+   * The doc's state without updates still waiting for their dependencies: Yjs would include
+   * those, but until they resolve they are unverified and must not reach joiners or snapshots.
+   */
+  private encodeResolvedState(stateVector?: Uint8Array): Uint8Array {
+    const store = this.doc.store
+    const { pendingStructs, pendingDs } = store
+    store.pendingStructs = null
+    store.pendingDs = null
+    try {
+      return Y.encodeStateAsUpdate(this.doc, stateVector)
+    } finally {
+      store.pendingStructs = pendingStructs
+      store.pendingDs = pendingDs
+    }
   }
 
   private receiveAwareness(socket: WebSocket, update: Uint8Array): void {
@@ -191,7 +221,11 @@ export class Room {
     const verdict = checkAwareness(
       update,
       owned,
-      (id) => (this.awarenessOwners.get(id) ?? socket) !== socket,
+      {
+        clockOf: (id) => this.awareness.meta.get(id)?.clock,
+        hasState: (id) => this.awareness.states.has(id),
+        ownerIsOther: (id) => (this.awarenessOwners.get(id) ?? socket) !== socket,
+      },
       this.deps.limits.maxAwarenessEntriesPerConnection,
     )
     if (!verdict.ok) {
@@ -199,7 +233,7 @@ export class Room {
       this.deps.metrics.rejected.inc({ reason: verdict.reason === 'cap' ? 'awareness-cap' : 'awareness-not-own' })
       return
     }
-    for (const id of verdict.clientIds) {
+    for (const id of verdict.claimed) {
       owned.add(id)
       this.awarenessOwners.set(id, socket)
     }

@@ -1,9 +1,12 @@
-/** Test helpers: a real relay on port 0 in a temp data dir, and real y-websocket clients. */
+/** Test helpers: a real relay on port 0 in a temp data dir, real y-websocket clients, raw sockets and frames. */
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import v8 from 'node:v8'
+import vm from 'node:vm'
+import * as encoding from 'lib0/encoding'
 import { pino } from 'pino'
-import { WebSocket } from 'ws'
+import { type ClientOptions, WebSocket } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { createRelay, type Relay, type RelayOptions } from '../src/index.js'
@@ -62,17 +65,21 @@ export async function synced(client: Client, timeoutMs = 5000): Promise<void> {
 }
 
 /** Polls `condition` until it holds; bounded, so a broken relay fails the test instead of hanging it. */
-export async function waitFor(condition: () => boolean, timeoutMs = 5000, what = 'condition'): Promise<void> {
+export async function waitFor(
+  condition: () => boolean | Promise<boolean>,
+  timeoutMs = 5000,
+  what = 'condition',
+): Promise<void> {
   const deadline = Date.now() + timeoutMs
-  while (!condition()) {
+  while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
     await new Promise((resolve) => setTimeout(resolve, 10))
   }
 }
 
 /** A raw `ws` socket on a board, for sending frames no well-behaved client would. */
-export async function openRawSocket(relay: Relay, boardId: string): Promise<WebSocket> {
-  const ws = new WebSocket(`${relay.url.replace(/^http/, 'ws')}/ws/${boardId}`)
+export async function openRawSocket(relay: Relay, boardId: string, options?: ClientOptions): Promise<WebSocket> {
+  const ws = new WebSocket(`${relay.url.replace(/^http/, 'ws')}/ws/${boardId}`, options)
   await new Promise((resolve, reject) => {
     ws.once('open', resolve)
     ws.once('error', reject)
@@ -88,4 +95,59 @@ export function closeCode(ws: WebSocket, timeoutMs = 5000): Promise<number> {
       resolve(code)
     })
   })
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** Polls `condition` for `ms` and fails as soon as it stops holding. */
+export async function holdsFor(condition: () => boolean, ms: number, what = 'condition'): Promise<void> {
+  const end = Date.now() + ms
+  while (Date.now() < end) {
+    if (!condition()) throw new Error(`${what} stopped holding`)
+    await sleep(10)
+  }
+}
+
+/** A relay metric's current value, summed over the label sets that match `labels`. */
+export async function metricValue(relay: Relay, name: string, labels: Record<string, string> = {}): Promise<number> {
+  const metric = relay.metrics.registry.getSingleMetric(name)
+  if (!metric) throw new Error(`no metric named ${name}`)
+  const { values } = await metric.get()
+  return values
+    .filter((value) => Object.entries(labels).every(([key, wanted]) => value.labels[key] === wanted))
+    .reduce((sum, value) => sum + value.value, 0)
+}
+
+/** A y-websocket sync "update" message carrying `update`. */
+export function updateFrame(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, 0) // sync
+  encoding.writeVarUint(encoder, 2) // update
+  encoding.writeVarUint8Array(encoder, update)
+  return encoding.toUint8Array(encoder)
+}
+
+/** A y-websocket awareness message, hand-encoded so it can claim any client id; `null` removes the entry. */
+export function awarenessFrame(entries: Array<{ clientId: number; clock: number; state: unknown }>): Uint8Array {
+  const update = encoding.createEncoder()
+  encoding.writeVarUint(update, entries.length)
+  for (const { clientId, clock, state } of entries) {
+    encoding.writeVarUint(update, clientId)
+    encoding.writeVarUint(update, clock)
+    encoding.writeVarString(update, JSON.stringify(state))
+  }
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, 1) // awareness
+  encoding.writeVarUint8Array(encoder, encoding.toUint8Array(update))
+  return encoding.toUint8Array(encoder)
+}
+
+/**
+ * Memory usage right after a full garbage collection. Vitest does not start node with --expose-gc,
+ * so the flag is set at run time and `gc` taken from a fresh context (as Jest's leak detector does).
+ */
+export function memoryAfterGc(): NodeJS.MemoryUsage {
+  v8.setFlagsFromString('--expose-gc')
+  ;(vm.runInNewContext('gc') as () => void)()
+  return process.memoryUsage()
 }
