@@ -19,3 +19,4 @@ export {
   setNoteText,
 } from './note.js'
 export { type BoardReader, createBoardReader, type NoteLayout } from './reader.js'
+export { type ControlReader, type ControlState, createControlReader, readControl, setLocked } from './control.js'
