@@ -11,10 +11,14 @@ export const CloseCode = {
   ServiceRestart: 1012,
   /** A frame could not be decoded as a y-websocket message. */
   MalformedMessage: 4400,
+  /** The link this connection used was replaced by the facilitator; a new link is needed. */
+  LinkRotated: 4401,
   /** The connection stopped answering pings. */
   Unresponsive: 4408,
   /** The update would make the board larger than maxBoardBytes; it was not stored. */
   BoardTooLarge: 4413,
+  /** The board was deleted by its facilitator. */
+  BoardDeleted: 4410,
   /** Too many connections from one network address. */
   TooManyFromAddress: 4429,
   /** The board already has maxConnectionsPerRoom connections. */

@@ -18,6 +18,8 @@ export interface RelayLimits {
   maxAwarenessEntriesPerConnection: number
   /** A connection whose unsent data passes this is closed instead of buffering more. */
   sendHighWaterBytes: number
+  boardCreationsPerAddressPerMinute: number
+  upgradesPerAddressPerMinute: number
   /** How often liveness pings are sent; a socket that misses one round is dropped. */
   pingIntervalMs: number
   /** How long an empty room stays loaded, so a quick reconnect finds it warm. */
@@ -36,6 +38,8 @@ export const DEFAULT_LIMITS: RelayLimits = {
   maxConnectionsPerAddress: 1000,
   maxAwarenessEntriesPerConnection: 4,
   sendHighWaterBytes: 16 * 1024 * 1024,
+  boardCreationsPerAddressPerMinute: 30,
+  upgradesPerAddressPerMinute: 2000,
   pingIntervalMs: 30_000,
   roomIdleGraceMs: 30_000,
   compactAfterUpdates: 500,
@@ -49,6 +53,8 @@ export interface RelayConfig {
   /** Folder of the built web app, served on the same port. */
   webRoot: string
   limits: Partial<RelayLimits>
+  /** Signs capability tokens; when unset, one is generated into the data directory. */
+  secret?: string
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url))
@@ -63,6 +69,8 @@ const LIMIT_ENV: Record<keyof RelayLimits, string> = {
   maxConnectionsPerAddress: 'SAMLA_MAX_CONNECTIONS_PER_ADDRESS',
   maxAwarenessEntriesPerConnection: 'SAMLA_MAX_AWARENESS_ENTRIES',
   sendHighWaterBytes: 'SAMLA_SEND_HIGH_WATER_BYTES',
+  boardCreationsPerAddressPerMinute: 'SAMLA_BOARD_CREATIONS_PER_MINUTE',
+  upgradesPerAddressPerMinute: 'SAMLA_CONNECTS_PER_ADDRESS_PER_MINUTE',
   pingIntervalMs: 'SAMLA_PING_INTERVAL_MS',
   roomIdleGraceMs: 'SAMLA_ROOM_IDLE_GRACE_MS',
   compactAfterUpdates: 'SAMLA_COMPACT_AFTER_UPDATES',
@@ -93,5 +101,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv): RelayConfig {
     dataDir: path.resolve(env.INIT_CWD ?? process.cwd(), env.SAMLA_DATA_DIR ?? 'data'),
     webRoot: path.resolve(env.SAMLA_WEB_ROOT ?? DEFAULT_WEB_ROOT),
     limits: limitsFromEnv(env),
+    secret: env.SAMLA_SECRET,
   }
 }

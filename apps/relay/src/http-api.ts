@@ -1,6 +1,7 @@
 /**
- * The HTTP side of the relay: health, the board API, and the built web app (with a fallback to
- * index.html so that /b/<id> links open the app). Errors are JSON { error, message }.
+ * The HTTP side of the relay: health, metrics, the board API, and the built web app (with a
+ * fallback to index.html so that /b/<id> links open the app). Errors are JSON { error, message }.
+ * Tokens come as `Authorization: Bearer …`; they are never logged.
  */
 import fs from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
@@ -9,8 +10,12 @@ import type { Logger } from 'pino'
 import type { Registry } from 'prom-client'
 import sirv from 'sirv'
 import * as Y from 'yjs'
+import { authorise, bearerToken } from './access/authorise.js'
+import type { RateLimits } from './access/rate-limits.js'
+import { ROLES, type Role } from './access/roles.js'
+import { signToken } from './access/tokens.js'
 import { isBoardId, newBoardId } from './board-ids.js'
-import type { Storage } from './storage/storage.js'
+import type { Storage, StoredBoard } from './storage/storage.js'
 
 export interface HttpApiOptions {
   storage: Storage
@@ -18,8 +23,14 @@ export interface HttpApiOptions {
   webRoot: string
   maxBodyBytes: number
   metrics: Registry
+  secret: Buffer
+  rateLimits: RateLimits
   /** False while storage is closed or the relay is draining. */
   isReady: () => boolean
+  /** Closes live connections of these roles on a board, e.g. after their link was rotated. */
+  closeConnections: (boardId: string, roles: readonly Role[]) => void
+  /** Closes every connection to a deleted board and forgets its rooms. */
+  discardBoard: (boardId: string) => void
 }
 
 class HttpError extends Error {
@@ -32,12 +43,23 @@ class HttpError extends Error {
   }
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
+const SECURITY_HEADERS = {
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; " +
+    "font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; worker-src 'self'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+}
+
+function sendJson(res: ServerResponse, status: number, body?: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
-  res.end(JSON.stringify(body))
+  res.end(body === undefined ? undefined : JSON.stringify(body))
 }
 
 async function readJson(req: IncomingMessage, maxBytes: number): Promise<unknown> {
+  const declared = Number(req.headers['content-length'] ?? 0)
+  if (declared > maxBytes) throw new HttpError(413, 'body-too-large', `The request body is over ${maxBytes} bytes`)
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of req as AsyncIterable<Buffer>) {
@@ -52,10 +74,19 @@ async function readJson(req: IncomingMessage, maxBytes: number): Promise<unknown
   }
 }
 
-export function createHttpApi({ storage, log, webRoot, maxBodyBytes, metrics, isReady }: HttpApiOptions) {
+export function createHttpApi(options: HttpApiOptions) {
+  const { storage, log, webRoot, maxBodyBytes, metrics, secret, rateLimits, isReady } = options
   const serveWeb = fs.existsSync(webRoot) ? sirv(webRoot, { single: true, etag: true }) : null
+  const linksOf = (board: StoredBoard) =>
+    Object.fromEntries(
+      ROLES.map((role) => [role, signToken(secret, { boardId: board.id, role, generation: board.generations[role] })]),
+    ) as Record<Role, string>
 
-  function createBoard(body: unknown) {
+  async function createBoard(req: IncomingMessage) {
+    if (!(await rateLimits.allowBoardCreation(req.socket.remoteAddress ?? 'unknown'))) {
+      throw new HttpError(429, 'rate-limited', 'Too many boards created from this address; try again in a minute')
+    }
+    const body = await readJson(req, maxBodyBytes)
     const title = (body as { title?: unknown } | null)?.title ?? ''
     if (typeof title !== 'string') throw new HttpError(400, 'invalid-title', 'title must be a string')
     const doc = new Y.Doc()
@@ -68,36 +99,68 @@ export function createHttpApi({ storage, log, webRoot, maxBodyBytes, metrics, is
       }
       throw error
     }
-    const board = { id: newBoardId(), title: title.trim(), createdAt }
-    storage.createBoard(board, Y.encodeStateAsUpdate(doc))
+    const id = newBoardId()
+    storage.createBoard({ id, title: title.trim(), createdAt }, Y.encodeStateAsUpdate(doc))
     doc.destroy()
-    log.info({ room: board.id }, 'board created')
-    return board
+    log.info({ room: id }, 'board created')
+    const board = storage.getBoard(id) as StoredBoard
+    return { id, title: board.title, createdAt, links: linksOf(board) }
+  }
+
+  /** The board named in the path, opened with the request's bearer token, optionally requiring a role. */
+  function access(req: IncomingMessage, rawId: string, required?: Role) {
+    const id = decodeURIComponent(rawId)
+    if (!isBoardId(id)) throw new HttpError(400, 'invalid-board-id', 'That is not a valid board id')
+    const result = authorise(storage, secret, id, bearerToken(req.headers.authorization))
+    if (!result.ok) throw new HttpError(result.status, result.error, result.message)
+    if (required && result.role !== required) {
+      throw new HttpError(403, 'not-allowed', `Only a ${required} may do this`)
+    }
+    return result
+  }
+
+  async function routeApi(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+    if (path === '/api/boards' && req.method === 'POST') return sendJson(res, 201, await createBoard(req))
+    const board = /^\/api\/boards\/([^/]+)$/.exec(path)
+    if (board?.[1] && req.method === 'GET') {
+      const { board: found, role } = access(req, board[1])
+      return sendJson(res, 200, { id: found.id, title: found.title, createdAt: found.createdAt, role })
+    }
+    if (board?.[1] && req.method === 'DELETE') {
+      const { board: found } = access(req, board[1], 'facilitator')
+      options.discardBoard(found.id)
+      storage.deleteBoard(found.id)
+      log.info({ room: found.id }, 'board deleted')
+      return sendJson(res, 204)
+    }
+    const links = /^\/api\/boards\/([^/]+)\/links$/.exec(path)
+    if (links?.[1] && req.method === 'GET') {
+      return sendJson(res, 200, linksOf(access(req, links[1], 'facilitator').board))
+    }
+    const rotate = /^\/api\/boards\/([^/]+)\/links\/(participant|viewer)\/rotate$/.exec(path)
+    if (rotate?.[1] && req.method === 'POST') {
+      const { board: found } = access(req, rotate[1], 'facilitator')
+      const role = rotate[2] as Role
+      const generation = storage.rotateLink(found.id, role)
+      options.closeConnections(found.id, [role])
+      log.info({ room: found.id, role }, 'link rotated')
+      return sendJson(res, 200, { token: signToken(secret, { boardId: found.id, role, generation }) })
+    }
+    throw new HttpError(404, 'not-found', 'No such API endpoint')
   }
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://relay')
-    if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' })
-    if (url.pathname === '/readyz') {
+    const { pathname } = new URL(req.url ?? '/', 'http://relay')
+    if (pathname === '/healthz') return sendJson(res, 200, { status: 'ok' })
+    if (pathname === '/readyz') {
       return isReady() ? sendJson(res, 200, { status: 'ready' }) : sendJson(res, 503, { status: 'draining' })
     }
-    if (url.pathname === '/metrics') {
+    if (pathname === '/metrics') {
       res.writeHead(200, { 'content-type': metrics.contentType })
       res.end(await metrics.metrics())
       return
     }
-    if (url.pathname === '/api/boards' && req.method === 'POST') {
-      return sendJson(res, 201, createBoard(await readJson(req, maxBodyBytes)))
-    }
-    const match = /^\/api\/boards\/([^/]+)$/.exec(url.pathname)
-    if (match && req.method === 'GET') {
-      const id = decodeURIComponent(match[1] ?? '')
-      if (!isBoardId(id)) throw new HttpError(400, 'invalid-board-id', 'That is not a valid board id')
-      const board = storage.getBoard(id)
-      if (!board) throw new HttpError(404, 'board-not-found', 'No board with that id')
-      return sendJson(res, 200, board)
-    }
-    if (url.pathname.startsWith('/api/')) throw new HttpError(404, 'not-found', 'No such API endpoint')
+    if (pathname.startsWith('/api/')) return routeApi(req, res, pathname)
     if (!serveWeb) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
       res.end('The web app is not built. Run `pnpm build` and restart the relay.\n')
@@ -107,11 +170,12 @@ export function createHttpApi({ storage, log, webRoot, maxBodyBytes, metrics, is
   }
 
   return async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value)
     try {
       await route(req, res)
     } catch (error) {
       if (error instanceof HttpError) return sendJson(res, error.status, { error: error.code, message: error.message })
-      log.error({ err: error, path: req.url }, 'request failed')
+      log.error({ err: error, method: req.method }, 'request failed')
       if (!res.headersSent) sendJson(res, 500, { error: 'internal', message: 'Something went wrong in the relay' })
     }
   }

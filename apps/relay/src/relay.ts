@@ -8,6 +8,10 @@ import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { type Logger, pino } from 'pino'
 import { type WebSocket, WebSocketServer } from 'ws'
+import { authorise } from './access/authorise.js'
+import { createRateLimits } from './access/rate-limits.js'
+import type { DocKind, Role } from './access/roles.js'
+import { loadOrCreateSecret } from './access/secret.js'
 import { isBoardId } from './board-ids.js'
 import { CloseCode } from './close-codes.js'
 import { DEFAULT_LIMITS, DEFAULT_WEB_ROOT, type RelayLimits } from './config.js'
@@ -16,7 +20,7 @@ import { createMetrics, type Metrics } from './metrics.js'
 import { RejectedMessageError } from './room.js'
 import { Rooms } from './rooms.js'
 import { openSqliteStorage } from './storage/sqlite.js'
-import type { Storage } from './storage/storage.js'
+import type { DocRef, Storage } from './storage/storage.js'
 
 export interface RelayOptions {
   port?: number
@@ -27,6 +31,8 @@ export interface RelayOptions {
   webRoot?: string
   logger?: Logger
   limits?: Partial<RelayLimits>
+  /** Secret that signs capability tokens; by default one is generated into the data directory. */
+  secret?: string
 }
 
 export interface Relay {
@@ -57,7 +63,10 @@ async function closeHandshakes(wss: WebSocketServer, timeoutMs: number): Promise
 export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
   const log = options.logger ?? pino({ name: 'samla-relay' })
   const limits = { ...DEFAULT_LIMITS, ...options.limits }
-  const storage = options.storage ?? openSqliteStorage(options.dataDir ?? './data')
+  const dataDir = options.dataDir ?? './data'
+  const storage = options.storage ?? openSqliteStorage(dataDir)
+  const secret = loadOrCreateSecret(dataDir, options.secret)
+  const rateLimits = createRateLimits(limits)
   const metrics = createMetrics()
   const rooms = new Rooms({ storage, log, metrics, limits })
   const perAddress = new Map<string, number>()
@@ -68,23 +77,44 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
     webRoot: options.webRoot ?? DEFAULT_WEB_ROOT,
     maxBodyBytes: limits.maxHttpBodyBytes,
     metrics: metrics.registry,
+    secret,
+    rateLimits,
     isReady: () => !draining,
+    closeConnections: (boardId, roles) => rooms.closeBoard(boardId, CloseCode.LinkRotated, 'link replaced', roles),
+    discardBoard: (boardId) => rooms.discardBoard(boardId, CloseCode.BoardDeleted, 'board deleted'),
   })
-  const server = http.createServer((req, res) => void handleHttp(req, res))
+  // A request whose headers never complete is cut after 10 s (this covers websocket upgrades too).
+  const server = http.createServer({ headersTimeout: 10_000, requestTimeout: 30_000 }, (req, res) => {
+    void handleHttp(req, res)
+  })
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxFrameBytes })
   let nextConnectionId = 1
 
   server.on('upgrade', (req, socket, head) => {
-    const { pathname } = new URL(req.url ?? '/', 'http://relay')
-    const match = /^\/ws\/([^/]*)$/.exec(pathname)
+    void upgrade(req, socket, head)
+  })
+
+  /** Everything about an upgrade is checked before the websocket is accepted. */
+  async function upgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://relay')
+    const match = /^\/ws\/([^/]*)(\/control)?$/.exec(url.pathname)
     const boardId = match?.[1] ?? ''
+    const kind: DocKind = match?.[2] ? 'control' : 'board'
+    const address = req.socket.remoteAddress ?? 'unknown'
     if (draining) return refuseUpgrade(socket, 503, 'The relay is restarting')
     if (!match) return refuseUpgrade(socket, 404, 'Websockets are served at /ws/<boardId>')
     if (!isBoardId(boardId)) return refuseUpgrade(socket, 400, 'That is not a valid board id')
-    if (!storage.getBoard(boardId)) return refuseUpgrade(socket, 404, 'No board with that id')
-    const address = req.socket.remoteAddress ?? 'unknown'
-    wss.handleUpgrade(req, socket, head, (ws) => accept(ws, boardId, address))
-  })
+    if (!(await rateLimits.allowUpgrade(address))) {
+      metrics.rejected.inc({ reason: 'rate-limited' })
+      return refuseUpgrade(socket, 429, 'Too many connection attempts from this address; wait a minute')
+    }
+    const access = authorise(storage, secret, boardId, url.searchParams.get('token'))
+    if (!access.ok) {
+      if (access.status !== 404) metrics.rejected.inc({ reason: 'unauthorised' })
+      return refuseUpgrade(socket, access.status, access.message)
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => accept(ws, { boardId, kind }, access.role, address))
+  }
 
   /** Refused after the upgrade, with a close code, because a browser cannot read an HTTP refusal. */
   function refuse(ws: WebSocket, reason: 'room-full' | 'address-limit', code: number, message: string): void {
@@ -92,13 +122,13 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
     ws.close(code, message)
   }
 
-  function accept(ws: WebSocket, boardId: string, address: string): void {
-    const connLog = log.child({ room: boardId, conn: nextConnectionId++ })
+  function accept(ws: WebSocket, ref: DocRef, role: Role, address: string): void {
+    const connLog = log.child({ room: `${ref.boardId}/${ref.kind}`, conn: nextConnectionId++, role })
     if ((perAddress.get(address) ?? 0) >= limits.maxConnectionsPerAddress) {
       refuse(ws, 'address-limit', CloseCode.TooManyFromAddress, 'too many connections from this address')
       return
     }
-    const room = rooms.open(boardId)
+    const room = rooms.open(ref)
     if (room.size >= limits.maxConnectionsPerRoom) {
       refuse(ws, 'room-full', CloseCode.BoardFull, 'board full')
       return
@@ -150,7 +180,7 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
       room.leave(ws)
       connLog.debug({ code }, 'socket closed')
     })
-    room.join(ws)
+    room.join(ws, role)
   }
 
   await new Promise<void>((resolve, reject) => {

@@ -12,12 +12,13 @@ import type WebSocket from 'ws'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
+import type { Role } from './access/roles.js'
 import { checkAwareness } from './awareness-guard.js'
 import { CloseCode } from './close-codes.js'
 import type { RelayLimits } from './config.js'
 import type { Metrics, RejectReason } from './metrics.js'
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, MessageType } from './protocol.js'
-import type { Storage } from './storage/storage.js'
+import type { DocRef, Storage } from './storage/storage.js'
 
 const LOADING = Symbol('loading')
 
@@ -38,13 +39,20 @@ export interface RoomDeps {
   metrics: Metrics
   limits: RelayLimits
   onEmpty: (room: Room) => void
+  /** Whether a connection with this role may change this doc right now (roles, and the lock). */
+  mayWrite: (role: Role) => boolean
+}
+
+interface Peer {
+  role: Role
+  /** Awareness client ids this connection owns. */
+  owned: Set<number>
 }
 
 export class Room {
   readonly doc = new Y.Doc({ gc: true })
   readonly awareness = new awarenessProtocol.Awareness(this.doc)
-  /** Each socket with the awareness client ids it owns. */
-  private readonly sockets = new Map<WebSocket, Set<number>>()
+  private readonly sockets = new Map<WebSocket, Peer>()
   private readonly awarenessOwners = new Map<number, WebSocket>()
   private pendingUpdates: Uint8Array[] = []
   private pendingOrigins = new Set<unknown>()
@@ -59,13 +67,17 @@ export class Room {
   private compactQueued = false
   private broken = false
 
+  /** `<boardId>/<kind>`, for logs and the room table. */
+  readonly key: string
+
   constructor(
-    readonly id: string,
+    readonly ref: DocRef,
     private readonly deps: RoomDeps,
   ) {
+    this.key = `${ref.boardId}/${ref.kind}`
     // The relay has no presence of its own.
     this.awareness.setLocalState(null)
-    const stored = deps.storage.loadDoc(id)
+    const stored = deps.storage.loadDoc(ref)
     Y.transact(
       this.doc,
       () => {
@@ -87,8 +99,8 @@ export class Room {
     return this.sockets.size
   }
 
-  join(socket: WebSocket): void {
-    this.sockets.set(socket, new Set())
+  join(socket: WebSocket, role: Role): void {
+    this.sockets.set(socket, { role, owned: new Set() })
     this.cachedStateVector ??= encodeSyncStep1(this.doc)
     this.send(socket, this.cachedStateVector)
     const states = [...this.awareness.getStates().keys()]
@@ -96,22 +108,23 @@ export class Room {
   }
 
   leave(socket: WebSocket): void {
-    const owned = this.sockets.get(socket)
-    if (!owned) return
+    const peer = this.sockets.get(socket)
+    if (!peer) return
     this.sockets.delete(socket)
-    for (const id of owned) this.awarenessOwners.delete(id)
-    awarenessProtocol.removeAwarenessStates(this.awareness, [...owned], null)
+    for (const id of peer.owned) this.awarenessOwners.delete(id)
+    awarenessProtocol.removeAwarenessStates(this.awareness, [...peer.owned], null)
     if (this.sockets.size === 0) this.deps.onEmpty(this)
   }
 
   /** Applies one frame; throws RejectedMessageError for anything it refuses. */
   receive(socket: WebSocket, frame: Uint8Array): void {
-    if (this.broken || !this.sockets.has(socket)) return
+    const peer = this.sockets.get(socket)
+    if (this.broken || !peer) return
     try {
       const decoder = decoding.createDecoder(frame)
       const type = decoding.readVarUint(decoder)
-      if (type === MessageType.Sync) this.receiveSync(socket, decoder)
-      else if (type === MessageType.Awareness) this.receiveAwareness(socket, decoding.readVarUint8Array(decoder))
+      if (type === MessageType.Sync) this.receiveSync(socket, decoder, peer)
+      else if (type === MessageType.Awareness) this.receiveAwareness(socket, peer, decoding.readVarUint8Array(decoder))
       else if (type === MessageType.QueryAwareness) {
         this.send(socket, encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]))
       } else if (type !== MessageType.Auth) throw new Error(`unknown message type ${type}`)
@@ -138,16 +151,19 @@ export class Room {
     if (this.logUpdates === 0 || this.broken) return
     const started = performance.now()
     const state = this.encodeResolvedState()
-    this.deps.storage.compact(this.id, state, this.lastSeq)
+    this.deps.storage.compact(this.ref, state, this.lastSeq)
     this.deps.metrics.compactions.inc()
-    this.deps.log.debug({ room: this.id, updates: this.logUpdates, ms: performance.now() - started }, 'compacted')
+    this.deps.log.debug({ room: this.key, updates: this.logUpdates, ms: performance.now() - started }, 'compacted')
     this.storedBytes = state.length
     this.logUpdates = 0
     this.logBytes = 0
   }
 
-  closeAll(code: number, reason: string): void {
-    for (const socket of this.sockets.keys()) socket.close(code, reason)
+  /** Closes the sockets of the given roles (all when none given). */
+  closeAll(code: number, reason: string, roles?: readonly Role[]): void {
+    for (const [socket, peer] of this.sockets) {
+      if (!roles || roles.includes(peer.role)) socket.close(code, reason)
+    }
   }
 
   destroy(): void {
@@ -156,7 +172,7 @@ export class Room {
     this.doc.destroy()
   }
 
-  private receiveSync(socket: WebSocket, decoder: decoding.Decoder): void {
+  private receiveSync(socket: WebSocket, decoder: decoding.Decoder, peer: Peer): void {
     const kind = decoding.readVarUint(decoder)
     if (kind === syncProtocol.messageYjsSyncStep1) {
       const stateVector = decoding.readVarUint8Array(decoder)
@@ -169,6 +185,12 @@ export class Room {
       throw new Error(`unknown sync message ${kind}`)
     }
     const update = decoding.readVarUint8Array(decoder)
+    if (!this.deps.mayWrite(peer.role)) {
+      // Read-only here (a viewer, a participant on the control doc, or the board is locked):
+      // the update is dropped whole, never stored or broadcast; the connection may still read.
+      this.deps.metrics.rejected.inc({ reason: 'read-only' })
+      return
+    }
     const queuedBytes = this.pendingUpdates.reduce((sum, u) => sum + u.length, 0)
     if (this.storedBytes + queuedBytes + update.length > this.deps.limits.maxBoardBytes) {
       throw new RejectedMessageError('board-too-large', CloseCode.BoardTooLarge, 'board size limit reached')
@@ -176,7 +198,13 @@ export class Room {
     const started = performance.now()
     Y.applyUpdate(this.doc, update, socket)
     this.deps.metrics.updateApplySeconds.observe((performance.now() - started) / 1000)
-    if (this.unresolvedBytes() > this.deps.limits.maxUnresolvedBytes) {
+    const unresolved = this.unresolvedBytes()
+    if (unresolved > 0 && unresolved <= this.deps.limits.maxUnresolvedBytes) {
+      // The sender is ahead of us (e.g. its edits were refused while the board was locked):
+      // our state vector makes its client send everything we lack, which resolves the gap.
+      this.send(socket, encodeSyncStep1(this.doc))
+    }
+    if (unresolved > this.deps.limits.maxUnresolvedBytes) {
       // Updates whose dependencies never arrive would otherwise pile up in memory and then in every
       // snapshot. Dropping them is safe: the sender is closed, and on reconnect it syncs afresh.
       this.doc.store.pendingStructs = null
@@ -216,8 +244,8 @@ export class Room {
     }
   }
 
-  private receiveAwareness(socket: WebSocket, update: Uint8Array): void {
-    const owned = this.sockets.get(socket) ?? new Set<number>()
+  private receiveAwareness(socket: WebSocket, peer: Peer, update: Uint8Array): void {
+    const owned = peer.owned
     const verdict = checkAwareness(
       update,
       owned,
@@ -270,7 +298,7 @@ export class Room {
     const merged = updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates)
     const started = performance.now()
     try {
-      this.lastSeq = this.deps.storage.appendUpdate(this.id, merged)
+      this.lastSeq = this.deps.storage.appendUpdate(this.ref, merged)
     } catch (error) {
       this.fail(error)
       return
@@ -304,14 +332,14 @@ export class Room {
       try {
         this.compact()
       } catch (error) {
-        this.deps.log.error({ room: this.id, err: error }, 'compaction failed; the update log is kept')
+        this.deps.log.error({ room: this.key, err: error }, 'compaction failed; the update log is kept')
       }
     })
   }
 
   private fail(error: unknown): void {
     this.broken = true
-    this.deps.log.error({ room: this.id, err: error }, 'storage write failed; closing the room')
+    this.deps.log.error({ room: this.key, err: error }, 'storage write failed; closing the room')
     this.closeAll(CloseCode.InternalError, 'storage failure')
   }
 
@@ -328,7 +356,7 @@ export class Room {
 
   private dropSlowConsumer(socket: WebSocket): void {
     this.deps.metrics.slowConsumersDropped.inc()
-    this.deps.log.warn({ room: this.id, buffered: socket.bufferedAmount }, 'slow consumer dropped')
+    this.deps.log.warn({ room: this.key, buffered: socket.bufferedAmount }, 'slow consumer dropped')
     this.leave(socket)
     socket.close(CloseCode.TooSlow, 'too slow')
     // It is not reading, so the close handshake may never finish: cut it shortly after.

@@ -1,13 +1,16 @@
 /**
  * The loaded rooms. A room loads on first join (loading is synchronous, so concurrent joins
  * always share one load) and unloads, after compacting, once it has been empty for the idle
- * grace; a join within the grace keeps it.
+ * grace; a join within the grace keeps it. A board room keeps its control room loaded, since
+ * the lock in the control doc decides who may write the board.
  */
+import { readControl } from '@samla/board'
 import type { Logger } from 'pino'
+import { type DocKind, mayWrite, type Role } from './access/roles.js'
 import type { RelayLimits } from './config.js'
 import type { Metrics } from './metrics.js'
 import { Room } from './room.js'
-import type { Storage } from './storage/storage.js'
+import type { DocRef, Storage } from './storage/storage.js'
 
 export interface RoomsDeps {
   storage: Storage
@@ -15,6 +18,8 @@ export interface RoomsDeps {
   metrics: Metrics
   limits: RelayLimits
 }
+
+const keyOf = (boardId: string, kind: DocKind) => `${boardId}/${kind}`
 
 export class Rooms {
   private readonly rooms = new Map<string, Room>()
@@ -26,49 +31,89 @@ export class Rooms {
     return this.rooms.size
   }
 
-  open(boardId: string): Room {
-    const existing = this.rooms.get(boardId)
+  open(ref: DocRef): Room {
+    const existing = this.rooms.get(keyOf(ref.boardId, ref.kind))
     if (existing) {
-      clearTimeout(this.unloadTimers.get(existing))
-      this.unloadTimers.delete(existing)
+      this.cancelUnload(existing)
       return existing
     }
-    const room = new Room(boardId, { ...this.deps, onEmpty: (empty) => this.scheduleUnload(empty) })
-    this.rooms.set(boardId, room)
+    if (ref.kind === 'board') this.cancelUnload(this.open({ boardId: ref.boardId, kind: 'control' }))
+    const room = new Room(ref, {
+      ...this.deps,
+      onEmpty: (empty) => this.scheduleUnload(empty),
+      mayWrite: (role) => this.mayWrite(ref, role),
+    })
+    this.rooms.set(room.key, room)
     this.deps.metrics.rooms.set(this.rooms.size)
-    this.deps.log.info({ room: boardId }, 'room loaded')
+    this.deps.log.info({ room: room.key }, 'room loaded')
     return room
+  }
+
+  /** Closes the board's sockets of the given roles (both docs). */
+  closeBoard(boardId: string, code: number, reason: string, roles?: readonly Role[]): void {
+    for (const kind of ['board', 'control'] as const)
+      this.rooms.get(keyOf(boardId, kind))?.closeAll(code, reason, roles)
+  }
+
+  /** Closes a deleted board's sockets and drops its rooms without writing anything back. */
+  discardBoard(boardId: string, code: number, reason: string): void {
+    for (const kind of ['board', 'control'] as const) {
+      const room = this.rooms.get(keyOf(boardId, kind))
+      if (!room) continue
+      room.closeAll(code, reason)
+      this.unload(room, { compact: false })
+    }
   }
 
   /** Closes every socket with `code` and unloads every room now; used on shutdown. */
   closeAll(code: number, reason: string): void {
     for (const room of this.rooms.values()) {
       room.closeAll(code, reason)
-      this.unload(room)
+      this.unload(room, { compact: true })
     }
+  }
+
+  private mayWrite(ref: DocRef, role: Role): boolean {
+    if (!mayWrite(role, ref.kind)) return false
+    if (role === 'facilitator' || ref.kind === 'control') return true
+    const control = this.rooms.get(keyOf(ref.boardId, 'control'))
+    return !(control && readControl(control.doc).locked)
+  }
+
+  private cancelUnload(room: Room): void {
+    clearTimeout(this.unloadTimers.get(room))
+    this.unloadTimers.delete(room)
   }
 
   private scheduleUnload(room: Room): void {
-    if (this.rooms.get(room.id) !== room) return
-    clearTimeout(this.unloadTimers.get(room))
+    if (this.rooms.get(room.key) !== room) return
+    // The control room stays while its board room is loaded.
+    if (room.ref.kind === 'control' && this.rooms.has(keyOf(room.ref.boardId, 'board'))) return
+    this.cancelUnload(room)
     this.unloadTimers.set(
       room,
-      setTimeout(() => this.unload(room), this.deps.limits.roomIdleGraceMs),
+      setTimeout(() => this.unload(room, { compact: true }), this.deps.limits.roomIdleGraceMs),
     )
   }
 
-  private unload(room: Room): void {
-    clearTimeout(this.unloadTimers.get(room))
-    this.unloadTimers.delete(room)
-    if (this.rooms.get(room.id) !== room) return
-    this.rooms.delete(room.id)
+  private unload(room: Room, { compact }: { compact: boolean }): void {
+    this.cancelUnload(room)
+    if (this.rooms.get(room.key) !== room) return
+    this.rooms.delete(room.key)
     this.deps.metrics.rooms.set(this.rooms.size)
-    try {
-      room.compact()
-    } catch (error) {
-      this.deps.log.error({ room: room.id, err: error }, 'compaction on unload failed; the update log is kept')
+    if (compact) {
+      try {
+        room.compact()
+      } catch (error) {
+        this.deps.log.error({ room: room.key, err: error }, 'compaction on unload failed; the update log is kept')
+      }
     }
     room.destroy()
-    this.deps.log.info({ room: room.id }, 'room unloaded')
+    this.deps.log.info({ room: room.key }, 'room unloaded')
+    if (compact && room.ref.kind === 'board') {
+      // The board's grace is over; an unused control room goes with it.
+      const control = this.rooms.get(keyOf(room.ref.boardId, 'control'))
+      if (control && control.size === 0) this.unload(control, { compact: true })
+    }
   }
 }

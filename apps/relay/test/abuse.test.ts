@@ -3,7 +3,16 @@ import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { CloseCode, type Relay } from '../src/index.js'
-import { closeCode, connectClient, createBoard, openRawSocket, startRelay, synced, waitFor } from './helpers.js'
+import {
+  closeCode,
+  connectClient,
+  createBoard,
+  openRawSocket,
+  startRelay,
+  synced,
+  tokenFor,
+  waitFor,
+} from './helpers.js'
 
 const author = { authorId: 'tester-1', authorName: 'Test' }
 
@@ -92,7 +101,8 @@ describe('relay under bad input', () => {
     expect(await status('/ws/%00abc')).toBe(400)
     expect(await status(`/ws/${'x'.repeat(10_000)}`)).toBe(400)
     expect(await status('/ws/AAAAAAAAAAAAAAAAAAAAAA')).toBe(404)
-    expect(await status(`/ws/${await createBoard(relay)}`)).toBe(101)
+    const board = await createBoard(relay)
+    expect(await status(`/ws/${board}?token=${tokenFor(board)}`)).toBe(101)
   })
 })
 
@@ -110,8 +120,11 @@ describe('HTTP API', () => {
     const board = (await created.json()) as { id: string; title: string }
     expect(board.id).toMatch(/^[A-Za-z0-9_-]{22}$/)
     expect(board.title).toBe('Framtidens bibliotek')
-    const read = await fetch(`${relay.url}/api/boards/${board.id}`)
-    expect(await read.json()).toMatchObject({ id: board.id, title: 'Framtidens bibliotek' })
+    const links = (board as unknown as { links: Record<string, string> }).links
+    const read = await fetch(`${relay.url}/api/boards/${board.id}`, {
+      headers: { authorization: `Bearer ${links.facilitator}` },
+    })
+    expect(await read.json()).toMatchObject({ id: board.id, title: 'Framtidens bibliotek', role: 'facilitator' })
     expect((await fetch(`${relay.url}/api/boards/AAAAAAAAAAAAAAAAAAAAAA`)).status).toBe(404)
     expect((await fetch(`${relay.url}/api/boards/not-an-id`)).status).toBe(400)
     const ids = new Set(await Promise.all(Array.from({ length: 20 }, () => createBoard(relay))))

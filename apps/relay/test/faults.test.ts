@@ -7,7 +7,16 @@ import { addNote, listNotes } from '@samla/board'
 import { afterEach, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import { CloseCode, type Relay } from '../src/index.js'
-import { type Client, closeCode, connectClient, createBoard, synced, tempDataDir, waitFor } from './helpers.js'
+import {
+  type Client,
+  closeCode,
+  tokenFor,
+  connectClient,
+  createBoard,
+  synced,
+  tempDataDir,
+  waitFor,
+} from './helpers.js'
 import { type RelayProcess, spawnRelay } from './relay-process.js'
 
 const asRelay = (p: RelayProcess) => ({ url: p.url }) as Relay
@@ -77,7 +86,7 @@ describe('relay process faults', () => {
     cleanup.push(() => writer.destroy())
     await synced(writer)
     for (let i = 0; i < 30; i++) addNote(writer.doc, { x: i, y: 0, text: `n${i}`, authorId: 'a', authorName: 'A' })
-    const raw = new WebSocket(`${relay.url.replace('http', 'ws')}/ws/${boardId}`)
+    const raw = new WebSocket(`${relay.url.replace('http', 'ws')}/ws/${boardId}?token=${tokenFor(boardId)}`)
     await new Promise((resolve) => raw.once('open', resolve))
     await waitFor(() => noteIds(writer).size === 30)
     await new Promise((resolve) => setTimeout(resolve, 50))

@@ -23,6 +23,7 @@ import {
   synced,
   updateFrame,
   waitFor,
+  tokenFor,
 } from './helpers.js'
 
 const author = { authorId: 'fuzzer', authorName: 'Fuzz' }
@@ -126,7 +127,9 @@ describe('relay under fuzzing', () => {
 
   it('[F1] 10,000 hostile frames get a clean close or are ignored; other clients keep syncing', async () => {
     // A low per-address limit doubles as a leak detector: leaked slots would turn into 4429s.
-    const relay = await startRelay({ limits: { maxFrameBytes: MAX_FRAME_BYTES, maxConnectionsPerAddress: 64 } })
+    const relay = await startRelay({
+      limits: { maxFrameBytes: MAX_FRAME_BYTES, maxConnectionsPerAddress: 64, upgradesPerAddressPerMinute: 100_000 },
+    })
     cleanup.push(() => relay.close())
     const boardId = await createBoard(relay, 'Fuzzed')
     const otherId = await createBoard(relay, 'Bystander')
@@ -243,7 +246,7 @@ describe('relay under fuzzing', () => {
     expect(relay.roomCount).toBe(0)
     expect(await metricValue(relay, 'samla_connections')).toBe(0)
     // The same request for the real id is accepted, so the refusals above are about the names.
-    expect(await upgradeStatus(relay, `/ws/${id}`)).toBe(101)
+    expect(await upgradeStatus(relay, `/ws/${id}?token=${tokenFor(id)}`)).toBe(101)
     expect((await fetch(`${relay.url}/healthz`)).status).toBe(200)
   })
 })

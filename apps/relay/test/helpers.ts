@@ -23,17 +23,37 @@ export function startRelay(options: RelayOptions = {}): Promise<Relay> {
     webRoot: path.join(os.tmpdir(), 'samla-no-web-build'),
     logger: pino({ level: 'silent' }),
     ...options,
+    // Tests create boards by the dozen from one address; the rate limits have tests of their own.
+    limits: { boardCreationsPerAddressPerMinute: 10_000, ...options.limits },
   })
 }
 
-export async function createBoard(relay: Relay, title = 'Test board'): Promise<string> {
+export type Links = Record<'facilitator' | 'participant' | 'viewer', string>
+
+/** Links of every board the tests created, so clients can connect by board id alone. */
+const linksByBoard = new Map<string, Links>()
+
+export function linksOf(boardId: string): Links {
+  const links = linksByBoard.get(boardId)
+  if (!links) throw new Error(`no links recorded for board ${boardId}`)
+  return links
+}
+
+/** The token a test client uses by default: a participant's, as most people on a board are. */
+export function tokenFor(boardId: string): string {
+  return linksByBoard.get(boardId)?.participant ?? 'no-token'
+}
+
+export async function createBoard(relay: Pick<Relay, 'url'>, title = 'Test board'): Promise<string> {
   const res = await fetch(`${relay.url}/api/boards`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ title }),
   })
   if (res.status !== 201) throw new Error(`board creation failed: ${res.status}`)
-  return ((await res.json()) as { id: string }).id
+  const { id, links } = (await res.json()) as { id: string; links: Links }
+  linksByBoard.set(id, links)
+  return id
 }
 
 export interface Client {
@@ -43,8 +63,14 @@ export interface Client {
 }
 
 /** A stock y-websocket WebsocketProvider, as a browser would run it, with `ws` standing in. */
-export function connectClient(relay: Relay, boardId: string, doc = new Y.Doc()): Client {
-  const provider = new WebsocketProvider(`${relay.url.replace(/^http/, 'ws')}/ws`, boardId, doc, {
+export function connectClient(
+  relay: Pick<Relay, 'url'>,
+  boardId: string,
+  doc = new Y.Doc(),
+  { token = tokenFor(boardId), room = boardId }: { token?: string; room?: string } = {},
+): Client {
+  const provider = new WebsocketProvider(`${relay.url.replace(/^http/, 'ws')}/ws`, room, doc, {
+    params: { token },
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     maxBackoffTime: 200,
@@ -78,8 +104,16 @@ export async function waitFor(
 }
 
 /** A raw `ws` socket on a board, for sending frames no well-behaved client would. */
-export async function openRawSocket(relay: Relay, boardId: string, options?: ClientOptions): Promise<WebSocket> {
-  const ws = new WebSocket(`${relay.url.replace(/^http/, 'ws')}/ws/${boardId}`, options)
+export async function openRawSocket(
+  relay: Pick<Relay, 'url'>,
+  boardId: string,
+  options?: ClientOptions,
+  token = tokenFor(boardId),
+): Promise<WebSocket> {
+  const ws = new WebSocket(
+    `${relay.url.replace(/^http/, 'ws')}/ws/${boardId}?token=${encodeURIComponent(token)}`,
+    options,
+  )
   await new Promise((resolve, reject) => {
     ws.once('open', resolve)
     ws.once('error', reject)

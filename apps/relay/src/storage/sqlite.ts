@@ -1,34 +1,50 @@
 /**
- * SQLite storage (better-sqlite3): an append log of Yjs updates per board plus a compacted
+ * SQLite storage (better-sqlite3): an append log of Yjs updates per doc plus a compacted
  * snapshot. WAL mode, so each append is one small committed write that survives a killed process.
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
-import type { BoardRecord, Storage, StoredDoc } from './storage.js'
+import type { Role } from '../access/roles.js'
+import type { BoardRecord, DocRef, Storage, StoredBoard, StoredDoc } from './storage.js'
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS boards (
     id TEXT PRIMARY KEY,
     title TEXT NOT NULL,
-    created_at INTEGER NOT NULL
+    created_at INTEGER NOT NULL,
+    facilitator_generation INTEGER NOT NULL DEFAULT 1,
+    participant_generation INTEGER NOT NULL DEFAULT 1,
+    viewer_generation INTEGER NOT NULL DEFAULT 1
   );
   CREATE TABLE IF NOT EXISTS snapshots (
-    board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
-    state BLOB NOT NULL
+    board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    state BLOB NOT NULL,
+    PRIMARY KEY (board_id, kind)
   );
   CREATE TABLE IF NOT EXISTS updates (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
     board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
     data BLOB NOT NULL
   );
-  CREATE INDEX IF NOT EXISTS updates_by_board ON updates(board_id, seq);
+  CREATE INDEX IF NOT EXISTS updates_by_doc ON updates(board_id, kind, seq);
 `
 
 interface BoardRow {
   id: string
   title: string
   created_at: number
+  facilitator_generation: number
+  participant_generation: number
+  viewer_generation: number
+}
+
+const GENERATION_COLUMN: Record<Role, string> = {
+  facilitator: 'facilitator_generation',
+  participant: 'participant_generation',
+  viewer: 'viewer_generation',
 }
 
 export function openSqliteStorage(dataDir: string): Storage {
@@ -38,6 +54,8 @@ export function openSqliteStorage(dataDir: string): Storage {
   // NORMAL in WAL mode keeps every commit across a process crash; only an OS crash can lose the last ones.
   db.pragma('synchronous = NORMAL')
   db.pragma('foreign_keys = ON')
+  // Erased boards must really be gone from the file, not linger in free pages (GDPR).
+  db.pragma('secure_delete = ON')
   const integrity = db.pragma('quick_check', { simple: true })
   if (integrity !== 'ok') {
     db.close()
@@ -46,41 +64,71 @@ export function openSqliteStorage(dataDir: string): Storage {
   db.exec(SCHEMA)
 
   const insertBoard = db.prepare('INSERT INTO boards (id, title, created_at) VALUES (?, ?, ?)')
-  const insertSnapshot = db.prepare('INSERT OR REPLACE INTO snapshots (board_id, state) VALUES (?, ?)')
-  const selectBoard = db.prepare<[string], BoardRow>('SELECT id, title, created_at FROM boards WHERE id = ?')
-  const selectSnapshot = db.prepare<[string], { state: Buffer }>('SELECT state FROM snapshots WHERE board_id = ?')
-  const selectUpdates = db.prepare<[string], { seq: number; data: Buffer }>(
-    'SELECT seq, data FROM updates WHERE board_id = ? ORDER BY seq',
+  const selectBoard = db.prepare<[string], BoardRow>('SELECT * FROM boards WHERE id = ?')
+  const deleteBoardRow = db.prepare('DELETE FROM boards WHERE id = ?')
+  const rotate = Object.fromEntries(
+    Object.entries(GENERATION_COLUMN).map(([role, column]) => [
+      role,
+      db.prepare<[string], { generation: number }>(
+        `UPDATE boards SET ${column} = ${column} + 1 WHERE id = ? RETURNING ${column} AS generation`,
+      ),
+    ]),
+  ) as Record<Role, Database.Statement<[string], { generation: number }>>
+  const upsertSnapshot = db.prepare('INSERT OR REPLACE INTO snapshots (board_id, kind, state) VALUES (?, ?, ?)')
+  const selectSnapshot = db.prepare<[string, string], { state: Buffer }>(
+    'SELECT state FROM snapshots WHERE board_id = ? AND kind = ?',
   )
-  const insertUpdate = db.prepare('INSERT INTO updates (board_id, data) VALUES (?, ?)')
-  const deleteUpdates = db.prepare('DELETE FROM updates WHERE board_id = ? AND seq <= ?')
+  const selectUpdates = db.prepare<[string, string], { seq: number; data: Buffer }>(
+    'SELECT seq, data FROM updates WHERE board_id = ? AND kind = ? ORDER BY seq',
+  )
+  const insertUpdate = db.prepare('INSERT INTO updates (board_id, kind, data) VALUES (?, ?, ?)')
+  const deleteUpdates = db.prepare('DELETE FROM updates WHERE board_id = ? AND kind = ? AND seq <= ?')
 
   const createBoard = db.transaction((board: BoardRecord, state: Uint8Array) => {
     insertBoard.run(board.id, board.title, board.createdAt)
-    insertSnapshot.run(board.id, state)
+    upsertSnapshot.run(board.id, 'board', state)
   })
-  const compact = db.transaction((boardId: string, state: Uint8Array, upToSeq: number) => {
-    insertSnapshot.run(boardId, state)
-    deleteUpdates.run(boardId, upToSeq)
+  const compact = db.transaction((doc: DocRef, state: Uint8Array, upToSeq: number) => {
+    upsertSnapshot.run(doc.boardId, doc.kind, state)
+    deleteUpdates.run(doc.boardId, doc.kind, upToSeq)
   })
 
   return {
     createBoard: (board, state) => createBoard(board, state),
-    getBoard(id) {
+    getBoard(id): StoredBoard | undefined {
       const row = selectBoard.get(id)
-      return row && { id: row.id, title: row.title, createdAt: row.created_at }
+      return (
+        row && {
+          id: row.id,
+          title: row.title,
+          createdAt: row.created_at,
+          generations: {
+            facilitator: row.facilitator_generation,
+            participant: row.participant_generation,
+            viewer: row.viewer_generation,
+          },
+        }
+      )
     },
-    loadDoc(boardId): StoredDoc {
-      const snapshot = selectSnapshot.get(boardId)?.state ?? null
-      const rows = selectUpdates.all(boardId)
+    rotateLink(boardId, role) {
+      const row = rotate[role].get(boardId)
+      if (!row) throw new Error(`no board ${boardId}`)
+      return row.generation
+    },
+    deleteBoard(boardId) {
+      deleteBoardRow.run(boardId)
+    },
+    loadDoc(doc): StoredDoc {
+      const snapshot = selectSnapshot.get(doc.boardId, doc.kind)?.state ?? null
+      const rows = selectUpdates.all(doc.boardId, doc.kind)
       return {
         snapshot: snapshot && new Uint8Array(snapshot),
         updates: rows.map((row) => new Uint8Array(row.data)),
         lastSeq: rows.at(-1)?.seq ?? 0,
       }
     },
-    appendUpdate: (boardId, update) => Number(insertUpdate.run(boardId, update).lastInsertRowid),
-    compact: (boardId, state, upToSeq) => compact(boardId, state, upToSeq),
+    appendUpdate: (doc, update) => Number(insertUpdate.run(doc.boardId, doc.kind, update).lastInsertRowid),
+    compact: (doc, state, upToSeq) => compact(doc, state, upToSeq),
     close: () => db.close(),
   }
 }

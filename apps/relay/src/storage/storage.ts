@@ -1,8 +1,21 @@
 /** What the relay needs from persistent storage. SQLite is the embedded default. */
+import type { DocKind, Role } from '../access/roles.js'
+
 export interface BoardRecord {
   id: string
   title: string
   createdAt: number
+}
+
+export interface StoredBoard extends BoardRecord {
+  /** Current link generation per role: a token of another generation is no longer valid. */
+  generations: Record<Role, number>
+}
+
+/** A board has two docs: the shared board and the facilitator's control doc. */
+export interface DocRef {
+  boardId: string
+  kind: DocKind
 }
 
 export interface StoredDoc {
@@ -16,11 +29,15 @@ export interface StoredDoc {
 
 export interface Storage {
   createBoard(board: BoardRecord, initialState: Uint8Array): void
-  getBoard(id: string): BoardRecord | undefined
-  loadDoc(boardId: string): StoredDoc
+  getBoard(id: string): StoredBoard | undefined
+  /** Bumps the role's link generation and returns the new one. */
+  rotateLink(boardId: string, role: Role): number
+  /** Erases the board, both its docs and their history. */
+  deleteBoard(boardId: string): void
+  loadDoc(doc: DocRef): StoredDoc
   /** Durably appends one update and returns its sequence number; returns only once committed. */
-  appendUpdate(boardId: string, update: Uint8Array): number
+  appendUpdate(doc: DocRef, update: Uint8Array): number
   /** Replaces the snapshot with `state`, dropping the updates up to and including `upToSeq`. */
-  compact(boardId: string, state: Uint8Array, upToSeq: number): void
+  compact(doc: DocRef, state: Uint8Array, upToSeq: number): void
   close(): void
 }

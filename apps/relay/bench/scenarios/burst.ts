@@ -1,0 +1,44 @@
+/**
+ * Burst: one writer sends keystrokes as fast as it can (yielding every 50 so its socket drains)
+ * to a board with many receivers; throughput is keystrokes × receivers over the time until the
+ * last receiver has the last keystroke, and server CPU is charged per 1,000 such deliveries.
+ */
+import { addNote, setNoteText } from '@samla/board'
+import { allReach, connectSynced, ownClock } from '../clients.js'
+import { SIZES } from '../config.js'
+import { clientBusy, settle } from '../measure.js'
+import type { ServerUnderTest } from '../servers.js'
+import type { Results } from '../table.js'
+
+export async function burst(server: ServerUnderTest, sizes = SIZES.burst): Promise<Results> {
+  const { receivers: count, keystrokes, notes } = sizes
+  const clients = await connectSynced(server, await server.createBoard(), count + 1)
+  try {
+    const [writer, ...receivers] = clients
+    if (!writer) throw new Error('no clients')
+    const receiverDocs = receivers.map((r) => r.doc)
+    // Keystrokes go round-robin over several notes, keeping each under the note text limit.
+    const noteIds = Array.from({ length: notes }, (_, i) =>
+      addNote(writer.doc, { x: i * 170, y: 0, authorId: 'w', authorName: 'W' }),
+    )
+    await allReach(receiverDocs, writer.doc.clientID, ownClock(writer.doc), 30_000)
+    await settle(server)
+    const cpuBefore = await server.stats()
+    const busy = clientBusy()
+    const start = performance.now()
+    for (let k = 0; k < keystrokes; k++) {
+      setNoteText(writer.doc, noteIds[k % notes] as string, 'b'.repeat(Math.floor(k / notes) + 1))
+      if (k % 50 === 49) await new Promise((resolve) => setImmediate(resolve))
+    }
+    const end = await allReach(receiverDocs, writer.doc.clientID, ownClock(writer.doc), 120_000)
+    const cpuAfter = await server.stats()
+    const deliveries = keystrokes * count
+    return {
+      burstDeliveriesPerSec: deliveries / ((end - start) / 1000),
+      burstCpuPer1k: (cpuAfter.cpuMs - cpuBefore.cpuMs) / (deliveries / 1000),
+      burstClientBusy: busy(),
+    }
+  } finally {
+    for (const client of clients) client.destroy()
+  }
+}

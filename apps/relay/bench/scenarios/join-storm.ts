@@ -1,0 +1,62 @@
+/**
+ * Join storm: one stock client fills a board with notes and stays connected (the reference
+ * servers keep nothing once a board is empty), and a stock probe client confirms the server holds
+ * every note. Then many protocol-level joiners (light-client.ts) connect at once; we time until the
+ * last has its sync step 2, and afterwards check that each of those carried every note.
+ */
+import { addNote } from '@samla/board'
+import { allReach, connectSynced, ownClock, withTimeout } from '../clients.js'
+import { SIZES } from '../config.js'
+import { allContain, joinLight, type LightJoiner } from '../light-client.js'
+import { clientBusy, settle } from '../measure.js'
+import type { ServerUnderTest } from '../servers.js'
+import type { Results } from '../table.js'
+
+const NOTES_PER_TRANSACTION = 250
+
+export async function joinStorm(server: ServerUnderTest, sizes = SIZES.joinStorm): Promise<Results> {
+  const { notes, clients: count } = sizes
+  const boardId = await server.createBoard()
+  const [preparer] = await connectSynced(server, boardId, 1)
+  if (!preparer) throw new Error('no preparer')
+  let joiners: LightJoiner[] = []
+  try {
+    const { doc } = preparer
+    for (let first = 0; first < notes; first += NOTES_PER_TRANSACTION) {
+      doc.transact(() => {
+        for (let i = first; i < Math.min(notes, first + NOTES_PER_TRANSACTION); i++) {
+          addNote(doc, {
+            x: (i % 100) * 170,
+            y: Math.floor(i / 100) * 170,
+            text: `Note ${i}`,
+            authorId: 'p',
+            authorName: 'P',
+          })
+        }
+      })
+      await new Promise((resolve) => setImmediate(resolve))
+    }
+    const complete = ownClock(doc)
+    const [probe] = await connectSynced(server, boardId, 1)
+    if (!probe) throw new Error('no probe')
+    await allReach([probe.doc], doc.clientID, complete, 60_000).finally(() => probe.destroy())
+    await settle(server)
+    const cpuBefore = await server.stats()
+    const busy = clientBusy()
+    const start = performance.now()
+    joiners = Array.from({ length: count }, () => joinLight(server, boardId))
+    const times = await withTimeout(Promise.all(joiners.map((j) => j.synced)), 120_000, `${count} joiners to sync`)
+    const cpuAfter = await server.stats()
+    const clientBusyPercent = busy()
+    const updates = joiners.map((j) => j.received() ?? new Uint8Array())
+    if (!allContain(updates, doc.clientID, complete)) throw new Error('a joiner was sent an incomplete board')
+    return {
+      stormMs: Math.max(...times) - start,
+      stormServerCpuMs: cpuAfter.cpuMs - cpuBefore.cpuMs,
+      stormClientBusy: clientBusyPercent,
+    }
+  } finally {
+    preparer.destroy()
+    for (const joiner of joiners) joiner.close()
+  }
+}

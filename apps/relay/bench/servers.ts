@@ -1,0 +1,113 @@
+/**
+ * Parent side of a server under test: forks server-child.ts (tsx loader, --expose-gc), waits for
+ * it to listen, and offers board creation, CPU/RSS/room stats over IPC, and a bounded stop.
+ * BENCH_CPU_PROF_DIR=<dir> makes each server child write a V8 CPU profile there when it stops.
+ */
+import { type ChildProcess, fork } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { fileURLToPath } from 'node:url'
+import type { ChildMessage, ChildStats, ParentMessage, ServerKind } from './ipc.js'
+
+const CHILD = fileURLToPath(new URL('./server-child.ts', import.meta.url))
+const REPLY_TIMEOUT_MS = 30_000
+const PROFILE_DIR = process.env.BENCH_CPU_PROF_DIR
+
+export interface ServerUnderTest {
+  kind: ServerKind
+  version: string
+  /** Base URL a client appends the board to (y-websocket style), or the Hocuspocus URL. */
+  wsUrl: string
+  idleGraceMs: number | null
+  createBoard(): Promise<string>
+  /** Query parameters a client sends when it opens the board (Samla's access token). */
+  params(boardId: string): Record<string, string>
+  stats(options?: { gc?: boolean }): Promise<ChildStats>
+  stop(): Promise<void>
+}
+
+function waitForMessage<T extends ChildMessage>(child: ChildProcess, match: (m: ChildMessage) => m is T): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => done(new Error('server child did not answer in time')), REPLY_TIMEOUT_MS)
+    const onMessage = (message: ChildMessage) => {
+      if (match(message)) done(null, message)
+    }
+    const onExit = (code: number | null) => done(new Error(`server child exited (code ${code})`))
+    function done(error: Error | null, message?: T) {
+      clearTimeout(timer)
+      child.off('message', onMessage)
+      child.off('exit', onExit)
+      if (error) reject(error)
+      else resolve(message as T)
+    }
+    child.on('message', onMessage)
+    child.once('exit', onExit)
+  })
+}
+
+/** Samla boards need a capability token; the bench writes with the participant link. */
+const samlaTokens = new Map<string, string>()
+
+async function createSamlaBoard(port: number): Promise<string> {
+  const res = await fetch(`http://127.0.0.1:${port}/api/boards`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title: 'Bench board' }),
+  })
+  if (res.status !== 201) throw new Error(`board creation failed: HTTP ${res.status}`)
+  const { id, links } = (await res.json()) as { id: string; links: { participant: string } }
+  samlaTokens.set(id, links.participant)
+  return id
+}
+
+export async function launchServer(kind: ServerKind): Promise<ServerUnderTest> {
+  const child = fork(CHILD, [kind], {
+    execArgv: [
+      '--import',
+      'tsx',
+      '--expose-gc',
+      ...(PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []),
+    ],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  })
+  const send = (message: ParentMessage) => child.send(message)
+  const ready = await waitForMessage(
+    child,
+    (m): m is Extract<ChildMessage, { type: 'ready' }> => m.type === 'ready',
+  ).catch((error: unknown) => {
+    child.kill('SIGKILL')
+    throw error
+  })
+  let nextId = 1
+  const { port } = ready
+  return {
+    kind,
+    version: ready.version,
+    wsUrl: kind === 'samla' ? `ws://127.0.0.1:${port}/ws` : `ws://127.0.0.1:${port}`,
+    idleGraceMs: ready.idleGraceMs,
+    createBoard: () =>
+      // The reference servers take any room name; give them ids shaped like Samla's.
+      kind === 'samla' ? createSamlaBoard(port) : Promise.resolve(randomBytes(16).toString('base64url')),
+    params: (boardId): Record<string, string> => {
+      const token = samlaTokens.get(boardId)
+      return token ? { token } : {}
+    },
+    async stats({ gc = false } = {}) {
+      const id = nextId++
+      const reply = waitForMessage(
+        child,
+        (m): m is Extract<ChildMessage, { type: 'stats' }> => m.type === 'stats' && m.id === id,
+      )
+      send({ type: 'stats', id, gc })
+      const { cpuMs, rssBytes, rooms } = await reply
+      return { cpuMs, rssBytes, rooms }
+    },
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return
+      const exited = new Promise((resolve) => child.once('exit', resolve))
+      send({ type: 'stop' })
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
+      await exited
+      clearTimeout(timer)
+    },
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * One decision for both HTTP and websocket requests: does this token open this board, and in
+ * which role? Unknown boards answer 404 whatever the token, so that ids cannot be probed by
+ * comparing answers.
+ */
+import type { Storage, StoredBoard } from '../storage/storage.js'
+import type { Role } from './roles.js'
+import { checkToken } from './tokens.js'
+
+export type Access =
+  | { ok: true; board: StoredBoard; role: Role }
+  | { ok: false; status: 401 | 403 | 404; error: string; message: string }
+
+const REFUSALS = {
+  missing: { status: 401, error: 'missing-token', message: 'This board needs a link with an access token' },
+  forged: { status: 401, error: 'invalid-token', message: 'The access token in this link is not valid' },
+  rotated: { status: 401, error: 'link-rotated', message: 'This link has been replaced by the facilitator' },
+  'other-board': { status: 403, error: 'other-board', message: 'This access token belongs to another board' },
+} as const
+
+export function authorise(storage: Storage, secret: Buffer, boardId: string, token: string | null): Access {
+  const board = storage.getBoard(boardId)
+  if (!board) return { ok: false, status: 404, error: 'board-not-found', message: 'No board with that id' }
+  const check = checkToken(secret, token, boardId, (role) => board.generations[role])
+  if (!check.ok) return { ok: false, ...REFUSALS[check.reason] }
+  return { ok: true, board, role: check.claims.role }
+}
+
+export function bearerToken(header: string | undefined): string | null {
+  const match = /^Bearer (\S+)$/.exec(header ?? '')
+  return match?.[1] ?? null
+}
