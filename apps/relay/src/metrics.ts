@@ -31,7 +31,7 @@ export function createMetrics() {
     bytesOut: new Counter({ name: 'samla_bytes_out_total', help: 'Websocket bytes sent', registers }),
     updateApplySeconds: new Histogram({
       name: 'samla_update_apply_seconds',
-      help: 'Time to apply one incoming Yjs update',
+      help: 'Time to apply the Yjs updates received in one tick for one board',
       buckets: [0.0001, 0.0005, 0.001, 0.005, 0.01, 0.05, 0.1],
       registers,
     }),

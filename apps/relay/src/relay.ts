@@ -68,7 +68,20 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
   const secret = loadOrCreateSecret(dataDir, options.secret)
   const rateLimits = createRateLimits(limits)
   const metrics = createMetrics()
-  const rooms = new Rooms({ storage, log, metrics, limits })
+  const connectionLogs = new WeakMap<WebSocket, Logger>()
+  /** Closes a socket whose message was refused, with the code that says why. */
+  function refuseMessage(ws: WebSocket, error: RejectedMessageError, bytes: number): void {
+    metrics.rejected.inc({ reason: error.reason })
+    connectionLogs.get(ws)?.warn({ reason: error.reason, detail: error.message, bytes }, 'message refused')
+    ws.close(error.closeCode, error.reason)
+  }
+  const rooms = new Rooms({
+    storage,
+    log,
+    metrics,
+    limits,
+    onRejected: (ws, error) => refuseMessage(ws, error, 0),
+  })
   const perAddress = new Map<string, number>()
   let draining = false
   const handleHttp = createHttpApi({
@@ -124,6 +137,7 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
 
   function accept(ws: WebSocket, ref: DocRef, role: Role, address: string): void {
     const connLog = log.child({ room: `${ref.boardId}/${ref.kind}`, conn: nextConnectionId++, role })
+    connectionLogs.set(ws, connLog)
     if ((perAddress.get(address) ?? 0) >= limits.maxConnectionsPerAddress) {
       refuse(ws, 'address-limit', CloseCode.TooManyFromAddress, 'too many connections from this address')
       return
@@ -150,9 +164,7 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
         room.receive(ws, new Uint8Array(data.buffer, data.byteOffset, data.byteLength))
       } catch (error) {
         if (!(error instanceof RejectedMessageError)) throw error
-        metrics.rejected.inc({ reason: error.reason })
-        connLog.warn({ reason: error.reason, detail: error.message, bytes: data.byteLength }, 'message refused')
-        ws.close(error.closeCode, error.reason)
+        refuseMessage(ws, error, data.byteLength)
       }
     })
     ws.on('error', (error: Error & { code?: string }) => {

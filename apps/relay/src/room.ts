@@ -21,6 +21,7 @@ import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, Messag
 import type { DocRef, Storage } from './storage/storage.js'
 
 const LOADING = Symbol('loading')
+const BATCH = Symbol('batch')
 
 /** A frame the relay refuses; the socket that sent it is closed with `closeCode`. */
 export class RejectedMessageError extends Error {
@@ -41,6 +42,8 @@ export interface RoomDeps {
   onEmpty: (room: Room) => void
   /** Whether a connection with this role may change this doc right now (roles, and the lock). */
   mayWrite: (role: Role) => boolean
+  /** Called for an update refused after it was queued; the socket should be closed. */
+  onRejected: (socket: WebSocket, error: RejectedMessageError) => void
 }
 
 interface Peer {
@@ -54,6 +57,9 @@ export class Room {
   readonly awareness = new awarenessProtocol.Awareness(this.doc)
   private readonly sockets = new Map<WebSocket, Peer>()
   private readonly awarenessOwners = new Map<number, WebSocket>()
+  /** Updates received this tick, applied together in one transaction when the tick ends. */
+  private incoming: Array<{ socket: WebSocket; update: Uint8Array }> = []
+  private incomingBytes = 0
   private pendingUpdates: Uint8Array[] = []
   private pendingOrigins = new Set<unknown>()
   private changedAwareness = new Set<number>()
@@ -137,6 +143,7 @@ export class Room {
   /** Stores and broadcasts whatever this tick gathered. Called before any state is sent out. */
   flushPending(): void {
     this.flushQueued = false
+    if (this.incoming.length > 0 && !this.broken) this.applyIncoming()
     if (this.pendingUpdates.length > 0 && !this.broken) this.flushUpdates()
     if (this.changedAwareness.size > 0) {
       const message = encodeAwareness(this.awareness, [...this.changedAwareness])
@@ -191,26 +198,64 @@ export class Room {
       this.deps.metrics.rejected.inc({ reason: 'read-only' })
       return
     }
-    const queuedBytes = this.pendingUpdates.reduce((sum, u) => sum + u.length, 0)
+    const queuedBytes = this.incomingBytes + this.pendingUpdates.reduce((sum, u) => sum + u.length, 0)
     if (this.storedBytes + queuedBytes + update.length > this.deps.limits.maxBoardBytes) {
       throw new RejectedMessageError('board-too-large', CloseCode.BoardTooLarge, 'board size limit reached')
     }
+    this.incoming.push({ socket, update })
+    this.incomingBytes += update.length
+    this.queueFlush()
+  }
+
+  /**
+   * Applies this tick's updates in one transaction: Yjs then cleans up once and emits one
+   * update for all of them, which is stored and broadcast once. Each update is still applied
+   * on its own, so a bad one refuses only its sender.
+   */
+  private applyIncoming(): void {
+    const batch = this.incoming
+    this.incoming = []
+    this.incomingBytes = 0
+    const senders = new Set(batch.map(({ socket }) => socket))
+    const refused = new Map<WebSocket, RejectedMessageError>()
+    const behind = new Set<WebSocket>()
     const started = performance.now()
-    Y.applyUpdate(this.doc, update, socket)
+    this.doc.transact(
+      () => {
+        for (const { socket, update } of batch) {
+          if (refused.has(socket) || !this.sockets.has(socket)) continue
+          try {
+            Y.applyUpdate(this.doc, update, socket)
+          } catch (error) {
+            refused.set(socket, new RejectedMessageError('malformed', CloseCode.MalformedMessage, String(error)))
+            continue
+          }
+          const unresolved = this.unresolvedBytes()
+          if (unresolved > this.deps.limits.maxUnresolvedBytes) {
+            // Updates whose dependencies never arrive would otherwise pile up in memory and then in
+            // every snapshot. Dropping them is safe: the sender is closed and on reconnect syncs afresh.
+            this.doc.store.pendingStructs = null
+            this.doc.store.pendingDs = null
+            refused.set(
+              socket,
+              new RejectedMessageError('unresolved', CloseCode.MalformedMessage, 'missing dependencies'),
+            )
+          } else if (unresolved > 0) {
+            behind.add(socket)
+          }
+        }
+      },
+      // With one sender, the broadcast can skip it; with several, everyone gets the merge.
+      senders.size === 1 ? [...senders][0] : BATCH,
+    )
     this.deps.metrics.updateApplySeconds.observe((performance.now() - started) / 1000)
-    const unresolved = this.unresolvedBytes()
-    if (unresolved > 0 && unresolved <= this.deps.limits.maxUnresolvedBytes) {
-      // The sender is ahead of us (e.g. its edits were refused while the board was locked):
-      // our state vector makes its client send everything we lack, which resolves the gap.
-      this.send(socket, encodeSyncStep1(this.doc))
+    // A sender that is ahead of us (e.g. its edits were refused while the board was locked) gets
+    // our state vector, so its client sends everything we lack and the gap resolves.
+    if (behind.size > 0) {
+      const stateVector = encodeSyncStep1(this.doc)
+      for (const socket of behind) if (!refused.has(socket)) this.send(socket, stateVector)
     }
-    if (unresolved > this.deps.limits.maxUnresolvedBytes) {
-      // Updates whose dependencies never arrive would otherwise pile up in memory and then in every
-      // snapshot. Dropping them is safe: the sender is closed, and on reconnect it syncs afresh.
-      this.doc.store.pendingStructs = null
-      this.doc.store.pendingDs = null
-      throw new RejectedMessageError('unresolved', CloseCode.MalformedMessage, 'updates with missing dependencies')
-    }
+    for (const [socket, error] of refused) this.deps.onRejected(socket, error)
   }
 
   /** Bytes Yjs holds back because their dependencies have not arrived (a short gap is normal). */

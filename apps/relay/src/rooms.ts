@@ -9,7 +9,7 @@ import type { Logger } from 'pino'
 import { type DocKind, mayWrite, type Role } from './access/roles.js'
 import type { RelayLimits } from './config.js'
 import type { Metrics } from './metrics.js'
-import { Room } from './room.js'
+import { Room, type RoomDeps } from './room.js'
 import type { DocRef, Storage } from './storage/storage.js'
 
 export interface RoomsDeps {
@@ -17,6 +17,7 @@ export interface RoomsDeps {
   log: Logger
   metrics: Metrics
   limits: RelayLimits
+  onRejected: RoomDeps['onRejected']
 }
 
 const keyOf = (boardId: string, kind: DocKind) => `${boardId}/${kind}`
