@@ -22,6 +22,8 @@ import type { DocRef, Storage } from './storage/storage.js'
 
 const LOADING = Symbol('loading')
 const BATCH = Symbol('batch')
+/** Longest a change waits for others to share its broadcast, under sustained load only. */
+const FLUSH_INTERVAL_MS = 4
 
 /** A frame the relay refuses; the socket that sent it is closed with `closeCode`. */
 export class RejectedMessageError extends Error {
@@ -64,6 +66,7 @@ export class Room {
   private pendingOrigins = new Set<unknown>()
   private changedAwareness = new Set<number>()
   private flushQueued = false
+  private lastFlushAt = Number.NEGATIVE_INFINITY
   private cachedFullState: Uint8Array | null = null
   private cachedStateVector: Uint8Array | null = null
   private lastSeq = 0
@@ -143,6 +146,7 @@ export class Room {
   /** Stores and broadcasts whatever this tick gathered. Called before any state is sent out. */
   flushPending(): void {
     this.flushQueued = false
+    this.lastFlushAt = performance.now()
     if (this.incoming.length > 0 && !this.broken) this.applyIncoming()
     if (this.pendingUpdates.length > 0 && !this.broken) this.flushUpdates()
     if (this.changedAwareness.size > 0) {
@@ -361,10 +365,17 @@ export class Room {
     this.compactIfDue()
   }
 
+  /**
+   * The first change after a quiet spell goes out at the end of this tick; while changes keep
+   * coming, they are gathered for up to FLUSH_INTERVAL_MS so that every client applies one
+   * update per interval instead of one per keystroke.
+   */
   private queueFlush(): void {
     if (this.flushQueued) return
     this.flushQueued = true
-    setImmediate(() => this.flushPending())
+    const wait = this.lastFlushAt + FLUSH_INTERVAL_MS - performance.now()
+    if (wait <= 0) setImmediate(() => this.flushPending())
+    else setTimeout(() => this.flushPending(), wait)
   }
 
   private compactIfDue(): void {
