@@ -5,7 +5,7 @@ import { createControlReader, readControl, setLocked } from './control.js'
 describe('control doc', () => {
   it('[K1] a new control doc is unlocked; setLocked toggles the lock', () => {
     const doc = new Y.Doc()
-    expect(readControl(doc)).toEqual({ locked: false })
+    expect(readControl(doc).locked).toBe(false)
     setLocked(doc, true)
     expect(readControl(doc).locked).toBe(true)
     setLocked(doc, false)
@@ -23,7 +23,7 @@ describe('control doc', () => {
     setLocked(peer, true)
     Y.applyUpdate(doc, Y.encodeStateAsUpdate(peer))
     expect(calls).toBe(1)
-    expect(reader.getControl()).toEqual({ locked: true })
+    expect(reader.getControl().locked).toBe(true)
     expect(reader.getControl()).not.toBe(first)
     reader.destroy()
     setLocked(doc, false)

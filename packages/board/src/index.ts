@@ -1,8 +1,47 @@
 /** Samla's board model: a Yjs schema with validated, transactional operations. No UI, no I/O. */
+
+export {
+  assignToCluster,
+  type ClusterSnapshot,
+  type CreateClusterInput,
+  clusterNoteIds,
+  createCluster,
+  deleteCluster,
+  listClusters,
+  mergeClusters,
+  moveCluster,
+  recolourCluster,
+  renameCluster,
+  resizeCluster,
+  setClusterCollapsed,
+} from './cluster.js'
+export {
+  addTime,
+  type ControlReader,
+  type ControlState,
+  closeVote,
+  createControlReader,
+  PHASES,
+  type Phase,
+  pauseTimer,
+  readControl,
+  resetTimer,
+  revealPrivateNotes,
+  revealVotes,
+  setAnonymous,
+  setLocked,
+  setParticipantsMayCluster,
+  setPhase,
+  setPrivateMode,
+  setTimer,
+  startTimer,
+  startVote,
+  type TimerState,
+  timerRemaining,
+  type VoteSettings,
+} from './control.js'
 export { BoardError, type BoardErrorCode } from './errors.js'
 export * from './limits.js'
-export { DEFAULT_NOTE_COLOUR, isNoteColour, NOTE_COLOURS, type NoteColour } from './palette.js'
-export { SCHEMA_VERSION } from './schema.js'
 export { type BoardMeta, initBoard, migrateBoard, readMeta, setBoardTitle } from './meta.js'
 export {
   type AddNoteInput,
@@ -18,5 +57,8 @@ export {
   resizeNote,
   setNoteText,
 } from './note.js'
+export { DEFAULT_NOTE_COLOUR, isNoteColour, NOTE_COLOURS, type NoteColour } from './palette.js'
+export { type Author, publishPrivateNotes } from './private-notes.js'
 export { type BoardReader, createBoardReader, type NoteLayout } from './reader.js'
-export { type ControlReader, type ControlState, createControlReader, readControl, setLocked } from './control.js'
+export { SCHEMA_VERSION } from './schema.js'
+export { addVote, removeVote, voteTotals, voterCount, votesOf } from './vote.js'

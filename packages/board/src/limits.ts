@@ -7,3 +7,6 @@ export const MIN_NOTE_SIZE = 60
 export const MAX_NOTE_SIZE = 1200
 export const DEFAULT_NOTE_SIZE = 160
 export const MAX_AUTHOR_NAME_LENGTH = 80
+export const MAX_CLUSTER_NAME_LENGTH = 120
+/** Most dots one participant may be given in a vote. */
+export const MAX_VOTE_BUDGET = 100

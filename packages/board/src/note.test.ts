@@ -50,7 +50,20 @@ describe('addNote', () => {
     expect(transactions).toBe(1)
     const { id, x, y, text, width, height, colour, authorId, authorName, now } = input
     const note = readNote(doc, id)
-    expect(note).toEqual({ id, x, y, text, width, height, colour, authorId, authorName, createdAt: now, order: 'a0' })
+    expect(note).toEqual({
+      id,
+      x,
+      y,
+      text,
+      width,
+      height,
+      colour,
+      authorId,
+      authorName,
+      createdAt: now,
+      order: 'a0',
+      clusterId: null,
+    })
     const map = notesMap(doc).get(id)
     expect([...(map?.keys() ?? [])].sort()).toEqual(
       ['authorId', 'authorName', 'colour', 'createdAt', 'height', 'id', 'order', 'text', 'width', 'x', 'y'].sort(),
@@ -270,6 +283,7 @@ describe('stacking', () => {
       authorName: '',
       createdAt: 0,
       order: '',
+      clusterId: null,
     })
     expect(readNote(doc, 'not-there-at-all')).toBeUndefined()
   })

@@ -28,8 +28,11 @@ export interface NoteSnapshot {
   readonly width: number
   readonly height: number
   readonly colour: NoteColour
+  /** Empty when the note was written in anonymous mode: then no author is stored at all. */
   readonly authorId: string
   readonly authorName: string
+  /** The cluster the note is in, or null. May name a cluster since deleted: read that as none. */
+  readonly clusterId: string | null
   readonly createdAt: number
   /** Fractional index: notes are stacked by comparing these strings (ties broken by id). */
   readonly order: string
@@ -42,8 +45,10 @@ export interface AddNoteInput {
   width?: number
   height?: number
   colour?: NoteColour
-  authorId: string
-  authorName: string
+  /** Leave both out in anonymous mode: the note then stores no author at all. */
+  authorId?: string
+  authorName?: string
+  clusterId?: string | null
   id?: string
   now?: number
 }
@@ -72,6 +77,7 @@ export function snapshotNote(id: string, map: NoteMap): NoteSnapshot {
     colour: isNoteColour(colour) ? colour : DEFAULT_NOTE_COLOUR,
     authorId: str(map, 'authorId'),
     authorName: str(map, 'authorName'),
+    clusterId: typeof map.get('clusterId') === 'string' ? (map.get('clusterId') as string) : null,
     createdAt: num(map, 'createdAt', 0),
     order: str(map, 'order'),
   }
@@ -120,7 +126,9 @@ export function addNote(doc: Y.Doc, input: AddNoteInput): string {
   const height = checkSize('height', input.height ?? DEFAULT_NOTE_SIZE)
   const colour = checkColour(input.colour ?? DEFAULT_NOTE_COLOUR)
   const text = checkNoteText(input.text ?? '')
-  const author = checkAuthor(input.authorId, input.authorName)
+  const anonymous = input.authorId === undefined && input.authorName === undefined
+  const author = anonymous ? null : checkAuthor(input.authorId, input.authorName)
+  const clusterId = input.clusterId == null ? null : checkId(input.clusterId)
   const createdAt = checkTimestamp(input.now ?? Date.now())
   if (notesMap(doc).has(id)) throw new BoardError('invalid-id', `A note with id ${id} already exists`)
   doc.transact(() => {
@@ -132,8 +140,11 @@ export function addNote(doc: Y.Doc, input: AddNoteInput): string {
     map.set('width', width)
     map.set('height', height)
     map.set('colour', colour)
-    map.set('authorId', author.authorId)
-    map.set('authorName', author.authorName)
+    if (author) {
+      map.set('authorId', author.authorId)
+      map.set('authorName', author.authorName)
+    }
+    if (clusterId) map.set('clusterId', clusterId)
     map.set('createdAt', createdAt)
     map.set('order', generateKeyBetween(topOrder(doc), null))
     notesMap(doc).set(id, map)

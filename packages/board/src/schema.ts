@@ -3,8 +3,14 @@
  * shared-type names; everything else goes through the typed operations.
  *
  *   doc.getMap('meta')   title, createdAt, schemaVersion
- *   doc.getMap('notes')  noteId -> Y.Map { id, text: Y.Text, x, y, width, height, colour,
- *                                          authorId, authorName, createdAt, order }
+ *   doc.getMap('notes')     noteId -> Y.Map { id, text: Y.Text, x, y, width, height, colour,
+ *                              authorId?, authorName?, createdAt, order, clusterId? }
+ *   doc.getMap('clusters')  clusterId -> Y.Map { id, name: Y.Text, x, y, width, height, colour,
+ *                              collapsed, order }
+ *   doc.getMap('votes')     voterId -> Y.Map { noteId -> dots }
+ *
+ * A note's cluster is one last-writer-wins field, so under any concurrency a note is in exactly
+ * one cluster or none. A clusterId naming a deleted cluster reads as "none".
  */
 import type * as Y from 'yjs'
 
@@ -18,4 +24,14 @@ export function metaMap(doc: Y.Doc): Y.Map<unknown> {
 
 export function notesMap(doc: Y.Doc): Y.Map<NoteMap> {
   return doc.getMap('notes')
+}
+
+export type ClusterMap = Y.Map<unknown>
+
+export function clustersMap(doc: Y.Doc): Y.Map<ClusterMap> {
+  return doc.getMap('clusters')
+}
+
+export function votesMap(doc: Y.Doc): Y.Map<Y.Map<number>> {
+  return doc.getMap('votes')
 }

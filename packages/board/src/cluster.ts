@@ -1,0 +1,236 @@
+/**
+ * Clusters: named groups of notes (affinity mapping). A cluster is an area on the board with a
+ * live-editable name; membership is a field on each note, so a note is in one cluster or none
+ * whatever people do at once. Moving a cluster moves its notes; deleting it keeps them.
+ */
+import { generateKeyBetween } from 'fractional-indexing'
+import { nanoid } from 'nanoid'
+import * as Y from 'yjs'
+import { BoardError } from './errors.js'
+import { MAX_CLUSTER_NAME_LENGTH } from './limits.js'
+import { DEFAULT_NOTE_COLOUR, isNoteColour, type NoteColour } from './palette.js'
+import { type ClusterMap, clustersMap, type NoteMap, notesMap } from './schema.js'
+import { checkColour, checkCoordinate, checkId, wellFormed } from './validate.js'
+
+export interface ClusterSnapshot {
+  readonly id: string
+  readonly name: string
+  readonly x: number
+  readonly y: number
+  readonly width: number
+  readonly height: number
+  readonly colour: NoteColour
+  readonly collapsed: boolean
+  readonly order: string
+}
+
+/** Room around grouped notes, so the cluster's name sits above them. */
+const PADDING = 24
+const HEADER = 48
+const MIN_CLUSTER_SIZE = 120
+const MAX_CLUSTER_SIZE = 20_000
+
+function num(map: Y.Map<unknown>, key: string, fallback: number): number {
+  const value = map.get(key)
+  return typeof value === 'number' && Number.isFinite(value) ? value : fallback
+}
+
+export function snapshotCluster(id: string, map: ClusterMap): ClusterSnapshot {
+  const name = map.get('name')
+  const colour = map.get('colour')
+  const order = map.get('order')
+  return {
+    id,
+    name: name instanceof Y.Text ? name.toString() : '',
+    x: num(map, 'x', 0),
+    y: num(map, 'y', 0),
+    width: num(map, 'width', MIN_CLUSTER_SIZE),
+    height: num(map, 'height', MIN_CLUSTER_SIZE),
+    colour: isNoteColour(colour) ? colour : DEFAULT_NOTE_COLOUR,
+    collapsed: map.get('collapsed') === true,
+    order: typeof order === 'string' ? order : '',
+  }
+}
+
+function checkClusterName(name: unknown): string {
+  if (typeof name !== 'string' || name.length > MAX_CLUSTER_NAME_LENGTH) {
+    throw new BoardError('invalid-text', `A cluster name is text of at most ${MAX_CLUSTER_NAME_LENGTH} characters`)
+  }
+  return wellFormed(name)
+}
+
+function checkClusterSize(name: string, value: number): number {
+  if (!Number.isFinite(value) || value < MIN_CLUSTER_SIZE || value > MAX_CLUSTER_SIZE) {
+    throw new BoardError('invalid-size', `${name} must be between ${MIN_CLUSTER_SIZE} and ${MAX_CLUSTER_SIZE}`)
+  }
+  return value
+}
+
+function requireCluster(doc: Y.Doc, id: unknown): ClusterMap {
+  const checked = checkId(id)
+  const map = clustersMap(doc).get(checked)
+  if (!map) throw new BoardError('cluster-not-found', `No cluster with id ${checked} on this board`)
+  return map
+}
+
+function requireNoteMaps(doc: Y.Doc, ids: readonly string[]): NoteMap[] {
+  return [...new Set(ids)].map((id) => {
+    const map = notesMap(doc).get(checkId(id))
+    if (!map) throw new BoardError('note-not-found', `No note with id ${id} on this board`)
+    return map
+  })
+}
+
+/** Notes whose clusterId names this cluster. */
+export function clusterNoteIds(doc: Y.Doc, clusterId: string): string[] {
+  return [...notesMap(doc).entries()].filter(([, map]) => map.get('clusterId') === clusterId).map(([id]) => id)
+}
+
+export function listClusters(doc: Y.Doc): ClusterSnapshot[] {
+  return [...clustersMap(doc).entries()]
+    .map(([id, map]) => snapshotCluster(id, map))
+    .sort((a, b) => (a.order === b.order ? (a.id < b.id ? -1 : 1) : a.order < b.order ? -1 : 1))
+}
+
+export interface CreateClusterInput {
+  name: string
+  /** Notes to group; the cluster is then placed around them. */
+  noteIds?: readonly string[]
+  x?: number
+  y?: number
+  width?: number
+  height?: number
+  colour?: NoteColour
+  id?: string
+}
+
+function boundsAround(maps: NoteMap[]) {
+  const left = Math.min(...maps.map((m) => num(m, 'x', 0)))
+  const top = Math.min(...maps.map((m) => num(m, 'y', 0)))
+  const right = Math.max(...maps.map((m) => num(m, 'x', 0) + num(m, 'width', 0)))
+  const bottom = Math.max(...maps.map((m) => num(m, 'y', 0) + num(m, 'height', 0)))
+  return {
+    x: left - PADDING,
+    y: top - PADDING - HEADER,
+    width: Math.max(MIN_CLUSTER_SIZE, right - left + 2 * PADDING),
+    height: Math.max(MIN_CLUSTER_SIZE, bottom - top + 2 * PADDING + HEADER),
+  }
+}
+
+/** Creates a cluster, grouping the given notes into it in the same transaction. */
+export function createCluster(doc: Y.Doc, input: CreateClusterInput): string {
+  const id = input.id === undefined ? nanoid() : checkId(input.id)
+  if (clustersMap(doc).has(id)) throw new BoardError('invalid-id', `A cluster with id ${id} already exists`)
+  const name = checkClusterName(input.name)
+  const members = requireNoteMaps(doc, input.noteIds ?? [])
+  const around = members.length > 0 ? boundsAround(members) : null
+  const x = checkCoordinate('x', input.x ?? around?.x ?? 0)
+  const y = checkCoordinate('y', input.y ?? around?.y ?? 0)
+  const width = checkClusterSize('width', input.width ?? around?.width ?? 400)
+  const height = checkClusterSize('height', input.height ?? around?.height ?? 300)
+  const colour = checkColour(input.colour ?? 'grey')
+  const top = listClusters(doc).at(-1)?.order ?? null
+  doc.transact(() => {
+    const map: ClusterMap = new Y.Map()
+    map.set('id', id)
+    map.set('name', new Y.Text(name))
+    map.set('x', x)
+    map.set('y', y)
+    map.set('width', width)
+    map.set('height', height)
+    map.set('colour', colour)
+    map.set('collapsed', false)
+    map.set('order', generateKeyBetween(top, null))
+    clustersMap(doc).set(id, map)
+    for (const note of members) note.set('clusterId', id)
+  })
+  return id
+}
+
+export function renameCluster(doc: Y.Doc, id: string, name: string): void {
+  const map = requireCluster(doc, id)
+  const checked = checkClusterName(name)
+  doc.transact(() => {
+    const text = map.get('name')
+    if (text instanceof Y.Text) {
+      text.delete(0, text.length)
+      text.insert(0, checked)
+    } else {
+      map.set('name', new Y.Text(checked))
+    }
+  })
+}
+
+export function recolourCluster(doc: Y.Doc, id: string, colour: NoteColour): void {
+  const map = requireCluster(doc, id)
+  const checked = checkColour(colour)
+  doc.transact(() => map.set('colour', checked))
+}
+
+export function setClusterCollapsed(doc: Y.Doc, id: string, collapsed: boolean): void {
+  const map = requireCluster(doc, id)
+  doc.transact(() => map.set('collapsed', collapsed === true))
+}
+
+export function resizeCluster(doc: Y.Doc, id: string, width: number, height: number): void {
+  const map = requireCluster(doc, id)
+  const w = checkClusterSize('width', width)
+  const h = checkClusterSize('height', height)
+  doc.transact(() => {
+    map.set('width', w)
+    map.set('height', h)
+  })
+}
+
+/** Puts notes into a cluster, or takes them out of any cluster with `null`. */
+export function assignToCluster(doc: Y.Doc, noteIds: readonly string[], clusterId: string | null): void {
+  if (clusterId !== null) requireCluster(doc, clusterId)
+  const maps = requireNoteMaps(doc, noteIds)
+  doc.transact(() => {
+    for (const map of maps) {
+      if (clusterId === null) map.delete('clusterId')
+      else map.set('clusterId', clusterId)
+    }
+  })
+}
+
+/** Moves a cluster and every note in it by the same offset, in one transaction. */
+export function moveCluster(doc: Y.Doc, id: string, dx: number, dy: number): void {
+  const map = requireCluster(doc, id)
+  checkCoordinate('dx', dx)
+  checkCoordinate('dy', dy)
+  const members = requireNoteMaps(doc, clusterNoteIds(doc, id))
+  const targets = [map, ...members].map((m) => ({
+    m,
+    x: checkCoordinate('x', num(m, 'x', 0) + dx),
+    y: checkCoordinate('y', num(m, 'y', 0) + dy),
+  }))
+  doc.transact(() => {
+    for (const { m, x, y } of targets) {
+      m.set('x', x)
+      m.set('y', y)
+    }
+  })
+}
+
+/** Moves every note of `sourceId` into `targetId` and removes the source cluster. */
+export function mergeClusters(doc: Y.Doc, targetId: string, sourceId: string): void {
+  requireCluster(doc, targetId)
+  requireCluster(doc, sourceId)
+  if (targetId === sourceId) throw new BoardError('invalid-id', 'A cluster cannot be merged into itself')
+  const members = requireNoteMaps(doc, clusterNoteIds(doc, sourceId))
+  doc.transact(() => {
+    for (const note of members) note.set('clusterId', targetId)
+    clustersMap(doc).delete(sourceId)
+  })
+}
+
+/** Deletes a cluster; its notes stay on the board, outside any cluster. */
+export function deleteCluster(doc: Y.Doc, id: string): void {
+  requireCluster(doc, id)
+  const members = requireNoteMaps(doc, clusterNoteIds(doc, id))
+  doc.transact(() => {
+    for (const note of members) note.delete('clusterId')
+    clustersMap(doc).delete(id)
+  })
+}

@@ -1,0 +1,79 @@
+/**
+ * Dot voting. Each voter's dots live in their own map (keyed by their participant id), so a
+ * reload or a reconnect keeps one's dots and no two voters ever write the same entry. The
+ * budget and per-note cap come from the control doc's vote settings.
+ */
+import * as Y from 'yjs'
+import type { VoteSettings } from './control.js'
+import { BoardError } from './errors.js'
+import { notesMap, votesMap } from './schema.js'
+import { checkId } from './validate.js'
+
+function dotsOf(map: Y.Map<number> | undefined): Map<string, number> {
+  const dots = new Map<string, number>()
+  for (const [noteId, count] of map?.entries() ?? []) {
+    if (Number.isInteger(count) && count > 0) dots.set(noteId, count)
+  }
+  return dots
+}
+
+/** One voter's dots, by note. */
+export function votesOf(doc: Y.Doc, voterId: string): Map<string, number> {
+  return dotsOf(votesMap(doc).get(voterId))
+}
+
+/** Everyone's dots added up, by note (notes deleted since are left out). */
+export function voteTotals(doc: Y.Doc): Map<string, number> {
+  const totals = new Map<string, number>()
+  const notes = notesMap(doc)
+  for (const map of votesMap(doc).values()) {
+    for (const [noteId, count] of dotsOf(map)) {
+      if (notes.has(noteId)) totals.set(noteId, (totals.get(noteId) ?? 0) + count)
+    }
+  }
+  return totals
+}
+
+/** How many voters have placed at least one dot. */
+export function voterCount(doc: Y.Doc): number {
+  return [...votesMap(doc).values()].filter((map) => dotsOf(map).size > 0).length
+}
+
+function checkVoteOpen(settings: VoteSettings): void {
+  if (!settings.open || settings.closed) throw new BoardError('vote-not-open', 'There is no open vote right now')
+}
+
+export function addVote(doc: Y.Doc, voterId: string, noteId: string, settings: VoteSettings): void {
+  checkVoteOpen(settings)
+  const voter = checkId(voterId)
+  const note = checkId(noteId)
+  if (!notesMap(doc).has(note)) throw new BoardError('note-not-found', `No note with id ${note} on this board`)
+  const mine = votesOf(doc, voter)
+  const spent = [...mine.values()].reduce((sum, n) => sum + n, 0)
+  if (spent >= settings.budget) throw new BoardError('vote-budget-spent', `All ${settings.budget} dots are placed`)
+  const onNote = mine.get(note) ?? 0
+  if (onNote >= settings.capPerNote) {
+    throw new BoardError('vote-cap-reached', `At most ${settings.capPerNote} dots may go on one note`)
+  }
+  doc.transact(() => {
+    let map = votesMap(doc).get(voter)
+    if (!map) {
+      map = new Y.Map<number>()
+      votesMap(doc).set(voter, map)
+    }
+    map.set(note, onNote + 1)
+  })
+}
+
+export function removeVote(doc: Y.Doc, voterId: string, noteId: string, settings: VoteSettings): void {
+  checkVoteOpen(settings)
+  const voter = checkId(voterId)
+  const note = checkId(noteId)
+  const onNote = votesOf(doc, voter).get(note) ?? 0
+  if (onNote === 0) return
+  doc.transact(() => {
+    const map = votesMap(doc).get(voter)
+    if (onNote === 1) map?.delete(note)
+    else map?.set(note, onNote - 1)
+  })
+}
