@@ -152,6 +152,8 @@ export function createHttpApi(options: HttpApiOptions) {
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const { pathname } = new URL(req.url ?? '/', 'http://relay')
     if (pathname === '/healthz') return sendJson(res, 200, { status: 'ok' })
+    // The relay's clock, so every client can show the same countdown whatever its own clock says.
+    if (pathname === '/api/time') return sendJson(res, 200, { now: Date.now() })
     if (pathname === '/readyz') {
       return isReady() ? sendJson(res, 200, { status: 'ready' }) : sendJson(res, 503, { status: 'draining' })
     }

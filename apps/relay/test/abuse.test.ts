@@ -142,6 +142,14 @@ describe('HTTP API', () => {
     expect((await post(JSON.stringify({ title: 'x'.repeat(40_000) }))).status).toBe(413)
   })
 
+  it('[H4] tells its clock, for timers shown alike on every client', async () => {
+    relay = await startRelay()
+    const before = Date.now()
+    const { now } = (await (await fetch(`${relay.url}/api/time`)).json()) as { now: number }
+    expect(now).toBeGreaterThanOrEqual(before)
+    expect(now).toBeLessThanOrEqual(Date.now())
+  })
+
   it('[H3] answers /healthz and explains a missing web build', async () => {
     relay = await startRelay()
     const health = await fetch(`${relay.url}/healthz`)
