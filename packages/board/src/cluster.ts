@@ -7,7 +7,9 @@ import { generateKeyBetween } from 'fractional-indexing'
 import { nanoid } from 'nanoid'
 import * as Y from 'yjs'
 import { BoardError } from './errors.js'
+import { numberField } from './fields.js'
 import { MAX_CLUSTER_NAME_LENGTH } from './limits.js'
+import { requireNotes } from './note.js'
 import { DEFAULT_NOTE_COLOUR, isNoteColour, type NoteColour } from './palette.js'
 import { type ClusterMap, clustersMap, type NoteMap, notesMap } from './schema.js'
 import { checkColour, checkCoordinate, checkId, wellFormed } from './validate.js'
@@ -30,11 +32,6 @@ const HEADER = 48
 const MIN_CLUSTER_SIZE = 120
 const MAX_CLUSTER_SIZE = 20_000
 
-function num(map: Y.Map<unknown>, key: string, fallback: number): number {
-  const value = map.get(key)
-  return typeof value === 'number' && Number.isFinite(value) ? value : fallback
-}
-
 export function snapshotCluster(id: string, map: ClusterMap): ClusterSnapshot {
   const name = map.get('name')
   const colour = map.get('colour')
@@ -42,10 +39,10 @@ export function snapshotCluster(id: string, map: ClusterMap): ClusterSnapshot {
   return {
     id,
     name: name instanceof Y.Text ? name.toString() : '',
-    x: num(map, 'x', 0),
-    y: num(map, 'y', 0),
-    width: num(map, 'width', MIN_CLUSTER_SIZE),
-    height: num(map, 'height', MIN_CLUSTER_SIZE),
+    x: numberField(map, 'x', 0),
+    y: numberField(map, 'y', 0),
+    width: numberField(map, 'width', MIN_CLUSTER_SIZE),
+    height: numberField(map, 'height', MIN_CLUSTER_SIZE),
     colour: isNoteColour(colour) ? colour : DEFAULT_NOTE_COLOUR,
     collapsed: map.get('collapsed') === true,
     order: typeof order === 'string' ? order : '',
@@ -73,14 +70,6 @@ function requireCluster(doc: Y.Doc, id: unknown): ClusterMap {
   return map
 }
 
-function requireNoteMaps(doc: Y.Doc, ids: readonly string[]): NoteMap[] {
-  return [...new Set(ids)].map((id) => {
-    const map = notesMap(doc).get(checkId(id))
-    if (!map) throw new BoardError('note-not-found', `No note with id ${id} on this board`)
-    return map
-  })
-}
-
 /** Notes whose clusterId names this cluster. */
 export function clusterNoteIds(doc: Y.Doc, clusterId: string): string[] {
   return [...notesMap(doc).entries()].filter(([, map]) => map.get('clusterId') === clusterId).map(([id]) => id)
@@ -105,10 +94,10 @@ export interface CreateClusterInput {
 }
 
 function boundsAround(maps: NoteMap[]) {
-  const left = Math.min(...maps.map((m) => num(m, 'x', 0)))
-  const top = Math.min(...maps.map((m) => num(m, 'y', 0)))
-  const right = Math.max(...maps.map((m) => num(m, 'x', 0) + num(m, 'width', 0)))
-  const bottom = Math.max(...maps.map((m) => num(m, 'y', 0) + num(m, 'height', 0)))
+  const left = Math.min(...maps.map((m) => numberField(m, 'x', 0)))
+  const top = Math.min(...maps.map((m) => numberField(m, 'y', 0)))
+  const right = Math.max(...maps.map((m) => numberField(m, 'x', 0) + numberField(m, 'width', 0)))
+  const bottom = Math.max(...maps.map((m) => numberField(m, 'y', 0) + numberField(m, 'height', 0)))
   return {
     x: left - PADDING,
     y: top - PADDING - HEADER,
@@ -122,7 +111,7 @@ export function createCluster(doc: Y.Doc, input: CreateClusterInput): string {
   const id = input.id === undefined ? nanoid() : checkId(input.id)
   if (clustersMap(doc).has(id)) throw new BoardError('invalid-id', `A cluster with id ${id} already exists`)
   const name = checkClusterName(input.name)
-  const members = requireNoteMaps(doc, input.noteIds ?? [])
+  const members = requireNotes(doc, input.noteIds ?? [])
   const around = members.length > 0 ? boundsAround(members) : null
   const x = checkCoordinate('x', input.x ?? around?.x ?? 0)
   const y = checkCoordinate('y', input.y ?? around?.y ?? 0)
@@ -185,7 +174,7 @@ export function resizeCluster(doc: Y.Doc, id: string, width: number, height: num
 /** Puts notes into a cluster, or takes them out of any cluster with `null`. */
 export function assignToCluster(doc: Y.Doc, noteIds: readonly string[], clusterId: string | null): void {
   if (clusterId !== null) requireCluster(doc, clusterId)
-  const maps = requireNoteMaps(doc, noteIds)
+  const maps = requireNotes(doc, noteIds)
   doc.transact(() => {
     for (const map of maps) {
       if (clusterId === null) map.delete('clusterId')
@@ -199,11 +188,11 @@ export function moveCluster(doc: Y.Doc, id: string, dx: number, dy: number): voi
   const map = requireCluster(doc, id)
   checkCoordinate('dx', dx)
   checkCoordinate('dy', dy)
-  const members = requireNoteMaps(doc, clusterNoteIds(doc, id))
+  const members = requireNotes(doc, clusterNoteIds(doc, id))
   const targets = [map, ...members].map((m) => ({
     m,
-    x: checkCoordinate('x', num(m, 'x', 0) + dx),
-    y: checkCoordinate('y', num(m, 'y', 0) + dy),
+    x: checkCoordinate('x', numberField(m, 'x', 0) + dx),
+    y: checkCoordinate('y', numberField(m, 'y', 0) + dy),
   }))
   doc.transact(() => {
     for (const { m, x, y } of targets) {
@@ -218,7 +207,7 @@ export function mergeClusters(doc: Y.Doc, targetId: string, sourceId: string): v
   requireCluster(doc, targetId)
   requireCluster(doc, sourceId)
   if (targetId === sourceId) throw new BoardError('invalid-id', 'A cluster cannot be merged into itself')
-  const members = requireNoteMaps(doc, clusterNoteIds(doc, sourceId))
+  const members = requireNotes(doc, clusterNoteIds(doc, sourceId))
   doc.transact(() => {
     for (const note of members) note.set('clusterId', targetId)
     clustersMap(doc).delete(sourceId)
@@ -228,7 +217,7 @@ export function mergeClusters(doc: Y.Doc, targetId: string, sourceId: string): v
 /** Deletes a cluster; its notes stay on the board, outside any cluster. */
 export function deleteCluster(doc: Y.Doc, id: string): void {
   requireCluster(doc, id)
-  const members = requireNoteMaps(doc, clusterNoteIds(doc, id))
+  const members = requireNotes(doc, clusterNoteIds(doc, id))
   doc.transact(() => {
     for (const note of members) note.delete('clusterId')
     clustersMap(doc).delete(id)

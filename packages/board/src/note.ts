@@ -7,6 +7,7 @@ import { generateKeyBetween, generateNKeysBetween } from 'fractional-indexing'
 import { nanoid } from 'nanoid'
 import * as Y from 'yjs'
 import { BoardError } from './errors.js'
+import { numberField, stringField } from './fields.js'
 import { DEFAULT_NOTE_SIZE } from './limits.js'
 import { DEFAULT_NOTE_COLOUR, isNoteColour, type NoteColour } from './palette.js'
 import { type NoteMap, notesMap } from './schema.js'
@@ -53,16 +54,6 @@ export interface AddNoteInput {
   now?: number
 }
 
-function num(map: NoteMap, key: string, fallback: number): number {
-  const value = map.get(key)
-  return typeof value === 'number' && Number.isFinite(value) ? value : fallback
-}
-
-function str(map: NoteMap, key: string): string {
-  const value = map.get(key)
-  return typeof value === 'string' ? value : ''
-}
-
 /** Reads one note map into a plain snapshot, tolerating fields a peer left out or mistyped. */
 export function snapshotNote(id: string, map: NoteMap): NoteSnapshot {
   const text = map.get('text')
@@ -70,16 +61,16 @@ export function snapshotNote(id: string, map: NoteMap): NoteSnapshot {
   return {
     id,
     text: text instanceof Y.Text ? text.toString() : '',
-    x: num(map, 'x', 0),
-    y: num(map, 'y', 0),
-    width: num(map, 'width', DEFAULT_NOTE_SIZE),
-    height: num(map, 'height', DEFAULT_NOTE_SIZE),
+    x: numberField(map, 'x', 0),
+    y: numberField(map, 'y', 0),
+    width: numberField(map, 'width', DEFAULT_NOTE_SIZE),
+    height: numberField(map, 'height', DEFAULT_NOTE_SIZE),
     colour: isNoteColour(colour) ? colour : DEFAULT_NOTE_COLOUR,
-    authorId: str(map, 'authorId'),
-    authorName: str(map, 'authorName'),
+    authorId: stringField(map, 'authorId'),
+    authorName: stringField(map, 'authorName'),
     clusterId: typeof map.get('clusterId') === 'string' ? (map.get('clusterId') as string) : null,
-    createdAt: num(map, 'createdAt', 0),
-    order: str(map, 'order'),
+    createdAt: numberField(map, 'createdAt', 0),
+    order: stringField(map, 'order'),
   }
 }
 
@@ -104,7 +95,7 @@ function requireNote(doc: Y.Doc, id: unknown): NoteMap {
   return map
 }
 
-function requireNotes(doc: Y.Doc, ids: readonly unknown[]): NoteMap[] {
+export function requireNotes(doc: Y.Doc, ids: readonly unknown[]): NoteMap[] {
   return [...new Set(ids)].map((id) => requireNote(doc, id))
 }
 
@@ -193,8 +184,8 @@ export function moveNotes(doc: Y.Doc, ids: readonly string[], dx: number, dy: nu
   const maps = requireNotes(doc, ids)
   const targets = maps.map((map) => ({
     map,
-    x: checkCoordinate('x', num(map, 'x', 0) + dx),
-    y: checkCoordinate('y', num(map, 'y', 0) + dy),
+    x: checkCoordinate('x', numberField(map, 'x', 0) + dx),
+    y: checkCoordinate('y', numberField(map, 'y', 0) + dy),
   }))
   doc.transact(() => {
     for (const { map, x, y } of targets) {
@@ -225,7 +216,9 @@ export function recolourNotes(doc: Y.Doc, ids: readonly string[], colour: NoteCo
 /** Puts the notes on top of the stack, keeping their relative order. */
 export function bringToFront(doc: Y.Doc, ids: readonly string[]): void {
   const maps = requireNotes(doc, ids)
-  const ordered = maps.map((map) => ({ map, id: str(map, 'id'), order: str(map, 'order') })).sort(compareStacking)
+  const ordered = maps
+    .map((map) => ({ map, id: stringField(map, 'id'), order: stringField(map, 'order') }))
+    .sort(compareStacking)
   const keys = generateNKeysBetween(topOrder(doc), null, ordered.length)
   doc.transact(() => {
     ordered.forEach(({ map }, i) => {
