@@ -27,6 +27,10 @@ export interface RelayLimits {
   /** The update log is folded into the snapshot past either of these. */
   compactAfterUpdates: number
   compactAfterBytes: number
+  /** A board that changes gets a history snapshot at most this often. */
+  historyIntervalMs: number
+  /** History snapshots older than this are deleted. */
+  historyRetentionMs: number
 }
 
 export const DEFAULT_LIMITS: RelayLimits = {
@@ -44,6 +48,8 @@ export const DEFAULT_LIMITS: RelayLimits = {
   roomIdleGraceMs: 30_000,
   compactAfterUpdates: 500,
   compactAfterBytes: 1024 * 1024,
+  historyIntervalMs: 10 * 60_000,
+  historyRetentionMs: 90 * 24 * 60 * 60_000,
 }
 
 export interface RelayConfig {
@@ -75,6 +81,8 @@ const LIMIT_ENV: Record<keyof RelayLimits, string> = {
   roomIdleGraceMs: 'SAMLA_ROOM_IDLE_GRACE_MS',
   compactAfterUpdates: 'SAMLA_COMPACT_AFTER_UPDATES',
   compactAfterBytes: 'SAMLA_COMPACT_AFTER_BYTES',
+  historyIntervalMs: 'SAMLA_HISTORY_INTERVAL_MS',
+  historyRetentionMs: 'SAMLA_HISTORY_RETENTION_MS',
 }
 
 export function limitsFromEnv(env: NodeJS.ProcessEnv): Partial<RelayLimits> {

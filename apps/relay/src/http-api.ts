@@ -15,7 +15,8 @@ import type { RateLimits } from './access/rate-limits.js'
 import { ROLES, type Role } from './access/roles.js'
 import { signToken } from './access/tokens.js'
 import { isBoardId, newBoardId } from './board-ids.js'
-import type { Storage, StoredBoard } from './storage/storage.js'
+import type { History } from './history.js'
+import type { HistoryReason, Storage, StoredBoard } from './storage/storage.js'
 
 export interface HttpApiOptions {
   storage: Storage
@@ -31,7 +32,10 @@ export interface HttpApiOptions {
   closeConnections: (boardId: string, roles: readonly Role[]) => void
   /** Closes every connection to a deleted board and forgets its rooms. */
   discardBoard: (boardId: string) => void
+  history: History
 }
+
+const REQUESTABLE_REASONS: readonly HistoryReason[] = ['before-import', 'before-reveal', 'manual']
 
 class HttpError extends Error {
   constructor(
@@ -146,7 +150,45 @@ export function createHttpApi(options: HttpApiOptions) {
       log.info({ room: found.id, role }, 'link rotated')
       return sendJson(res, 200, { token: signToken(secret, { boardId: found.id, role, generation }) })
     }
+    const history = /^\/api\/boards\/([^/]+)\/history(?:\/(\d+)(\/restore)?)?$/.exec(path)
+    if (history?.[1]) return routeHistory(req, res, history[1], history[2], Boolean(history[3]))
     throw new HttpError(404, 'not-found', 'No such API endpoint')
+  }
+
+  /** Facilitators browse snapshots, take one (before an import or a reveal), preview and restore. */
+  async function routeHistory(
+    req: IncomingMessage,
+    res: ServerResponse,
+    rawId: string,
+    entry: string | undefined,
+    restore: boolean,
+  ): Promise<void> {
+    const { board } = access(req, rawId, 'facilitator')
+    if (entry === undefined && req.method === 'GET') {
+      return sendJson(res, 200, { snapshots: storage.listHistory(board.id) })
+    }
+    if (entry === undefined && req.method === 'POST') {
+      const reason = ((await readJson(req, maxBodyBytes)) as { reason?: HistoryReason } | null)?.reason ?? 'manual'
+      if (!REQUESTABLE_REASONS.includes(reason)) {
+        throw new HttpError(400, 'invalid-reason', `reason must be one of ${REQUESTABLE_REASONS.join(', ')}`)
+      }
+      return sendJson(res, 201, { id: options.history.take(board.id, reason) })
+    }
+    const historyId = Number(entry)
+    if (restore && req.method === 'POST') {
+      const backup = options.history.restore(board.id, historyId)
+      if (backup === undefined) throw new HttpError(404, 'snapshot-not-found', 'No such snapshot of this board')
+      log.info({ room: board.id, historyId }, 'board restored from history')
+      return sendJson(res, 200, { restored: historyId, backup })
+    }
+    if (!restore && req.method === 'GET') {
+      const state = storage.getHistory(board.id, historyId)
+      if (!state) throw new HttpError(404, 'snapshot-not-found', 'No such snapshot of this board')
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'cache-control': 'no-store' })
+      res.end(state)
+      return
+    }
+    throw new HttpError(405, 'method-not-allowed', 'That method is not supported here')
   }
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {

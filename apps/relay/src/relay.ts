@@ -15,6 +15,7 @@ import { loadOrCreateSecret } from './access/secret.js'
 import { isBoardId } from './board-ids.js'
 import { CloseCode } from './close-codes.js'
 import { DEFAULT_LIMITS, DEFAULT_WEB_ROOT, type RelayLimits } from './config.js'
+import { createHistory } from './history.js'
 import { createHttpApi } from './http-api.js'
 import { createMetrics, type Metrics } from './metrics.js'
 import { RejectedMessageError } from './room.js'
@@ -75,12 +76,14 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
     connectionLogs.get(ws)?.warn({ reason: error.reason, detail: error.message, bytes }, 'message refused')
     ws.close(error.closeCode, error.reason)
   }
+  const history = createHistory(storage, limits, () => rooms)
   const rooms = new Rooms({
     storage,
     log,
     metrics,
     limits,
     onRejected: (ws, error) => refuseMessage(ws, error, 0),
+    afterStore: (room) => history.afterStore(room),
   })
   const perAddress = new Map<string, number>()
   let draining = false
@@ -94,7 +97,11 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
     rateLimits,
     isReady: () => !draining,
     closeConnections: (boardId, roles) => rooms.closeBoard(boardId, CloseCode.LinkRotated, 'link replaced', roles),
-    discardBoard: (boardId) => rooms.discardBoard(boardId, CloseCode.BoardDeleted, 'board deleted'),
+    discardBoard: (boardId) => {
+      rooms.discardBoard(boardId, CloseCode.BoardDeleted, 'board deleted')
+      history.forget(boardId)
+    },
+    history,
   })
   // A request whose headers never complete is cut after 10 s (this covers websocket upgrades too).
   const server = http.createServer({ headersTimeout: 10_000, requestTimeout: 30_000 }, (req, res) => {

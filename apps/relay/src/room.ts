@@ -22,6 +22,7 @@ import type { DocRef, Storage } from './storage/storage.js'
 
 const LOADING = Symbol('loading')
 const BATCH = Symbol('batch')
+const RELAY = Symbol('relay')
 /** Longest a change waits for others to share its broadcast, under sustained load only. */
 const FLUSH_INTERVAL_MS = 4
 
@@ -44,6 +45,8 @@ export interface RoomDeps {
   onEmpty: (room: Room) => void
   /** Whether a connection with this role may change this doc right now (roles, and the lock). */
   mayWrite: (role: Role) => boolean
+  /** Called after each batch of updates is committed to storage. */
+  afterStore?: (room: Room) => void
   /** Called for an update refused after it was queued; the socket should be closed. */
   onRejected: (socket: WebSocket, error: RejectedMessageError) => void
 }
@@ -171,6 +174,13 @@ export class Room {
   }
 
   /** Closes the sockets of the given roles (all when none given). */
+  /** A change made by the relay itself (a restore): stored and broadcast like anyone's, before this returns. */
+  change(fn: (doc: Y.Doc) => void): void {
+    this.flushPending()
+    this.doc.transact(() => fn(this.doc), RELAY)
+    this.flushPending()
+  }
+
   closeAll(code: number, reason: string, roles?: readonly Role[]): void {
     for (const [socket, peer] of this.sockets) {
       if (!roles || roles.includes(peer.role)) socket.close(code, reason)
@@ -280,7 +290,7 @@ export class Room {
    * The doc's state without updates still waiting for their dependencies: Yjs would include
    * those, but until they resolve they are unverified and must not reach joiners or snapshots.
    */
-  private encodeResolvedState(stateVector?: Uint8Array): Uint8Array {
+  encodeResolvedState(stateVector?: Uint8Array): Uint8Array {
     const store = this.doc.store
     const { pendingStructs, pendingDs } = store
     store.pendingStructs = null
@@ -363,6 +373,7 @@ export class Room {
       if (socket !== skip) this.send(socket, message)
     }
     this.compactIfDue()
+    this.deps.afterStore?.(this)
   }
 
   /**

@@ -18,6 +18,7 @@ export interface RoomsDeps {
   metrics: Metrics
   limits: RelayLimits
   onRejected: RoomDeps['onRejected']
+  afterStore?: RoomDeps['afterStore']
 }
 
 const keyOf = (boardId: string, kind: DocKind) => `${boardId}/${kind}`
@@ -48,6 +49,16 @@ export class Rooms {
     this.deps.metrics.rooms.set(this.rooms.size)
     this.deps.log.info({ room: room.key }, 'room loaded')
     return room
+  }
+
+  /** Runs `fn` on a room, loading it if needed; a room nobody joins unloads after the grace. */
+  use<T>(ref: DocRef, fn: (room: Room) => T): T {
+    const room = this.open(ref)
+    try {
+      return fn(room)
+    } finally {
+      if (room.size === 0) this.scheduleUnload(room)
+    }
   }
 
   /** Closes the board's sockets of the given roles (both docs). */

@@ -6,7 +6,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import type { Role } from '../access/roles.js'
-import type { BoardRecord, DocRef, Storage, StoredBoard, StoredDoc } from './storage.js'
+import type { BoardRecord, DocRef, HistoryEntry, HistoryReason, Storage, StoredBoard, StoredDoc } from './storage.js'
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS boards (
@@ -30,6 +30,14 @@ const SCHEMA = `
     data BLOB NOT NULL
   );
   CREATE INDEX IF NOT EXISTS updates_by_doc ON updates(board_id, kind, seq);
+  CREATE TABLE IF NOT EXISTS history (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+    created_at INTEGER NOT NULL,
+    reason TEXT NOT NULL,
+    state BLOB NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS history_by_board ON history(board_id, created_at);
 `
 
 interface BoardRow {
@@ -84,6 +92,21 @@ export function openSqliteStorage(dataDir: string): Storage {
   const insertUpdate = db.prepare('INSERT INTO updates (board_id, kind, data) VALUES (?, ?, ?)')
   const deleteUpdates = db.prepare('DELETE FROM updates WHERE board_id = ? AND kind = ? AND seq <= ?')
 
+  const insertHistory = db.prepare('INSERT INTO history (board_id, created_at, reason, state) VALUES (?, ?, ?, ?)')
+  const pruneHistory = db.prepare('DELETE FROM history WHERE board_id = ? AND created_at < ?')
+  const selectHistory = db.prepare<[string], HistoryEntry>(
+    'SELECT id, created_at AS createdAt, reason, length(state) AS bytes FROM history WHERE board_id = ? ORDER BY id DESC',
+  )
+  const selectHistoryState = db.prepare<[string, number], { state: Buffer }>(
+    'SELECT state FROM history WHERE board_id = ? AND id = ?',
+  )
+  const addHistory = db.transaction(
+    (boardId: string, state: Uint8Array, reason: HistoryReason, now: number, keepAfter: number) => {
+      pruneHistory.run(boardId, keepAfter)
+      return Number(insertHistory.run(boardId, now, reason, state).lastInsertRowid)
+    },
+  )
+
   const createBoard = db.transaction((board: BoardRecord, state: Uint8Array) => {
     insertBoard.run(board.id, board.title, board.createdAt)
     upsertSnapshot.run(board.id, 'board', state)
@@ -129,6 +152,12 @@ export function openSqliteStorage(dataDir: string): Storage {
     },
     appendUpdate: (doc, update) => Number(insertUpdate.run(doc.boardId, doc.kind, update).lastInsertRowid),
     compact: (doc, state, upToSeq) => compact(doc, state, upToSeq),
+    addHistory: (boardId, state, reason, now, keepAfter) => addHistory(boardId, state, reason, now, keepAfter),
+    listHistory: (boardId) => selectHistory.all(boardId),
+    getHistory(boardId, id) {
+      const row = selectHistoryState.get(boardId, id)
+      return row && new Uint8Array(row.state)
+    },
     close: () => db.close(),
   }
 }

@@ -27,6 +27,15 @@ export interface StoredDoc {
   lastSeq: number
 }
 
+export type HistoryReason = 'scheduled' | 'before-import' | 'before-reveal' | 'before-restore' | 'manual'
+
+export interface HistoryEntry {
+  id: number
+  createdAt: number
+  reason: HistoryReason
+  bytes: number
+}
+
 export interface Storage {
   createBoard(board: BoardRecord, initialState: Uint8Array): void
   getBoard(id: string): StoredBoard | undefined
@@ -39,5 +48,9 @@ export interface Storage {
   appendUpdate(doc: DocRef, update: Uint8Array): number
   /** Replaces the snapshot with `state`, dropping the updates up to and including `upToSeq`. */
   compact(doc: DocRef, state: Uint8Array, upToSeq: number): void
+  /** Keeps a snapshot of the board doc and drops snapshots older than `keepAfter` (ms epoch). */
+  addHistory(boardId: string, state: Uint8Array, reason: HistoryReason, now: number, keepAfter: number): number
+  listHistory(boardId: string): HistoryEntry[]
+  getHistory(boardId: string, id: number): Uint8Array | undefined
   close(): void
 }

@@ -1,0 +1,58 @@
+/**
+ * Board history: snapshots of a board doc taken on a schedule (at most one per interval while
+ * the board changes), before risky operations on request, and before every restore. A restore
+ * is itself a new change that everyone sees live, and can be undone by restoring again.
+ * Snapshots older than the retention are dropped; deleting a board deletes them too.
+ */
+import { restoreBoard } from '@samla/board'
+import type { Room } from './room.js'
+import type { Rooms } from './rooms.js'
+import type { HistoryReason, Storage } from './storage/storage.js'
+
+export interface HistorySettings {
+  historyIntervalMs: number
+  historyRetentionMs: number
+}
+
+export function createHistory(storage: Storage, settings: HistorySettings, rooms: () => Rooms) {
+  const lastTaken = new Map<string, number>()
+
+  function keep(room: Room, reason: HistoryReason): number {
+    const now = Date.now()
+    lastTaken.set(room.ref.boardId, now)
+    room.flushPending()
+    return storage.addHistory(
+      room.ref.boardId,
+      room.encodeResolvedState(),
+      reason,
+      now,
+      now - settings.historyRetentionMs,
+    )
+  }
+
+  return {
+    /** Hooked after every stored batch: takes the scheduled snapshot when one is due. */
+    afterStore(room: Room): void {
+      if (room.ref.kind !== 'board') return
+      if (Date.now() - (lastTaken.get(room.ref.boardId) ?? 0) >= settings.historyIntervalMs) keep(room, 'scheduled')
+    },
+    take(boardId: string, reason: HistoryReason): number {
+      return rooms().use({ boardId, kind: 'board' }, (room) => keep(room, reason))
+    },
+    /** Restores a snapshot as a new change; returns the id of the snapshot taken just before. */
+    restore(boardId: string, historyId: number): number | undefined {
+      const snapshot = storage.getHistory(boardId, historyId)
+      if (!snapshot) return undefined
+      return rooms().use({ boardId, kind: 'board' }, (room) => {
+        const backup = keep(room, 'before-restore')
+        room.change((doc) => restoreBoard(doc, snapshot))
+        return backup
+      })
+    },
+    forget(boardId: string): void {
+      lastTaken.delete(boardId)
+    },
+  }
+}
+
+export type History = ReturnType<typeof createHistory>

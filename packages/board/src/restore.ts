@@ -1,0 +1,45 @@
+/**
+ * Restoring a board to an earlier snapshot, as a new change: everyone sees it live, nobody's
+ * history is rewritten, and restoring a later snapshot undoes it. Only entries that differ
+ * from the snapshot are replaced, so a restore does not disturb notes that were not changed.
+ */
+import * as Y from 'yjs'
+
+const TOP_LEVEL_MAPS = ['meta', 'notes', 'clusters', 'votes'] as const
+
+/** A fresh copy of a shared value, for inserting into another doc. */
+function copyValue(value: unknown): unknown {
+  if (value instanceof Y.Text) return new Y.Text(value.toString())
+  if (value instanceof Y.Map) {
+    const copy = new Y.Map<unknown>()
+    for (const [key, inner] of value.entries()) copy.set(key, copyValue(inner))
+    return copy
+  }
+  if (value instanceof Y.Array) {
+    const copy = new Y.Array<unknown>()
+    copy.push(value.toArray().map(copyValue))
+    return copy
+  }
+  return value
+}
+
+function plain(value: unknown): string {
+  return JSON.stringify(value instanceof Y.AbstractType ? value.toJSON() : value)
+}
+
+/** Makes `doc` equal to the board state encoded in `snapshot`, in one transaction. */
+export function restoreBoard(doc: Y.Doc, snapshot: Uint8Array): void {
+  const past = new Y.Doc()
+  Y.applyUpdate(past, snapshot)
+  doc.transact(() => {
+    for (const name of TOP_LEVEL_MAPS) {
+      const target = doc.getMap<unknown>(name)
+      const source = past.getMap<unknown>(name)
+      for (const key of [...target.keys()]) if (!source.has(key)) target.delete(key)
+      for (const [key, value] of source.entries()) {
+        if (plain(target.get(key)) !== plain(value)) target.set(key, copyValue(value))
+      }
+    }
+  })
+  past.destroy()
+}
