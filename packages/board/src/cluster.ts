@@ -12,7 +12,7 @@ import { MAX_CLUSTER_NAME_LENGTH } from './limits.js'
 import { requireNotes } from './note.js'
 import { DEFAULT_NOTE_COLOUR, isNoteColour, type NoteColour } from './palette.js'
 import { type ClusterMap, clustersMap, type NoteMap, notesMap } from './schema.js'
-import { checkColour, checkCoordinate, checkId, wellFormed } from './validate.js'
+import { checkColour, checkCoordinate, checkId, checkOrderKey, wellFormed } from './validate.js'
 
 export interface ClusterSnapshot {
   readonly id: string
@@ -70,8 +70,9 @@ function requireCluster(doc: Y.Doc, id: unknown): ClusterMap {
   return map
 }
 
-/** Notes whose clusterId names this cluster. */
+/** Notes whose clusterId names this cluster; none if the cluster is not on the board (SPEC [CL5]). */
 export function clusterNoteIds(doc: Y.Doc, clusterId: string): string[] {
+  if (!clustersMap(doc).has(clusterId)) return []
   return [...notesMap(doc).entries()].filter(([, map]) => map.get('clusterId') === clusterId).map(([id]) => id)
 }
 
@@ -90,6 +91,9 @@ export interface CreateClusterInput {
   width?: number
   height?: number
   colour?: NoteColour
+  collapsed?: boolean
+  /** Stacking key, when recreating a cluster exactly (an import). */
+  order?: string
   id?: string
 }
 
@@ -118,6 +122,7 @@ export function createCluster(doc: Y.Doc, input: CreateClusterInput): string {
   const width = checkClusterSize('width', input.width ?? around?.width ?? 400)
   const height = checkClusterSize('height', input.height ?? around?.height ?? 300)
   const colour = checkColour(input.colour ?? 'grey')
+  const order = input.order === undefined ? null : checkOrderKey(input.order)
   const top = listClusters(doc).at(-1)?.order ?? null
   doc.transact(() => {
     const map: ClusterMap = new Y.Map()
@@ -128,8 +133,8 @@ export function createCluster(doc: Y.Doc, input: CreateClusterInput): string {
     map.set('width', width)
     map.set('height', height)
     map.set('colour', colour)
-    map.set('collapsed', false)
-    map.set('order', generateKeyBetween(top, null))
+    map.set('collapsed', input.collapsed === true)
+    map.set('order', order ?? generateKeyBetween(top, null))
     clustersMap(doc).set(id, map)
     for (const note of members) note.set('clusterId', id)
   })

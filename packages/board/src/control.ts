@@ -9,6 +9,7 @@
 import type * as Y from 'yjs'
 import { BoardError } from './errors.js'
 import { MAX_VOTE_BUDGET } from './limits.js'
+import { checkTimestamp } from './validate.js'
 
 export const PHASES = ['write', 'cluster', 'vote', 'discuss'] as const
 export type Phase = (typeof PHASES)[number]
@@ -125,12 +126,14 @@ export function setTimer(doc: Y.Doc, durationMs: number): void {
 }
 
 export function startTimer(doc: Y.Doc, now: number): void {
+  checkTimestamp(now)
   const timer = readControl(doc).timer
   if (timer.endsAt !== null || timer.remainingMs <= 0) return
   set(doc, 'timer', { ...timer, endsAt: now + timer.remainingMs })
 }
 
 export function pauseTimer(doc: Y.Doc, now: number): void {
+  checkTimestamp(now)
   const timer = readControl(doc).timer
   if (timer.endsAt === null) return
   set(doc, 'timer', { ...timer, endsAt: null, remainingMs: timerRemaining(timer, now) })
@@ -138,6 +141,7 @@ export function pauseTimer(doc: Y.Doc, now: number): void {
 
 export function addTime(doc: Y.Doc, ms: number, now: number): void {
   checkWhole('ms', ms, 1000, MAX_TIMER_MS)
+  checkTimestamp(now)
   const timer = readControl(doc).timer
   const remaining = Math.min(MAX_TIMER_MS, timerRemaining(timer, now) + ms)
   set(doc, 'timer', {

@@ -13,6 +13,7 @@ export type BoardErrorCode =
   | 'cluster-not-found'
   | 'vote-not-open'
   | 'invalid-phase'
+  | 'invalid-import'
   | 'vote-budget-spent'
   | 'vote-cap-reached'
   | 'invalid-author'

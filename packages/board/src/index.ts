@@ -63,3 +63,30 @@ export { type BoardReader, createBoardReader, type NoteLayout } from './reader.j
 export { SCHEMA_VERSION } from './schema.js'
 export { addVote, removeVote, voteTotals, voterCount, votesOf } from './vote.js'
 export { restoreBoard } from './restore.js'
+export {
+  BOARD_EXPORT_FORMAT,
+  BOARD_EXPORT_VERSION,
+  type BoardExport,
+  exportBoardJson,
+  importBoardJson,
+} from './exchange/board-json.js'
+export {
+  type CsvHeaders,
+  type CsvMapping,
+  type CsvRowError,
+  type CsvTable,
+  exportCsv,
+  importPlannedNotes,
+  type PlannedNote,
+  parseCsv,
+  planCsvImport,
+} from './exchange/csv.js'
+export { exportMarkdown, type MarkdownLabels } from './exchange/markdown.js'
+export { type RankedGroup, type RankedNote, rankResults } from './exchange/results.js'
+export {
+  applyTemplate,
+  type BoardTemplate,
+  findTemplate,
+  TEMPLATES,
+  type TemplateLanguage,
+} from './exchange/templates.js'

@@ -17,6 +17,7 @@ import {
   checkCoordinate,
   checkId,
   checkNoteText,
+  checkOrderKey,
   checkSize,
   checkTimestamp,
 } from './validate.js'
@@ -50,6 +51,8 @@ export interface AddNoteInput {
   authorId?: string
   authorName?: string
   clusterId?: string | null
+  /** Stacking key, when recreating a note exactly (an import); new notes go on top. */
+  order?: string
   id?: string
   now?: number
 }
@@ -120,6 +123,7 @@ export function addNote(doc: Y.Doc, input: AddNoteInput): string {
   const anonymous = input.authorId === undefined && input.authorName === undefined
   const author = anonymous ? null : checkAuthor(input.authorId, input.authorName)
   const clusterId = input.clusterId == null ? null : checkId(input.clusterId)
+  const order = input.order === undefined ? null : checkOrderKey(input.order)
   const createdAt = checkTimestamp(input.now ?? Date.now())
   if (notesMap(doc).has(id)) throw new BoardError('invalid-id', `A note with id ${id} already exists`)
   doc.transact(() => {
@@ -137,7 +141,7 @@ export function addNote(doc: Y.Doc, input: AddNoteInput): string {
     }
     if (clusterId) map.set('clusterId', clusterId)
     map.set('createdAt', createdAt)
-    map.set('order', generateKeyBetween(topOrder(doc), null))
+    map.set('order', order ?? generateKeyBetween(topOrder(doc), null))
     notesMap(doc).set(id, map)
   })
   return id

@@ -95,3 +95,11 @@ export function checkTimestamp(value: unknown): number {
   }
   return value
 }
+
+/** A stacking key as fractional-indexing makes them (base-62 digits). */
+export function checkOrderKey(value: unknown): string {
+  if (typeof value !== 'string' || !/^[0-9A-Za-z]{1,64}$/.test(value)) {
+    throw new BoardError('invalid-id', `Invalid stacking key ${JSON.stringify(value)}`)
+  }
+  return value
+}

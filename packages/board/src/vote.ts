@@ -9,34 +9,36 @@ import { BoardError } from './errors.js'
 import { notesMap, votesMap } from './schema.js'
 import { checkId } from './validate.js'
 
-function dotsOf(map: Y.Map<number> | undefined): Map<string, number> {
+/**
+ * A voter's dots on notes still on the board. Dots on a deleted note are left out everywhere,
+ * so they go back to the voter's budget instead of being spent on a note nobody can see.
+ */
+function dotsOf(doc: Y.Doc, map: Y.Map<number> | undefined): Map<string, number> {
+  const notes = notesMap(doc)
   const dots = new Map<string, number>()
   for (const [noteId, count] of map?.entries() ?? []) {
-    if (Number.isInteger(count) && count > 0) dots.set(noteId, count)
+    if (Number.isInteger(count) && count > 0 && notes.has(noteId)) dots.set(noteId, count)
   }
   return dots
 }
 
-/** One voter's dots, by note. */
+/** One voter's dots, by note (notes deleted since are left out). */
 export function votesOf(doc: Y.Doc, voterId: string): Map<string, number> {
-  return dotsOf(votesMap(doc).get(voterId))
+  return dotsOf(doc, votesMap(doc).get(voterId))
 }
 
 /** Everyone's dots added up, by note (notes deleted since are left out). */
 export function voteTotals(doc: Y.Doc): Map<string, number> {
   const totals = new Map<string, number>()
-  const notes = notesMap(doc)
   for (const map of votesMap(doc).values()) {
-    for (const [noteId, count] of dotsOf(map)) {
-      if (notes.has(noteId)) totals.set(noteId, (totals.get(noteId) ?? 0) + count)
-    }
+    for (const [noteId, count] of dotsOf(doc, map)) totals.set(noteId, (totals.get(noteId) ?? 0) + count)
   }
   return totals
 }
 
-/** How many voters have placed at least one dot. */
+/** How many voters have at least one dot on a note still on the board. */
 export function voterCount(doc: Y.Doc): number {
-  return [...votesMap(doc).values()].filter((map) => dotsOf(map).size > 0).length
+  return [...votesMap(doc).values()].filter((map) => dotsOf(doc, map).size > 0).length
 }
 
 function checkVoteOpen(settings: VoteSettings): void {

@@ -1,0 +1,194 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import {
+  assignToCluster,
+  clusterNoteIds,
+  createCluster,
+  deleteCluster,
+  listClusters,
+  mergeClusters,
+  moveCluster,
+  renameCluster,
+} from './cluster.js'
+import type { VoteSettings } from './control.js'
+import { BoardError } from './errors.js'
+import { initBoard } from './meta.js'
+import { addNote, deleteNotes, listNotes } from './note.js'
+import { newDoc, REMOTE } from './test-support.js'
+import { addVote, removeVote, voteTotals, voterCount, votesOf } from './vote.js'
+
+const SEEDED = ['seed-note-1', 'seed-note-2', 'seed-note-3']
+/** Shared by all peers, so they act on each other's notes and clusters and even create the same id at once. */
+const NOTES = [...SEEDED, 'new-note-a', 'new-note-b']
+const CLUSTERS = ['cluster-a', 'cluster-b', 'cluster-c']
+const VOTE: VoteSettings = { budget: 4, capPerNote: 2, open: true, revealed: false, closed: false }
+
+const noteArb = fc.constantFrom(...NOTES)
+const notesArb = fc.array(noteArb, { maxLength: 3 })
+const clusterArb = fc.constantFrom(...CLUSTERS)
+const offsetArb = fc.integer({ min: -300, max: 300 })
+
+type Op =
+  | { kind: 'add'; id: string; clusterId: string | null }
+  | { kind: 'delete'; ids: string[] }
+  | { kind: 'create'; id: string; noteIds: string[] }
+  | { kind: 'assign'; ids: string[]; clusterId: string | null }
+  | { kind: 'move'; id: string; dx: number; dy: number }
+  | { kind: 'merge'; target: string; source: string }
+  | { kind: 'deleteCluster'; id: string }
+  | { kind: 'rename'; id: string; name: string }
+  | { kind: 'vote'; noteId: string }
+  | { kind: 'unvote'; noteId: string }
+
+const opArb: fc.Arbitrary<Op> = fc.oneof(
+  fc.record({ kind: fc.constant('add'), id: noteArb, clusterId: fc.option(clusterArb) }),
+  fc.record({ kind: fc.constant('delete'), ids: notesArb }),
+  { arbitrary: fc.record({ kind: fc.constant('create'), id: clusterArb, noteIds: notesArb }), weight: 2 },
+  { arbitrary: fc.record({ kind: fc.constant('assign'), ids: notesArb, clusterId: fc.option(clusterArb) }), weight: 3 },
+  fc.record({ kind: fc.constant('move'), id: clusterArb, dx: offsetArb, dy: offsetArb }),
+  { arbitrary: fc.record({ kind: fc.constant('merge'), target: clusterArb, source: clusterArb }), weight: 3 },
+  fc.record({ kind: fc.constant('deleteCluster'), id: clusterArb }),
+  fc.record({ kind: fc.constant('rename'), id: clusterArb, name: fc.string({ maxLength: 6 }) }),
+  { arbitrary: fc.record({ kind: fc.constant('vote'), noteId: noteArb }), weight: 3 },
+  fc.record({ kind: fc.constant('unvote'), noteId: noteArb }),
+)
+
+/** Each peer votes as its own participant. */
+const voterOf = (doc: Y.Doc) => `voter-peer-${doc.clientID}`
+
+function apply(doc: Y.Doc, op: Op): void {
+  switch (op.kind) {
+    case 'add':
+      addNote(doc, { id: op.id, x: 10, y: 10, clusterId: op.clusterId, now: 1 })
+      return
+    case 'delete':
+      return deleteNotes(doc, op.ids)
+    case 'create':
+      createCluster(doc, { id: op.id, name: op.id, noteIds: op.noteIds })
+      return
+    case 'assign':
+      return assignToCluster(doc, op.ids, op.clusterId)
+    case 'move':
+      return moveCluster(doc, op.id, op.dx, op.dy)
+    case 'merge':
+      return mergeClusters(doc, op.target, op.source)
+    case 'deleteCluster':
+      return deleteCluster(doc, op.id)
+    case 'rename':
+      return renameCluster(doc, op.id, op.name)
+    case 'vote':
+      return addVote(doc, voterOf(doc), op.noteId, VOTE)
+    case 'unvote':
+      return removeVote(doc, voterOf(doc), op.noteId, VOTE)
+  }
+}
+
+/** Ops may legitimately fail (the cluster was merged away, the budget is spent…); a failure must send nothing. */
+const FINAL = { clusters: 0, members: 0, dangling: 0, votes: 0 }
+const STATS: Record<string, number> = {}
+function tryApply(doc: Y.Doc, op: Op, outbox: Uint8Array[]): void {
+  const sent = outbox.length
+  try {
+    apply(doc, op)
+    STATS[op.kind + ':ok'] = (STATS[op.kind + ':ok'] ?? 0) + 1
+  } catch (error) {
+    if (!(error instanceof BoardError)) throw error
+    expect(outbox.length).toBe(sent)
+  }
+}
+
+/** Every note's cluster as a reader should show it: its clusterId if that cluster is on the board, else none. */
+function resolvedClusters(doc: Y.Doc): Record<string, string | null> {
+  const existing = new Set(listClusters(doc).map((c) => c.id))
+  return Object.fromEntries(
+    listNotes(doc).map((note) => [note.id, note.clusterId && existing.has(note.clusterId) ? note.clusterId : null]),
+  )
+}
+
+const roundArb = fc.record({
+  ops: fc.tuple(...[0, 1, 2].map(() => fc.array(opArb, { maxLength: 8 }))),
+  /** Partial syncs between rounds: update `pick` (modulo the count so far) is delivered to peer `to`. */
+  deliveries: fc.array(fc.record({ to: fc.nat(2), pick: fc.nat() }), { maxLength: 10 }),
+})
+
+describe('cluster and vote convergence', () => {
+  it('[C1][CL4][CL5][VO1] three peers clustering and voting converge, each note in at most one cluster', () => {
+    fc.assert(
+      fc.property(fc.array(roundArb, { minLength: 1, maxLength: 3 }), fc.gen(), (rounds, g) => {
+        const origin = newDoc(100)
+        initBoard(origin, { title: 'Affinitet', now: 1 })
+        SEEDED.forEach((id, i) => {
+          addNote(origin, { id, x: i * 200, y: 0, now: 1 })
+        })
+        const initial = Y.encodeStateAsUpdate(origin)
+        const peers = [1, 2, 3].map((clientID) => {
+          const doc = newDoc(clientID)
+          Y.applyUpdate(doc, initial, REMOTE)
+          const outbox: Uint8Array[] = []
+          doc.on('update', (update: Uint8Array, from: unknown) => {
+            if (from !== REMOTE) outbox.push(update)
+          })
+          return { doc, outbox }
+        })
+        const sent = () => peers.flatMap((peer) => peer.outbox)
+
+        for (const round of rounds) {
+          peers.forEach((peer, i) => {
+            for (const op of round.ops[i] ?? []) tryApply(peer.doc, op, peer.outbox)
+          })
+          const all = sent()
+          for (const { to, pick } of round.deliveries) {
+            const update = all[pick % Math.max(all.length, 1)]
+            const target = peers[to]
+            if (update && target) Y.applyUpdate(target.doc, update, REMOTE)
+          }
+        }
+
+        const all = sent()
+        for (const peer of peers) {
+          const duplicates = g(fc.array, fc.nat(Math.max(all.length - 1, 0)), { maxLength: 4 })
+          const withDuplicates = [...all, ...(all.length ? duplicates.map((i) => all[i] ?? new Uint8Array()) : [])]
+          const n = withDuplicates.length
+          for (const update of g(fc.shuffledSubarray, withDuplicates, { minLength: n, maxLength: n })) {
+            Y.applyUpdate(peer.doc, update, REMOTE)
+          }
+        }
+
+        const views = peers.map(({ doc }) => {
+          const clusters = listClusters(doc)
+          const notes = listNotes(doc)
+          for (const note of notes) {
+            // clusterId is one value: a string or absent, never a list or anything else.
+            expect(note.clusterId === null || typeof note.clusterId === 'string').toBe(true)
+            const memberships = clusters.filter((c) => clusterNoteIds(doc, c.id).includes(note.id))
+            expect(memberships.length).toBeLessThanOrEqual(1)
+            expect(memberships[0]?.id ?? null).toBe(resolvedClusters(doc)[note.id])
+          }
+          const noteIds = new Set(notes.map((n) => n.id))
+          const totals = voteTotals(doc)
+          for (const noteId of totals.keys()) expect(noteIds.has(noteId)).toBe(true)
+          for (const peer of peers) {
+            for (const dots of votesOf(doc, voterOf(peer.doc)).values()) {
+              expect(dots).toBeLessThanOrEqual(VOTE.capPerNote)
+            }
+          }
+          return {
+            json: doc.toJSON(),
+            stateVector: Y.encodeStateVector(doc),
+            clusters,
+            notes,
+            resolved: resolvedClusters(doc),
+            totals: Object.fromEntries(totals),
+            voters: voterCount(doc),
+          }
+        })
+        const [first, ...others] = views
+        FINAL.clusters += first?.clusters.length ?? 0; FINAL.members += Object.values(first?.resolved ?? {}).filter(Boolean).length; FINAL.dangling += (first?.notes ?? []).filter((n) => n.clusterId && !first?.resolved[n.id]).length; FINAL.votes += Object.keys(first?.totals ?? {}).length
+        for (const other of others) expect(other).toEqual(first)
+      }),
+      { numRuns: 150 },
+    )
+    console.log(JSON.stringify(STATS), FINAL)
+  })
+})

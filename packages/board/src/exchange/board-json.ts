@@ -1,0 +1,165 @@
+/**
+ * The whole board as JSON, for archiving and for re-importing into a new board. The format
+ * carries its own name and version; an import checks everything before it writes anything,
+ * and recreates ids, positions, stacking, clusters and votes exactly.
+ */
+import * as Y from 'yjs'
+import { type ClusterSnapshot, createCluster, listClusters } from '../cluster.js'
+import { BoardError } from '../errors.js'
+import { readMeta } from '../meta.js'
+import { addNote, listNotes, type NoteSnapshot } from '../note.js'
+import { isNoteColour } from '../palette.js'
+import { clustersMap, notesMap, votesMap } from '../schema.js'
+import { checkId } from '../validate.js'
+import { votesOf } from '../vote.js'
+
+export const BOARD_EXPORT_FORMAT = 'samla-board'
+export const BOARD_EXPORT_VERSION = 1
+
+export interface ExportedNote {
+  id: string
+  text: string
+  x: number
+  y: number
+  width: number
+  height: number
+  colour: NoteSnapshot['colour']
+  /** Absent when the note was written anonymously. */
+  author?: { id: string; name: string }
+  createdAt: number
+  order: string
+  clusterId: string | null
+}
+
+export type ExportedCluster = Omit<ClusterSnapshot, never>
+
+export interface BoardExport {
+  format: typeof BOARD_EXPORT_FORMAT
+  version: typeof BOARD_EXPORT_VERSION
+  title: string
+  createdAt: number
+  exportedAt: number
+  notes: ExportedNote[]
+  clusters: ExportedCluster[]
+  /** voterId -> noteId -> dots */
+  votes: Record<string, Record<string, number>>
+}
+
+export function exportBoardJson(doc: Y.Doc, now = Date.now()): BoardExport {
+  const { title, createdAt } = readMeta(doc)
+  const clusters = listClusters(doc)
+  const clusterIds = new Set(clusters.map((c) => c.id))
+  const notes = listNotes(doc).map(
+    (note): ExportedNote => ({
+      id: note.id,
+      text: note.text,
+      x: note.x,
+      y: note.y,
+      width: note.width,
+      height: note.height,
+      colour: note.colour,
+      ...(note.authorId || note.authorName ? { author: { id: note.authorId, name: note.authorName } } : {}),
+      createdAt: note.createdAt,
+      order: note.order,
+      clusterId: note.clusterId !== null && clusterIds.has(note.clusterId) ? note.clusterId : null,
+    }),
+  )
+  const votes: BoardExport['votes'] = {}
+  for (const voterId of votesMap(doc).keys()) {
+    const dots = Object.fromEntries(votesOf(doc, voterId))
+    if (Object.keys(dots).length > 0) votes[voterId] = dots
+  }
+  return {
+    format: BOARD_EXPORT_FORMAT,
+    version: BOARD_EXPORT_VERSION,
+    title,
+    createdAt,
+    exportedAt: now,
+    notes,
+    clusters,
+    votes,
+  }
+}
+
+function fail(message: string): never {
+  throw new BoardError('invalid-import', `This is not a board export Samla can read: ${message}`)
+}
+
+function asRecord(value: unknown, where: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(`${where} must be an object`)
+  return value as Record<string, unknown>
+}
+
+function asArray(value: unknown, where: string): unknown[] {
+  if (!Array.isArray(value)) fail(`${where} must be a list`)
+  return value
+}
+
+/**
+ * Recreates an exported board's notes, clusters and votes in `doc`, which must be a new, empty
+ * board (its title is chosen when it is created). Everything is first written to a scratch doc,
+ * so a bad file changes nothing.
+ */
+export function importBoardJson(doc: Y.Doc, data: unknown): void {
+  const root = asRecord(data, 'the file')
+  if (root.format !== BOARD_EXPORT_FORMAT) fail('it has no "format": "samla-board"')
+  if (root.version !== BOARD_EXPORT_VERSION) fail(`version ${String(root.version)} is not supported`)
+  if (notesMap(doc).size > 0 || clustersMap(doc).size > 0) fail('the board to import into must be empty')
+  const write = (target: Y.Doc) =>
+    target.transact(() => {
+      asArray(root.clusters, 'clusters').forEach((raw, i) => {
+        const c = asRecord(raw, `clusters[${i}]`)
+        if (!isNoteColour(c.colour)) fail(`clusters[${i}].colour is not a palette colour`)
+        createCluster(target, {
+          id: c.id as string,
+          name: c.name as string,
+          x: c.x as number,
+          y: c.y as number,
+          width: c.width as number,
+          height: c.height as number,
+          colour: c.colour,
+          collapsed: c.collapsed === true,
+          order: c.order as string,
+        })
+      })
+      asArray(root.notes, 'notes').forEach((raw, i) => {
+        const n = asRecord(raw, `notes[${i}]`)
+        const author = n.author === undefined ? null : asRecord(n.author, `notes[${i}].author`)
+        addNote(target, {
+          id: n.id as string,
+          text: n.text as string,
+          x: n.x as number,
+          y: n.y as number,
+          width: n.width as number,
+          height: n.height as number,
+          colour: n.colour as NoteSnapshot['colour'],
+          ...(author ? { authorId: author.id as string, authorName: author.name as string } : {}),
+          now: n.createdAt as number,
+          order: n.order as string,
+          clusterId: (n.clusterId as string | null) ?? null,
+        })
+      })
+      for (const [voterId, dots] of Object.entries(asRecord(root.votes ?? {}, 'votes'))) {
+        const counts = asRecord(dots, `votes.${voterId}`)
+        checkId(voterId)
+        for (const noteId of Object.keys(counts)) checkId(noteId)
+        const map = new Y.Map<number>()
+        votesMap(target).set(voterId, map)
+        for (const [noteId, count] of Object.entries(counts)) {
+          if (!Number.isInteger(count) || (count as number) < 1)
+            fail(`votes.${voterId}.${noteId} must be a whole number`)
+          map.set(noteId, count as number)
+        }
+      }
+    })
+  const scratch = new Y.Doc()
+  try {
+    write(scratch)
+  } catch (error) {
+    if (error instanceof BoardError && error.code !== 'invalid-import') fail(error.message)
+    throw error
+  } finally {
+    scratch.destroy()
+  }
+  write(doc)
+}

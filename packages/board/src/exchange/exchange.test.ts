@@ -1,0 +1,187 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { createCluster, listClusters } from '../cluster.js'
+import { BoardError } from '../errors.js'
+import { initBoard } from '../meta.js'
+import { addNote, listNotes } from '../note.js'
+import type { NoteColour } from '../palette.js'
+import { addVote, voteTotals } from '../vote.js'
+import { exportBoardJson, importBoardJson } from './board-json.js'
+import { exportCsv, importPlannedNotes, parseCsv, planCsvImport } from './csv.js'
+import { exportMarkdown } from './markdown.js'
+import { applyTemplate, TEMPLATES } from './templates.js'
+
+const AWKWARD = 'Kaffe, "fika" & te\nandra raden – 🎉 åäö'
+const vote = { budget: 10, capPerNote: 5, open: true, revealed: false, closed: false }
+const headers = {
+  cluster: 'Grupp',
+  text: 'Text',
+  colour: 'Färg',
+  votes: 'Röster',
+  author: 'Skribent',
+  created: 'Skapad',
+}
+const colourName = (c: NoteColour) => ({ yellow: 'gul', blue: 'blå' })[c as 'yellow' | 'blue'] ?? c
+
+function workshop(): Y.Doc {
+  const doc = new Y.Doc()
+  initBoard(doc, { title: 'Fika # plan', now: 0 })
+  const a = addNote(doc, {
+    id: 'note-aaaa',
+    x: 0,
+    y: 0,
+    text: AWKWARD,
+    authorId: 'user-0001',
+    authorName: 'Åsa',
+    now: 1000,
+  })
+  const b = addNote(doc, { id: 'note-bbbb', x: 200, y: 0, text: '=SUM(A1)', colour: 'blue', now: 2000 })
+  addNote(doc, { id: 'note-cccc', x: 400, y: 0, text: 'lös *idé*', authorId: 'user-0002', authorName: 'Bo', now: 3000 })
+  createCluster(doc, { id: 'cluster-1', name: 'Drycker', noteIds: [a, b] })
+  addVote(doc, 'voter-0001', b, vote)
+  addVote(doc, 'voter-0001', b, vote)
+  addVote(doc, 'voter-0002', a, vote)
+  return doc
+}
+
+describe('exports', () => {
+  it('[EX1] CSV: BOM, CRLF, quoted fields, ranked rows, formulas defused, golden', () => {
+    const csv = exportCsv(workshop(), { headers, anonymous: false, colourName })
+    expect(csv).toBe(
+      '\uFEFF"Grupp","Text","Färg","Röster","Skribent","Skapad"\r\n' +
+        `"Drycker","'=SUM(A1)","blå","2","","1970-01-01T00:00:02.000Z"\r\n` +
+        `"Drycker","Kaffe, ""fika"" & te\nandra raden – 🎉 åäö","gul","1","Åsa","1970-01-01T00:00:01.000Z"\r\n` +
+        '"","lös *idé*","gul","0","Bo","1970-01-01T00:00:03.000Z"',
+    )
+    const anonymous = exportCsv(workshop(), { headers, anonymous: true, colourName })
+    expect(anonymous.split('\r\n')[0]).not.toContain('Skribent')
+    expect(anonymous).not.toContain('Åsa')
+  })
+
+  it('[EX2] Markdown: clusters as headings ranked by votes, escaped text, multi-line notes, golden', () => {
+    const md = exportMarkdown(workshop(), {
+      unclustered: 'Utan grupp',
+      votes: (n) => `${n} röster`,
+      author: (name) => `av ${name}`,
+    })
+    expect(md).toBe(
+      [
+        '# Fika \\# plan',
+        '',
+        '## Drycker (3 röster)',
+        '',
+        '- =SUM\\(A1\\) — 2 röster',
+        '- Kaffe, "fika" & te — 1 röster, av Åsa',
+        '  andra raden – 🎉 åäö',
+        '',
+        '## Utan grupp',
+        '',
+        '- lös \\*idé\\* — av Bo',
+        '',
+      ].join('\n'),
+    )
+  })
+
+  it('[EX3] JSON round trip: export → import into a new board → identical notes, clusters, votes', () => {
+    const source = workshop()
+    const exported = JSON.parse(JSON.stringify(exportBoardJson(source, 5)))
+    const target = new Y.Doc()
+    initBoard(target, { title: 'Kopia' })
+    importBoardJson(target, exported)
+    expect(listNotes(target)).toEqual(listNotes(source))
+    expect(listClusters(target)).toEqual(listClusters(source))
+    expect(voteTotals(target)).toEqual(voteTotals(source))
+    expect(exportBoardJson(target, 5)).toEqual({
+      ...exported,
+      title: 'Kopia',
+      createdAt: exportBoardJson(target).createdAt,
+    })
+    // The anonymous note stays without an author: the field is absent, not empty.
+    expect(Object.keys(target.getMap<Y.Map<unknown>>('notes').get('note-bbbb')?.toJSON() ?? {})).not.toContain(
+      'authorId',
+    )
+  })
+
+  it('[EX4] a damaged JSON file is refused with a clear error and changes nothing', () => {
+    const exported = exportBoardJson(workshop())
+    const bad = [
+      null,
+      { ...exported, format: 'other' },
+      { ...exported, version: 9 },
+      { ...exported, notes: 'x' },
+      { ...exported, notes: [...exported.notes, { ...exported.notes[0], id: 'x y', x: Number.NaN }] },
+      { ...exported, clusters: [{ ...exported.clusters[0], colour: 'ultraviolet' }] },
+      { ...exported, votes: { 'voter-0001': { 'note-aaaa': -2 } } },
+    ]
+    for (const data of bad) {
+      const target = new Y.Doc()
+      const before = Y.encodeStateAsUpdate(target)
+      expect(() => importBoardJson(target, data)).toThrow(BoardError)
+      expect(Y.encodeStateAsUpdate(target)).toEqual(before)
+    }
+    const notEmpty = workshop()
+    expect(() => importBoardJson(notEmpty, exported)).toThrow(/must be empty/)
+  })
+})
+
+describe('CSV import', () => {
+  const file =
+    '\uFEFFIdé,Färg,Övrigt\r\n"Cykelbibliotek, i centrum",gul,x\r\n"Två\nrader",,y\r\n,blå,z\r\nSolpaneler,lila,w\r\n'
+
+  it('[IM1] parses with line numbers that count multi-line fields', () => {
+    const table = parseCsv(file)
+    expect(table.columns).toEqual(['Idé', 'Färg', 'Övrigt'])
+    expect(table.rows.map((r) => r.line)).toEqual([2, 3, 5, 6])
+    expect(table.rows[1]?.cells['Idé']).toBe('Två\nrader')
+  })
+
+  it('[IM2] bad rows are reported by line and nothing is imported until all are good', () => {
+    const table = parseCsv(file)
+    const byName = (name: string) => ({ gul: 'yellow', blå: 'blue' })[name] as NoteColour | undefined
+    const plan = planCsvImport(table, { text: 'Idé', colour: 'Färg' }, byName)
+    expect(plan.errors).toEqual([
+      { line: 5, message: 'The text is empty' },
+      { line: 6, message: '"lila" is not a note colour' },
+    ])
+    expect(planCsvImport(table, { text: 'Saknas' }, byName).errors).toEqual([
+      { line: 1, message: 'There is no column "Saknas"' },
+    ])
+    const good = planCsvImport(parseCsv('Idé,Färg\nA,gul\nB,\n'), { text: 'Idé', colour: 'Färg' }, byName)
+    expect(good.errors).toEqual([])
+    const doc = new Y.Doc()
+    const cluster = createCluster(doc, { name: 'Förberedda idéer' })
+    const ids = importPlannedNotes(doc, good.notes, { x: 0, y: 0, clusterId: cluster })
+    expect(listNotes(doc).map((n) => [n.text, n.colour, n.clusterId])).toEqual([
+      ['A', 'yellow', cluster],
+      ['B', 'yellow', cluster],
+    ])
+    expect(ids).toHaveLength(2)
+  })
+})
+
+describe('templates', () => {
+  it('[TP1] every template has both languages and lays out in one transaction', () => {
+    expect(TEMPLATES.map((t) => t.id)).toEqual([
+      'blank',
+      'brainstorm',
+      'how-might-we',
+      'swot',
+      'retrospective',
+      'impact-effort',
+    ])
+    for (const template of TEMPLATES) {
+      for (const language of ['sv', 'en'] as const) {
+        const doc = new Y.Doc()
+        let transactions = 0
+        doc.on('afterTransaction', () => transactions++)
+        applyTemplate(doc, template.id, language)
+        expect(transactions).toBe(1)
+        expect(listClusters(doc).map((c) => c.name)).toEqual(template.areas.map((a) => a.name[language]))
+        expect(template.name[language]).not.toBe('')
+      }
+    }
+    const swot = new Y.Doc()
+    applyTemplate(swot, 'swot', 'en')
+    expect(listClusters(swot).map((c) => c.name)).toEqual(['Strengths', 'Weaknesses', 'Opportunities', 'Threats'])
+  })
+})
