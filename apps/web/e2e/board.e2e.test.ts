@@ -6,7 +6,7 @@
 import type { Relay } from '@samla/relay'
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createBoardOver, launchChromium, newPerson, startTestRelay } from './harness.js'
+import { boardLinkUrl, createBoardOver, launchChromium, newPerson, startTestRelay } from './harness.js'
 import { startTcpProxy, type TcpProxy } from './tcp-proxy.js'
 
 const WAIT = { timeout: 15_000 }
@@ -46,11 +46,12 @@ describe('a live sticky-note board for two people', () => {
     ;({ relay } = await startTestRelay())
     proxy = await startTcpProxy(relay.port)
     browser = await launchChromium()
-    const boardId = await createBoardOver(relay.url, 'Framtidens bibliotek')
+    const { id, links } = await createBoardOver(relay.url, 'Framtidens bibliotek')
     contexts = await Promise.all([newPerson(browser), newPerson(browser)])
     ;[a, b] = (await Promise.all(contexts.map((context) => context.newPage()))) as [Page, Page]
-    await a.goto(`http://127.0.0.1:${proxy.port}/b/${boardId}`)
-    await b.goto(`${relay.url}/b/${boardId}`)
+    // A joins with the participant link, B with the facilitator's.
+    await a.goto(boardLinkUrl(`http://127.0.0.1:${proxy.port}`, id, links.participant))
+    await b.goto(boardLinkUrl(relay.url, id, links.facilitator))
     await Promise.all([expectStatus(a, 'connected'), expectStatus(b, 'connected')])
   })
 

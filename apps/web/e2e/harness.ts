@@ -40,8 +40,20 @@ export function newPerson(browser: Browser, locale = 'en-GB'): Promise<BrowserCo
   return browser.newContext({ locale, viewport: { width: 1280, height: 800 } })
 }
 
-export async function createBoardOver(baseUrl: string, title: string): Promise<string> {
+export interface BoardLinks {
+  readonly facilitator: string
+  readonly participant: string
+  readonly viewer: string
+}
+
+/** Creates a board through the relay's API, returning its id and the tokens of its three links. */
+export async function createBoardOver(baseUrl: string, title: string): Promise<{ id: string; links: BoardLinks }> {
   const res = await fetch(`${baseUrl}/api/boards`, { method: 'POST', body: JSON.stringify({ title }) })
   if (res.status !== 201) throw new Error(`creating a board failed with ${res.status}`)
-  return ((await res.json()) as { id: string }).id
+  return (await res.json()) as { id: string; links: BoardLinks }
+}
+
+/** The page address of a board link: the token in the fragment only. */
+export function boardLinkUrl(origin: string, boardId: string, token: string): string {
+  return `${origin}/b/${boardId}#token=${encodeURIComponent(token)}`
 }

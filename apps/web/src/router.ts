@@ -20,9 +20,10 @@ export function boardPath(boardId: string): string {
   return `/b/${encodeURIComponent(boardId)}`
 }
 
-export function navigate(path: string): void {
-  if (path === location.pathname) return
-  history.pushState(null, '', path)
+/** Goes to a path inside the app; `state` travels with the history entry (a message for the next page). */
+export function navigate(path: string, state: Record<string, unknown> | null = null): void {
+  if (path === `${location.pathname}${location.hash}` && state === null) return
+  history.pushState(state, '', path)
   window.dispatchEvent(new Event(NAVIGATE_EVENT))
 }
 

@@ -1,6 +1,12 @@
 /** Tests for reading the relay's board answers defensively. */
 import { describe, expect, it } from 'vitest'
-import { parseBoardInfo } from './boards'
+import { parseBoardInfo, parseCreatedBoard } from './boards'
+import { accessProblem } from './http'
+import { parseBoardLinks } from './links'
+
+function json(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
+}
 
 describe('parseBoardInfo', () => {
   it('accepts the relay shape', () => {
@@ -19,5 +25,38 @@ describe('parseBoardInfo', () => {
     expect(parseBoardInfo(null)).toBeNull()
     expect(parseBoardInfo({ title: 'x' })).toBeNull()
     expect(parseBoardInfo({ id: 'abc', title: 3 })).toBeNull()
+  })
+})
+
+describe('board links', () => {
+  const links = { facilitator: 'f', participant: 'p', viewer: 'v' }
+
+  it('reads a created board with its three links', () => {
+    expect(parseCreatedBoard({ id: 'abc', title: 'Retro', createdAt: 5, links })).toEqual({
+      board: { id: 'abc', title: 'Retro', createdAt: 5 },
+      links,
+    })
+  })
+
+  it('rejects a created board without all three links', () => {
+    expect(parseCreatedBoard({ id: 'abc', title: 'Retro', createdAt: 5 })).toBeNull()
+    expect(parseBoardLinks({ ...links, viewer: '' })).toBeNull()
+    expect(parseBoardLinks({ facilitator: 'f', participant: 'p' })).toBeNull()
+  })
+})
+
+describe('accessProblem', () => {
+  it('names each refusal of the relay', async () => {
+    expect(await accessProblem(json(401, { error: 'missing-token' }))).toBe('missing-token')
+    expect(await accessProblem(json(401, { error: 'link-rotated' }))).toBe('link-rotated')
+    expect(await accessProblem(json(401, { error: 'invalid-token' }))).toBe('invalid-token')
+    expect(await accessProblem(json(403, { error: 'other-board' }))).toBe('other-board')
+    expect(await accessProblem(json(404, { error: 'board-not-found' }))).toBe('board-not-found')
+  })
+
+  it('treats an unknown 401 as an invalid link and other statuses as no refusal', async () => {
+    expect(await accessProblem(new Response('nope', { status: 401 }))).toBe('invalid-token')
+    expect(await accessProblem(json(200, {}))).toBeNull()
+    expect(await accessProblem(json(503, { error: 'draining' }))).toBeNull()
   })
 })

@@ -1,13 +1,25 @@
-/** The relay's small HTTP API for boards: create one, look one up. Responses are checked, never trusted. */
+/**
+ * The relay's HTTP API for boards: create one (getting its three links), look one up with a link's
+ * token (learning the role it grants), and erase one. Responses are checked, never trusted.
+ */
+import { isRole, type Role } from '../access/roles'
+import { type AccessProblem, accessProblem, bearer, boardUrl } from './http'
+import { type BoardLinks, parseBoardLinks } from './links'
+
 export interface BoardInfo {
   readonly id: string
   readonly title: string
   readonly createdAt: number
 }
 
+export interface CreatedBoard {
+  readonly board: BoardInfo
+  readonly links: BoardLinks
+}
+
 export type BoardLookup =
-  | { readonly kind: 'found'; readonly board: BoardInfo }
-  | { readonly kind: 'not-found' }
+  | { readonly kind: 'found'; readonly board: BoardInfo; readonly role: Role }
+  | { readonly kind: 'refused'; readonly problem: AccessProblem }
   | { readonly kind: 'unreachable' }
 
 /** Long enough for a slow relay, short enough that an offline reload still opens the local copy quickly. */
@@ -21,35 +33,50 @@ export function parseBoardInfo(value: unknown): BoardInfo | null {
   return { id, title, createdAt: Number.isFinite(created) ? created : 0 }
 }
 
-export async function createBoard(title: string): Promise<BoardInfo> {
+export function parseCreatedBoard(value: unknown): CreatedBoard | null {
+  const board = parseBoardInfo(value)
+  const links = parseBoardLinks((value as { links?: unknown } | null)?.links)
+  return board && links ? { board, links } : null
+}
+
+export async function createBoard(title: string): Promise<CreatedBoard> {
   const response = await fetch('/api/boards', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ title }),
   })
   if (!response.ok) throw new Error(`Creating a board failed with HTTP ${response.status}`)
-  const board = parseBoardInfo(await response.json())
-  if (!board) throw new Error('The relay answered with a malformed board')
-  return board
+  const created = parseCreatedBoard(await response.json())
+  if (!created) throw new Error('The relay answered with a malformed board')
+  return created
 }
 
 /**
- * Any answer other than a clear "no such board" counts as "unreachable": the board may still be in this
- * browser's local copy, so only a relay that says the board does not exist may turn us away.
+ * Any answer other than a clear refusal counts as "unreachable": the board may still be in this
+ * browser's local copy, so only a relay that says no may turn us away.
  */
-export async function lookupBoard(id: string, signal: AbortSignal): Promise<BoardLookup> {
+export async function lookupBoard(id: string, token: string, signal: AbortSignal): Promise<BoardLookup> {
   try {
-    const response = await fetch(`/api/boards/${encodeURIComponent(id)}`, {
+    const response = await fetch(boardUrl(id), {
       signal: AbortSignal.any([signal, AbortSignal.timeout(LOOKUP_TIMEOUT_MS)]),
-      headers: { accept: 'application/json' },
+      headers: bearer(token),
     })
-    // The relay answers 400 for an id that cannot exist at all; for the person it is the same: no such board.
-    if (response.status === 404 || response.status === 400) return { kind: 'not-found' }
+    const problem = await accessProblem(response)
+    if (problem) return { kind: 'refused', problem }
     if (!response.ok) return { kind: 'unreachable' }
-    const board = parseBoardInfo(await response.json())
-    return board ? { kind: 'found', board } : { kind: 'unreachable' }
+    const body: unknown = await response.json()
+    const board = parseBoardInfo(body)
+    const role = (body as { role?: unknown }).role
+    return board && isRole(role) ? { kind: 'found', board, role } : { kind: 'unreachable' }
   } catch (error) {
     if (signal.aborted) throw error
     return { kind: 'unreachable' }
   }
+}
+
+/** Erases the board on the relay. A board that is already gone counts as erased. */
+export async function deleteBoard(id: string, token: string): Promise<void> {
+  const response = await fetch(boardUrl(id), { method: 'DELETE', headers: bearer(token) })
+  if (response.ok || response.status === 404) return
+  throw new Error(`Deleting the board failed with HTTP ${response.status}`)
 }

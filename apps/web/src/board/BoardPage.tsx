@@ -1,25 +1,29 @@
 /**
- * The /b/<id> page: asks the relay about the board first. A clear 404 gets a plain "not found"
- * page instead of a blank board; an unreachable relay still opens the board from the local copy.
+ * The /b/<id> page: takes the link's token, then asks the relay what it opens. A refusal (no token,
+ * a wrong or replaced link, another board's link, no such board) gets a plain explanation instead
+ * of a blank board; an unreachable relay still opens the board from the local copy, with the role
+ * this device last had.
  */
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { AccessProblemPage } from '../access/AccessProblemPage'
+import { useLinkToken } from '../access/linkToken'
 import { type BoardLookup, lookupBoard } from '../api/boards'
-import { MessagePage } from '../components/MessagePage'
 import { TopBar } from '../components/TopBar'
-import { loadRecentBoards } from '../lib/recentBoards'
+import { eraseLocalCopy } from '../lib/localCopy'
+import { findRecentBoard, forgetRecentToken } from '../lib/recentBoards'
 import { useDocumentTitle } from '../lib/useDocumentTitle'
 import { BoardScreen } from './BoardScreen'
 
-function useBoardLookup(boardId: string): BoardLookup | null {
+function useBoardLookup(boardId: string, token: string): BoardLookup | null {
   const [lookup, setLookup] = useState<BoardLookup | null>(null)
   useEffect(() => {
     const controller = new AbortController()
-    lookupBoard(boardId, controller.signal).then(setLookup, () => {
+    lookupBoard(boardId, token, controller.signal).then(setLookup, () => {
       // Aborted because the page went away; nothing to show.
     })
     return () => controller.abort()
-  }, [boardId])
+  }, [boardId, token])
   return lookup
 }
 
@@ -36,24 +40,29 @@ function Loading() {
   )
 }
 
-export function BoardPage({ boardId }: { readonly boardId: string }) {
-  const { t } = useTranslation()
-  const lookup = useBoardLookup(boardId)
+function CheckedBoard({ boardId, token }: { readonly boardId: string; readonly token: string }) {
+  const lookup = useBoardLookup(boardId, token)
+  const refused = lookup?.kind === 'refused' ? lookup.problem : null
+  useEffect(() => {
+    // A board the relay no longer has is gone for good: so is this device's copy.
+    if (refused === 'board-not-found') eraseLocalCopy(boardId)
+    else if (refused) forgetRecentToken(boardId, token)
+  }, [refused, boardId, token])
+
   if (!lookup) return <Loading />
-  if (lookup.kind === 'not-found') {
-    return (
-      <MessagePage
-        documentTitle={t('board.notFound.documentTitle')}
-        heading={t('board.notFound.heading')}
-        body={t('board.notFound.body')}
-        home={t('board.notFound.home')}
-      />
-    )
+  if (lookup.kind === 'refused') return <AccessProblemPage problem={lookup.problem} />
+  if (lookup.kind === 'found') {
+    return <BoardScreen access={{ boardId, token, role: lookup.role }} knownTitle={lookup.board.title} />
   }
-  // Offline, the title comes from the local copy once loaded, or from the recent-boards list until then.
-  const knownTitle =
-    lookup.kind === 'found'
-      ? lookup.board.title
-      : (loadRecentBoards().find((board) => board.id === boardId)?.title ?? '')
-  return <BoardScreen boardId={boardId} knownTitle={knownTitle} />
+  // Offline: the title comes from the local copy once loaded, or from the recent-boards list until then.
+  // The role is the one this device last had with this token; unknown, the board is only shown.
+  const recent = findRecentBoard(boardId)
+  const role = recent?.token === token && recent.role ? recent.role : 'viewer'
+  return <BoardScreen access={{ boardId, token, role }} knownTitle={recent?.title ?? ''} />
+}
+
+export function BoardPage({ boardId }: { readonly boardId: string }) {
+  const token = useLinkToken(boardId)
+  if (!token) return <AccessProblemPage problem="missing-token" />
+  return <CheckedBoard key={token} boardId={boardId} token={token} />
 }

@@ -1,29 +1,39 @@
-/** An open board: the session's lifetime, the header with title and status, the canvas, tools and notices. */
+/**
+ * An open board: the session's lifetime, the header with title, role, facilitator tools and status,
+ * the lock banner, the canvas, tools and notices — or, once access has ended (the link was replaced,
+ * the board deleted), the plain explanation instead.
+ */
 import { useEffect, useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
+import { AccessProblemPage } from '../access/AccessProblemPage'
+import { RoleBadge } from '../access/RoleBadge'
 import { Canvas } from '../canvas/Canvas'
 import { TopBar } from '../components/TopBar'
-import { rememberBoard } from '../lib/recentBoards'
+import { FacilitatorTools } from '../facilitate/FacilitatorTools'
+import { eraseLocalCopy } from '../lib/localCopy'
+import { forgetRecentToken, rememberBoard } from '../lib/recentBoards'
 import { useDocumentTitle } from '../lib/useDocumentTitle'
 import { BoardContext } from './BoardContext'
 import { BoardNotice } from './BoardNotice'
 import { BoardToolbar } from './BoardToolbar'
 import { ConnectionStatus } from './ConnectionStatus'
-import { type BoardSession, openBoardSession } from './session'
+import { LockBanner } from './LockBanner'
+import { type BoardAccess, type BoardSession, openBoardSession } from './session'
+import { useAccessRecheck } from './useAccessRecheck'
 import { useAddNoteShortcut } from './useAddNoteShortcut'
 import { useUi } from './uiStore'
 
-function useBoardSession(boardId: string): BoardSession | null {
+function useBoardSession({ boardId, token, role }: BoardAccess): BoardSession | null {
   const [session, setSession] = useState<BoardSession | null>(null)
   useEffect(() => {
-    const opened = openBoardSession(boardId, (code) => useUi.getState().showNotice(code))
+    const opened = openBoardSession({ boardId, token, role }, (code) => useUi.getState().showNotice(code))
     useUi.getState().reset()
     setSession(opened)
     return () => {
       opened.destroy()
       setSession(null)
     }
-  }, [boardId])
+  }, [boardId, token, role])
   return session
 }
 
@@ -33,28 +43,52 @@ function OpenBoard({ session, knownTitle }: { readonly session: BoardSession; re
   const title = meta.title || knownTitle
   useDocumentTitle(t('board.documentTitle', { title: title || t('board.untitled') }))
   useAddNoteShortcut(session)
+  const { boardId, token, role } = session
   useEffect(() => {
-    rememberBoard({ id: session.boardId, title, visitedAt: Date.now() })
-  }, [session.boardId, title])
+    rememberBoard({ id: boardId, title, visitedAt: Date.now(), token, role })
+  }, [boardId, title, token, role])
 
   return (
     <BoardContext.Provider value={session}>
       <div className="board-screen">
         <TopBar>
           <h1 className="board-title">{title || t('board.untitled')}</h1>
+          <RoleBadge role={role} />
+          {role === 'facilitator' && <FacilitatorTools title={title} />}
           <ConnectionStatus />
         </TopBar>
         <main id="main" tabIndex={-1} className="board-main">
-          <Canvas />
-          <BoardToolbar />
-          <BoardNotice />
+          <LockBanner />
+          <div className="board-stage">
+            <Canvas />
+            <BoardToolbar />
+            <BoardNotice />
+          </div>
         </main>
       </div>
     </BoardContext.Provider>
   )
 }
 
-export function BoardScreen({ boardId, knownTitle }: { readonly boardId: string; readonly knownTitle: string }) {
-  const session = useBoardSession(boardId)
-  return session ? <OpenBoard session={session} knownTitle={knownTitle} /> : null
+function LiveBoard({ session, knownTitle }: { readonly session: BoardSession; readonly knownTitle: string }) {
+  const ended = useSyncExternalStore(session.connection.subscribe, () => session.connection.getState().ended)
+  useAccessRecheck(session)
+  useEffect(() => {
+    if (!ended) return
+    // An erased board is erased here too; a refused link is not offered again from the home page.
+    if (ended === 'board-deleted' || ended === 'board-not-found') {
+      session.destroy()
+      eraseLocalCopy(session.boardId)
+    } else {
+      forgetRecentToken(session.boardId, session.token)
+    }
+    // The board the person was working in is gone from the page: bring them to the explanation.
+    document.getElementById('main')?.focus()
+  }, [ended, session])
+  return ended ? <AccessProblemPage problem={ended} /> : <OpenBoard session={session} knownTitle={knownTitle} />
+}
+
+export function BoardScreen({ access, knownTitle }: { readonly access: BoardAccess; readonly knownTitle: string }) {
+  const session = useBoardSession(access)
+  return session ? <LiveBoard session={session} knownTitle={knownTitle} /> : null
 }

@@ -1,7 +1,10 @@
-/** The floating board tools: add a note, zoom out / reset / in, and show all notes. */
+/**
+ * The floating board tools: add a note, zoom out / reset / in, and show all notes. Viewers get the
+ * view tools only; on a locked board, adding a note is shown but disabled.
+ */
 import { useTranslation } from 'react-i18next'
 import { boundsOf, fitViewport, HOME_VIEWPORT } from '../canvas/geometry'
-import { useBoard } from './BoardContext'
+import { useBoard, useCanEdit } from './BoardContext'
 import { addNoteInView } from './commands'
 import { useUi } from './uiStore'
 
@@ -11,6 +14,7 @@ const FIT_PADDING = 48
 export function BoardToolbar() {
   const { t, i18n } = useTranslation()
   const session = useBoard()
+  const canEdit = useCanEdit()
   const zoom = useUi((state) => state.viewport.zoom)
   const percent = new Intl.NumberFormat(i18n.resolvedLanguage, { style: 'percent' }).format(zoom)
   const zoomBy = (factor: number) => useUi.getState().zoomTo(useUi.getState().viewport.zoom * factor)
@@ -23,13 +27,22 @@ export function BoardToolbar() {
   return (
     <fieldset className="board-toolbar">
       <legend className="visually-hidden">{t('toolbar.label')}</legend>
-      <button type="button" className="button button--primary" onClick={() => addNoteInView(session)}>
-        <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
-          <path d="M8 3v10M3 8h10" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
-        </svg>
-        {t('toolbar.addNote')}
-      </button>
-      <span className="toolbar-divider" aria-hidden="true" />
+      {session.role !== 'viewer' && (
+        <>
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={!canEdit}
+            onClick={() => addNoteInView(session)}
+          >
+            <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+              <path d="M8 3v10M3 8h10" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+            </svg>
+            {t('toolbar.addNote')}
+          </button>
+          <span className="toolbar-divider" aria-hidden="true" />
+        </>
+      )}
       <button
         type="button"
         className="icon-button"

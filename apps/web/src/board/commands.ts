@@ -1,6 +1,7 @@
 /**
  * The board writes the UI performs. Each goes through a @samla/board function; a BoardError (which
- * always means "nothing changed") becomes a plain notice instead of a crash.
+ * always means "nothing changed") becomes a plain notice instead of a crash. None is attempted while
+ * the person may not edit (a viewer, or a participant on a locked board): the relay would refuse it.
  */
 import {
   addNote,
@@ -15,10 +16,11 @@ import {
 } from '@samla/board'
 import { type Point, screenToWorld } from '../canvas/geometry'
 import { getDisplayName, getUserId } from '../lib/identity'
-import type { BoardSession } from './session'
+import { type BoardSession, mayEditBoard } from './session'
 import { useUi } from './uiStore'
 
-function guarded<T>(write: () => T): T | undefined {
+function guarded<T>(session: BoardSession, write: () => T): T | undefined {
+  if (!mayEditBoard(session)) return undefined
   try {
     return write()
   } catch (error) {
@@ -41,7 +43,9 @@ export function addNoteAt(session: BoardSession, centre: Point): string | undefi
     x += CASCADE_STEP
     y += CASCADE_STEP
   }
-  const id = guarded(() => addNote(session.doc, { x, y, authorId: getUserId(), authorName: getDisplayName().trim() }))
+  const id = guarded(session, () =>
+    addNote(session.doc, { x, y, authorId: getUserId(), authorName: getDisplayName().trim() }),
+  )
   if (id) {
     const ui = useUi.getState()
     ui.select([id])
@@ -57,11 +61,16 @@ export function addNoteInView(session: BoardSession): string | undefined {
 }
 
 export function editNoteText(session: BoardSession, id: string, text: string): boolean {
-  return guarded(() => setNoteText(session.doc, id, text)) !== undefined
+  return (
+    guarded(session, () => {
+      setNoteText(session.doc, id, text)
+      return true
+    }) === true
+  )
 }
 
 export function recolourNote(session: BoardSession, id: string, colour: NoteColour): void {
-  guarded(() => recolourNotes(session.doc, [id], colour))
+  guarded(session, () => recolourNotes(session.doc, [id], colour))
 }
 
 /** Brings notes to the top of the stack, skipping the write when they already are on top. */
@@ -69,18 +78,18 @@ export function raiseNotes(session: BoardSession, ids: readonly string[]): void 
   const layout = session.reader.getLayout()
   const top = new Set(layout.slice(layout.length - ids.length).map((note) => note.id))
   if (ids.length === 0 || ids.every((id) => top.has(id))) return
-  guarded(() => bringToFront(session.doc, ids))
+  guarded(session, () => bringToFront(session.doc, ids))
 }
 
 export function moveNotesBy(session: BoardSession, ids: readonly string[], dx: number, dy: number): void {
   if (dx === 0 && dy === 0) return
-  guarded(() => moveNotes(session.doc, ids, dx, dy))
+  guarded(session, () => moveNotes(session.doc, ids, dx, dy))
 }
 
 export function removeNotes(session: BoardSession, ids: readonly string[]): void {
   const existing = ids.filter((id) => session.reader.getNote(id))
   if (existing.length === 0) return
-  guarded(() => deleteNotes(session.doc, existing))
+  guarded(session, () => deleteNotes(session.doc, existing))
   const ui = useUi.getState()
   ui.select(ui.selection.filter((id) => !existing.includes(id)))
   if (ui.editingId && existing.includes(ui.editingId)) ui.setEditing(null)

@@ -14,7 +14,7 @@ describe('connection state', () => {
 
   it('stays offline through background retries until a sync succeeds', () => {
     const state = run({ type: 'synced' }, { type: 'closed', code: 1006 }, { type: 'connecting' })
-    expect(state).toEqual({ status: 'offline', closeCode: null, stopped: false })
+    expect(state).toEqual({ status: 'offline', closeCode: null, stopped: false, ended: null })
     expect(reduceConnection(state, { type: 'synced' }).status).toBe('connected')
   })
 
@@ -27,8 +27,19 @@ describe('connection state', () => {
 
   it('marks permanent closes as stopped until a retry', () => {
     const gone = run({ type: 'closed', code: 4404 }, { type: 'stopped' })
-    expect(gone).toEqual({ status: 'offline', closeCode: 4404, stopped: true })
+    expect(gone).toEqual({ status: 'offline', closeCode: 4404, stopped: true, ended: null })
     expect(reduceConnection(gone, { type: 'retry' })).toEqual(INITIAL_CONNECTION)
+  })
+
+  it('ends access for good on a replaced link or an erased board', () => {
+    expect(run({ type: 'synced' }, { type: 'closed', code: 4401 }).ended).toBe('link-rotated')
+    const erased = run({ type: 'synced' }, { type: 'closed', code: 4410 }, { type: 'stopped' })
+    expect(erased).toEqual({ status: 'offline', closeCode: null, stopped: true, ended: 'board-deleted' })
+    expect(run({ type: 'closed', code: 4410 }, { type: 'retry' }, { type: 'synced' })).toEqual(erased)
+  })
+
+  it('ends access when a recheck finds the link refused', () => {
+    expect(run({ type: 'closed', code: 1006 }, { type: 'ended', problem: 'link-rotated' }).ended).toBe('link-rotated')
   })
 
   it('ignores close codes it cannot explain', () => {
@@ -40,7 +51,7 @@ describe('connection state', () => {
   })
 
   it('reconnects after every close except those a reconnect cannot fix', () => {
-    expect([4400, 4404, 4413, 1009].filter(shouldReconnect)).toEqual([])
+    expect([4400, 4401, 4404, 4410, 4413, 1009].filter(shouldReconnect)).toEqual([])
     expect([1006, 1011, 1012, 4408, 4429, 4503, 4509].every(shouldReconnect)).toBe(true)
   })
 })

@@ -1,20 +1,29 @@
 /**
  * The connection state the UI shows, as a pure reducer over what the relay link reports:
  * connected (synced), connecting (first attempt) or offline — plus, when the relay closed with a
- * code we can explain, that code.
+ * code we can explain, that code, and, when access to the board has ended for good, why.
  */
+import type { AccessProblem } from '../api/http'
+
 export type ConnectionStatus = 'connected' | 'connecting' | 'offline'
 
 /** Close codes from the relay (apps/relay/src/close-codes.ts) that the UI explains in plain words. */
 const EXPLAINED_CLOSE_CODES = [4400, 4404, 4413, 1009, 1011, 1012, 4408, 4429, 4503, 4509] as const
 export type ExplainedCloseCode = (typeof EXPLAINED_CLOSE_CODES)[number]
 
+/** Closes that end access to the board: the link was replaced (4401) or the board erased (4410). */
+const ENDING_CLOSE_CODES: ReadonlyMap<number, AccessProblem> = new Map([
+  [4401, 'link-rotated'],
+  [4410, 'board-deleted'],
+])
+
 /**
- * Closes that reconnecting cannot fix: a malformed or oversized message would be sent again, and a
- * missing board stays missing. Everything else — including 4408 "unresponsive" after a laptop slept,
- * which y-websocket's default would treat as final — reconnects by itself.
+ * Closes that reconnecting cannot fix: a malformed or oversized message would be sent again, a
+ * missing board stays missing, and a replaced link or an erased board never comes back. Everything
+ * else — including 4408 "unresponsive" after a laptop slept, which y-websocket's default would
+ * treat as final — reconnects by itself.
  */
-const FINAL_CLOSE_CODES: readonly number[] = [4400, 4404, 4413, 1009]
+const FINAL_CLOSE_CODES: readonly number[] = [4400, 4404, 4413, 1009, ...ENDING_CLOSE_CODES.keys()]
 
 export function shouldReconnect(code: number): boolean {
   return !FINAL_CLOSE_CODES.includes(code)
@@ -25,6 +34,8 @@ export interface ConnectionState {
   readonly closeCode: ExplainedCloseCode | null
   /** The relay said reconnecting cannot help (a 44xx code); only an explicit retry reconnects. */
   readonly stopped: boolean
+  /** Access to the board is over; nothing reconnects and the board is no longer shown. */
+  readonly ended: AccessProblem | null
 }
 
 export type ConnectionEvent =
@@ -34,28 +45,44 @@ export type ConnectionEvent =
   | { readonly type: 'stopped' }
   | { readonly type: 'browser-offline' }
   | { readonly type: 'retry' }
+  | { readonly type: 'ended'; readonly problem: AccessProblem }
 
-export const INITIAL_CONNECTION: ConnectionState = { status: 'connecting', closeCode: null, stopped: false }
+export const INITIAL_CONNECTION: ConnectionState = {
+  status: 'connecting',
+  closeCode: null,
+  stopped: false,
+  ended: null,
+}
 
 function isExplained(code: number | null): code is ExplainedCloseCode {
   return (EXPLAINED_CLOSE_CODES as readonly (number | null)[]).includes(code)
 }
 
-export function reduceConnection(state: ConnectionState, event: ConnectionEvent): ConnectionState {
+function reduceOpen(state: ConnectionState, event: ConnectionEvent): ConnectionState {
   switch (event.type) {
     case 'connecting':
       // Once offline, background retries stay "offline" until one succeeds, so the status does not flicker.
       return state.status === 'offline' ? state : { ...state, status: 'connecting' }
     case 'synced':
-      return { status: 'connected', closeCode: null, stopped: false }
-    case 'closed':
+      return { ...INITIAL_CONNECTION, status: 'connected' }
+    case 'closed': {
+      const ended = event.code === null ? undefined : ENDING_CLOSE_CODES.get(event.code)
+      if (ended) return { ...state, status: 'offline', stopped: true, ended }
       // A failed retry after "relay restarting" carries no code; the explanation still applies.
       return { ...state, status: 'offline', closeCode: isExplained(event.code) ? event.code : state.closeCode }
+    }
     case 'stopped':
       return { ...state, status: 'offline', stopped: true }
     case 'browser-offline':
       return { ...state, status: 'offline' }
     case 'retry':
-      return { status: 'connecting', closeCode: null, stopped: false }
+      return INITIAL_CONNECTION
+    case 'ended':
+      return { ...state, status: 'offline', stopped: true, ended: event.problem }
   }
+}
+
+/** Once access has ended, nothing that happens on the wire brings the board back. */
+export function reduceConnection(state: ConnectionState, event: ConnectionEvent): ConnectionState {
+  return state.ended ? state : reduceOpen(state, event)
 }

@@ -1,18 +1,36 @@
 /**
- * Opens one board: its Y.Doc, the local IndexedDB copy (so a reload offline still shows it), the
- * relay connection and the reader the components subscribe to — and closes all of them again.
+ * Opens one board with a link's token: its two Y.Docs (the board, and the facilitator's control doc
+ * with the lock), their local IndexedDB copies (so a reload offline still shows them), the relay
+ * connections and the readers the components subscribe to — and closes all of them again.
  */
-import { type BoardErrorCode, BoardError, type BoardReader, createBoardReader, migrateBoard } from '@samla/board'
+import {
+  type BoardErrorCode,
+  BoardError,
+  type BoardReader,
+  type ControlReader,
+  createBoardReader,
+  createControlReader,
+  migrateBoard,
+} from '@samla/board'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { mayEdit, type Role } from '../access/roles'
+import { localDocNames } from '../lib/localCopy'
 import { type ConnectionStore, watchConnection } from './connection'
 import { shouldReconnect } from './connectionState'
 
-export interface BoardSession {
+export interface BoardAccess {
   readonly boardId: string
+  readonly token: string
+  readonly role: Role
+}
+
+export interface BoardSession extends BoardAccess {
   readonly doc: Y.Doc
+  readonly controlDoc: Y.Doc
   readonly reader: BoardReader
+  readonly control: ControlReader
   readonly connection: ConnectionStore
   destroy(): void
 }
@@ -24,15 +42,32 @@ function relayUrl(location: Pick<Location, 'protocol' | 'host'>): string {
   return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/ws`
 }
 
-export function openBoardSession(boardId: string, onError: (code: BoardErrorCode) => void): BoardSession {
-  const doc = new Y.Doc()
-  const local = new IndexeddbPersistence(`samla-board-${boardId}`, doc)
-  const provider = new WebsocketProvider(relayUrl(window.location), boardId, doc, {
+function provide(room: string, doc: Y.Doc, token: string): WebsocketProvider {
+  return new WebsocketProvider(relayUrl(window.location), room, doc, {
     connect: false,
+    params: { token },
+    // Every change reaches other tabs through the relay, which checks each tab's role, never around it.
+    disableBc: true,
     shouldReconnect: (event) => shouldReconnect(event.code),
   })
+}
+
+/** Whether the person may change the board right now (the relay refuses their changes otherwise). */
+export function mayEditBoard(session: BoardSession): boolean {
+  return mayEdit(session.role, session.control.getControl().locked)
+}
+
+export function openBoardSession(access: BoardAccess, onError: (code: BoardErrorCode) => void): BoardSession {
+  const { boardId, token } = access
+  const names = localDocNames(boardId)
+  const doc = new Y.Doc()
+  const controlDoc = new Y.Doc()
+  const locals = [new IndexeddbPersistence(names.board, doc), new IndexeddbPersistence(names.control, controlDoc)]
+  const provider = provide(boardId, doc, token)
+  const controlProvider = provide(`${boardId}/control`, controlDoc, token)
   const reader = createBoardReader(doc)
-  const connection = watchConnection(provider)
+  const control = createControlReader(controlDoc)
+  const connection = watchConnection(provider, controlProvider)
   let destroyed = false
 
   // A board written by a newer Samla is shown, but the person is told to reload.
@@ -49,18 +84,20 @@ export function openBoardSession(boardId: string, onError: (code: BoardErrorCode
   }
   provider.on('sync', onSync)
 
-  // Connecting after the local copy has loaded lets the first sync exchange only the difference.
+  // Connecting after the local copies have loaded lets the first sync exchange only the difference.
   const timeout = new Promise((resolve) => setTimeout(resolve, LOCAL_LOAD_TIMEOUT_MS))
-  void Promise.race([local.whenSynced, timeout]).then(() => {
+  void Promise.race([Promise.all(locals.map((local) => local.whenSynced)), timeout]).then(() => {
     if (destroyed) return
     checkSchema()
     connection.start()
   })
 
   return {
-    boardId,
+    ...access,
     doc,
+    controlDoc,
     reader,
+    control,
     connection,
     destroy() {
       if (destroyed) return
@@ -68,9 +105,12 @@ export function openBoardSession(boardId: string, onError: (code: BoardErrorCode
       provider.off('sync', onSync)
       connection.destroy()
       provider.destroy()
+      controlProvider.destroy()
       reader.destroy()
-      void local.destroy()
+      control.destroy()
+      for (const local of locals) void local.destroy()
       doc.destroy()
+      controlDoc.destroy()
     },
   }
 }

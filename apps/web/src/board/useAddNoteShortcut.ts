@@ -1,7 +1,7 @@
-/** The N shortcut: adds a note in view, unless the key is meant for a text field or a drag is running. */
+/** The N shortcut: adds a note in view, unless the key is meant for a text field, a drag is running or the person may not edit. */
 import { useEffect } from 'react'
 import { addNoteInView } from './commands'
-import type { BoardSession } from './session'
+import { type BoardSession, mayEditBoard } from './session'
 import { useUi } from './uiStore'
 
 function isTextEntry(target: EventTarget | null): boolean {
@@ -14,7 +14,7 @@ export function useAddNoteShortcut(session: BoardSession): void {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key !== 'n' && event.key !== 'N') return
       if (event.ctrlKey || event.metaKey || event.altKey || event.repeat || event.isComposing) return
-      if (isTextEntry(event.target) || useUi.getState().drag) return
+      if (isTextEntry(event.target) || useUi.getState().drag || !mayEditBoard(session)) return
       event.preventDefault()
       addNoteInView(session)
     }

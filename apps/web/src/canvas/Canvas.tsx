@@ -4,7 +4,7 @@
  */
 import { type KeyboardEvent, type MouseEvent, useRef, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useBoard } from '../board/BoardContext'
+import { useBoard, useCanEdit } from '../board/BoardContext'
 import { addNoteAt } from '../board/commands'
 import { useUi } from '../board/uiStore'
 import { NoteDragContext } from '../notes/NoteDragContext'
@@ -55,11 +55,12 @@ function Backdrop() {
 function Hint() {
   const { t } = useTranslation()
   const { reader } = useBoard()
+  const canEdit = useCanEdit()
   const empty = useSyncExternalStore(reader.subscribeLayout, () => reader.getLayout().length === 0)
   return (
     <div className={empty ? 'canvas-empty' : 'visually-hidden'}>
-      {empty && <p>{t('canvas.empty')}</p>}
-      <p id={HINT_ID}>{t('canvas.hint')}</p>
+      {empty && <p>{canEdit ? t('canvas.empty') : t('canvas.emptyReadOnly')}</p>}
+      <p id={HINT_ID}>{canEdit ? t('canvas.hint') : t('canvas.hintReadOnly')}</p>
     </div>
   )
 }

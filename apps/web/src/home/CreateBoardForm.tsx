@@ -1,10 +1,11 @@
-/** Creating a board: a titled form that asks the relay for a new board and opens it. */
+/** Creating a board: a titled form that asks the relay for a new board and opens it with its facilitator link. */
 import { MAX_TITLE_LENGTH } from '@samla/board'
 import { type FormEvent, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { boardLinkPath } from '../access/boardLink'
 import { createBoard } from '../api/boards'
 import { rememberBoard } from '../lib/recentBoards'
-import { boardPath, navigate } from '../router'
+import { navigate } from '../router'
 
 type FormState = 'idle' | 'busy' | 'failed' | 'missing-title'
 
@@ -27,9 +28,10 @@ export function CreateBoardForm() {
     }
     setState('busy')
     try {
-      const board = await createBoard(trimmed)
-      rememberBoard({ id: board.id, title: board.title, visitedAt: Date.now() })
-      navigate(boardPath(board.id))
+      const { board, links } = await createBoard(trimmed)
+      const token = links.facilitator
+      rememberBoard({ id: board.id, title: board.title, visitedAt: Date.now(), token, role: 'facilitator' })
+      navigate(boardLinkPath(board.id, token))
     } catch {
       setState('failed')
     }

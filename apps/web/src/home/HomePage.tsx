@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { TopBar } from '../components/TopBar'
 import { useDocumentTitle } from '../lib/useDocumentTitle'
 import { CreateBoardForm } from './CreateBoardForm'
+import { DeletedNotice } from './DeletedNotice'
 import { RecentBoards } from './RecentBoards'
 
 export function HomePage() {
@@ -12,6 +13,7 @@ export function HomePage() {
     <>
       <TopBar />
       <main id="main" tabIndex={-1} className="page page--home">
+        <DeletedNotice />
         <div className="home-intro">
           <h1>{t('home.heading')}</h1>
           <p>{t('home.intro')}</p>

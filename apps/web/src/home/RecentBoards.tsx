@@ -1,6 +1,10 @@
-/** The boards this browser has opened lately, newest first, as plain links. */
+/**
+ * The boards this browser has opened lately, newest first, as plain links that carry the token this
+ * device keeps for each (the link stays in this browser), with the role it opens.
+ */
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { boardLinkPath } from '../access/boardLink'
 import { Link } from '../components/Link'
 import { loadRecentBoards } from '../lib/recentBoards'
 import { boardPath } from '../router'
@@ -18,10 +22,15 @@ export function RecentBoards() {
         <ul>
           {boards.map((board) => (
             <li key={board.id}>
-              <Link href={boardPath(board.id)}>{board.title || t('board.untitled')}</Link>
-              <time dateTime={new Date(board.visitedAt).toISOString()}>
-                {t('home.recent.visited', { date: format.format(board.visitedAt) })}
-              </time>
+              <Link href={board.token ? boardLinkPath(board.id, board.token) : boardPath(board.id)}>
+                {board.title || t('board.untitled')}
+              </Link>
+              <span className="recent-meta">
+                {board.role && <span>{t('home.recent.role', { role: t(`role.${board.role}`) })}</span>}
+                <time dateTime={new Date(board.visitedAt).toISOString()}>
+                  {t('home.recent.visited', { date: format.format(board.visitedAt) })}
+                </time>
+              </span>
             </li>
           ))}
         </ul>

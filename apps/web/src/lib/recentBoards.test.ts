@@ -1,4 +1,4 @@
-/** Tests for the recent-boards list: order, cap, and tolerance of bad stored data. */
+/** Tests for the recent-boards list: order, cap, kept links, and tolerance of bad stored data. */
 import { describe, expect, it } from 'vitest'
 import { MAX_RECENT_BOARDS, parseRecentBoards, withRecentBoard } from './recentBoards'
 
@@ -22,11 +22,22 @@ describe('recent boards', () => {
     expect(list[0]?.id).toBe(`b${MAX_RECENT_BOARDS + 4}`)
   })
 
+  it('keeps the most capable link seen for a board', () => {
+    const facilitator = { id: 'a', title: 'A', visitedAt: 1, token: 'f', role: 'facilitator' as const }
+    const asViewer = withRecentBoard([facilitator], { id: 'a', title: 'A2', visitedAt: 2, token: 'v', role: 'viewer' })
+    expect(asViewer).toEqual([{ id: 'a', title: 'A2', visitedAt: 2, token: 'f', role: 'facilitator' }])
+    const participant = { id: 'a', title: 'A', visitedAt: 1, token: 'p1', role: 'participant' as const }
+    const newLink = { id: 'a', title: 'A', visitedAt: 2, token: 'p2', role: 'participant' as const }
+    expect(withRecentBoard([participant], newLink)).toEqual([newLink])
+    expect(withRecentBoard([participant], { id: 'a', title: 'A', visitedAt: 3 })[0]?.token).toBe('p1')
+  })
+
   it('drops malformed stored data instead of failing', () => {
     expect(parseRecentBoards('not json')).toEqual([])
     expect(parseRecentBoards('{"id":"a"}')).toEqual([])
     expect(parseRecentBoards('[{"id":"a","title":"A","visitedAt":1},{"id":2},null]')).toEqual([
       { id: 'a', title: 'A', visitedAt: 1 },
     ])
+    expect(parseRecentBoards('[{"id":"a","title":"A","visitedAt":1,"token":"t","role":"owner"}]')).toEqual([])
   })
 })

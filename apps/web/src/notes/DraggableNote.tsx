@@ -17,6 +17,8 @@ interface DraggableNoteProps {
   readonly label: string
   readonly roleDescription: string
   readonly selected: boolean
+  /** Read-only: the note cannot be picked up, and is not described as movable. */
+  readonly disabled: boolean
   readonly onKeyDown: (event: KeyboardEvent<HTMLElement>) => void
   readonly onPointerDown: (event: PointerEvent<HTMLElement>) => void
   readonly children: ReactNode
@@ -28,6 +30,7 @@ export function DraggableNote({
   label,
   roleDescription,
   selected,
+  disabled,
   onKeyDown,
   onPointerDown,
   children,
@@ -35,6 +38,7 @@ export function DraggableNote({
   const { id, x, y, width, height, colour } = layout
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, isDragging } = useDraggable({
     id,
+    disabled,
     attributes: { role: 'article', roleDescription },
   })
   const drag = useUi((state) => (state.drag?.ids.includes(id) ? state.drag : null))
@@ -56,6 +60,9 @@ export function DraggableNote({
     <article
       ref={ref}
       {...attributes}
+      // A read-only note is still readable and focusable, not "disabled"; only the move instructions go.
+      aria-disabled={undefined}
+      aria-describedby={disabled ? undefined : attributes['aria-describedby']}
       {...listeners}
       onKeyDown={handleKeyDown}
       onPointerDown={onPointerDown}

@@ -2,10 +2,11 @@
  * One sticky note. It subscribes to exactly its own note in the doc, so typing in another note (or a
  * collaborator moving one) never re-renders it, and it is memoised against the board's re-renders.
  * Zoomed out it sheds detail (controls, then text), which keeps a zoomed-out view of a large board light.
+ * When the person may not edit, the note is read-only: readable text, no dragging, no controls that write.
  */
 import { type KeyboardEvent, memo, type PointerEvent, useCallback, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useBoard } from '../board/BoardContext'
+import { useBoard, useCanEdit } from '../board/BoardContext'
 import { raiseNotes, removeNotes } from '../board/commands'
 import { useUi } from '../board/uiStore'
 import { focusCanvas } from '../canvas/focusCanvas'
@@ -28,6 +29,7 @@ export const NoteCard = memo(function NoteCard({ id, z }: { readonly id: string;
   const { reader } = session
   const subscribe = useCallback((listener: () => void) => reader.subscribeNote(id, listener), [reader, id])
   const note = useSyncExternalStore(subscribe, () => reader.getNote(id))
+  const canEdit = useCanEdit()
   const selected = useUi((state) => state.selection.includes(id))
   const detail = useUi((state): Detail => {
     if (state.viewport.zoom >= COMPACT_BELOW_ZOOM || state.editingId === id || state.focusRequest === id) return 'full'
@@ -48,13 +50,13 @@ export const NoteCard = memo(function NoteCard({ id, z }: { readonly id: string;
     }
     const ids = ui.selection.includes(id) ? ui.selection : [id]
     if (ids !== ui.selection) ui.select(ids)
-    raiseNotes(session, ids)
+    if (canEdit) raiseNotes(session, ids)
   }
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     if (event.target !== event.currentTarget) return
     const ui = useUi.getState()
-    if (event.key === 'Delete' || event.key === 'Backspace') {
+    if ((event.key === 'Delete' || event.key === 'Backspace') && canEdit) {
       event.preventDefault()
       removeNotes(session, ui.selection.includes(id) ? ui.selection : [id])
       focusCanvas()
@@ -71,8 +73,9 @@ export const NoteCard = memo(function NoteCard({ id, z }: { readonly id: string;
       layout={note}
       z={z}
       label={label}
-      roleDescription={t('note.roleDescription')}
+      roleDescription={canEdit ? t('note.roleDescription') : t('note.roleDescriptionReadOnly')}
       selected={selected}
+      disabled={!canEdit}
       onKeyDown={onKeyDown}
       onPointerDown={onPointerDown}
     >
@@ -80,14 +83,14 @@ export const NoteCard = memo(function NoteCard({ id, z }: { readonly id: string;
         <div className="note-header">
           <span className="note-grip" aria-hidden="true" />
           <span className="note-author">{t('note.author', { name: note.authorName || t('user.anonymous') })}</span>
-          {detail === 'full' && <DeleteNoteButton id={id} />}
+          {detail === 'full' && canEdit && <DeleteNoteButton id={id} />}
         </div>
       )}
-      {detail === 'full' && <NoteText id={id} text={note.text} />}
+      {detail === 'full' && <NoteText id={id} text={note.text} readOnly={!canEdit} />}
       {detail === 'compact' && <p className="note-static">{note.text}</p>}
       {detail === 'full' && (
         <div className="note-footer">
-          <ColourSelect id={id} colour={note.colour} />
+          <ColourSelect id={id} colour={note.colour} disabled={!canEdit} />
         </div>
       )}
     </DraggableNote>

@@ -5,7 +5,15 @@ import { useBoard } from '../board/BoardContext'
 import { recolourNote, removeNotes } from '../board/commands'
 import { focusCanvas } from '../canvas/focusCanvas'
 
-export function ColourSelect({ id, colour }: { readonly id: string; readonly colour: NoteColour }) {
+export function ColourSelect({
+  id,
+  colour,
+  disabled,
+}: {
+  readonly id: string
+  readonly colour: NoteColour
+  readonly disabled: boolean
+}) {
   const { t } = useTranslation()
   const session = useBoard()
   return (
@@ -13,6 +21,7 @@ export function ColourSelect({ id, colour }: { readonly id: string; readonly col
       className="note-colour"
       aria-label={t('note.colour')}
       value={colour}
+      disabled={disabled}
       onChange={(event) => recolourNote(session, id, event.currentTarget.value as NoteColour)}
     >
       {NOTE_COLOURS.map((name) => (

@@ -1,7 +1,8 @@
 /**
  * A note's text field. It is uncontrolled on purpose: when a collaborator's edit arrives, the
  * value is replaced by hand so the caret can be rebased instead of jumping to the end. Each
- * keystroke goes to setNoteText, which applies only the changed middle to the shared text.
+ * keystroke goes to setNoteText, which applies only the changed middle to the shared text. Read-only,
+ * it stays a focusable, selectable text field that cannot be typed into.
  */
 import { MAX_NOTE_TEXT_LENGTH } from '@samla/board'
 import { type KeyboardEvent, useEffect, useLayoutEffect, useRef } from 'react'
@@ -11,7 +12,15 @@ import { editNoteText } from '../board/commands'
 import { useUi } from '../board/uiStore'
 import { rebaseOffset } from './textSync'
 
-export function NoteText({ id, text }: { readonly id: string; readonly text: string }) {
+export function NoteText({
+  id,
+  text,
+  readOnly,
+}: {
+  readonly id: string
+  readonly text: string
+  readonly readOnly: boolean
+}) {
   const { t } = useTranslation()
   const session = useBoard()
   const ref = useRef<HTMLTextAreaElement>(null)
@@ -46,6 +55,7 @@ export function NoteText({ id, text }: { readonly id: string; readonly text: str
       className="note-text"
       defaultValue={text}
       aria-label={t('note.text')}
+      readOnly={readOnly}
       maxLength={MAX_NOTE_TEXT_LENGTH}
       onChange={(event) => {
         const field = event.currentTarget

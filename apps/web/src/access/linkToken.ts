@@ -1,0 +1,32 @@
+/**
+ * Which token this tab uses for a board. A token arriving in the address (the fragment of a board
+ * link) is kept for this tab in sessionStorage and removed from the address bar, so it is not left
+ * in the browser history or on a projected screen. Without one, the tab's earlier token or the
+ * recent-boards entry on this device is used.
+ */
+import { useEffect, useState } from 'react'
+import { tabTokenKey } from '../lib/localCopy'
+import { findRecentBoard } from '../lib/recentBoards'
+import { readStored, writeStored } from '../lib/storage'
+import { tokenFromHash } from './boardLink'
+
+export function takeLinkToken(boardId: string): string | null {
+  const fromLink = tokenFromHash(location.hash)
+  if (fromLink) {
+    writeStored(tabTokenKey(boardId), fromLink, 'session')
+    history.replaceState(history.state, '', `${location.pathname}${location.search}`)
+    return fromLink
+  }
+  return readStored(tabTokenKey(boardId), 'session') ?? findRecentBoard(boardId)?.token ?? null
+}
+
+/** The board's token, following a new link pasted into the address bar of the open page. */
+export function useLinkToken(boardId: string): string | null {
+  const [token, setToken] = useState(() => takeLinkToken(boardId))
+  useEffect(() => {
+    const onHashChange = () => setToken(takeLinkToken(boardId))
+    window.addEventListener('hashchange', onHashChange)
+    return () => window.removeEventListener('hashchange', onHashChange)
+  }, [boardId])
+  return token
+}

@@ -1,0 +1,38 @@
+/**
+ * What every call to the relay's board API shares: the bearer header carrying a board link's token
+ * (a header, so the token never appears in a URL or a server's access log) and reading the
+ * relay's refusals as one of the plain reasons the UI can explain.
+ */
+export type AccessProblem =
+  | 'missing-token'
+  | 'invalid-token'
+  | 'link-rotated'
+  | 'other-board'
+  | 'board-not-found'
+  | 'board-deleted'
+
+export function bearer(token: string): Record<string, string> {
+  return { authorization: `Bearer ${token}`, accept: 'application/json' }
+}
+
+export function boardUrl(boardId: string, ...rest: string[]): string {
+  return `/api/boards/${[boardId, ...rest].map(encodeURIComponent).join('/')}`
+}
+
+async function errorCode(response: Response): Promise<unknown> {
+  try {
+    return ((await response.json()) as { error?: unknown } | null)?.error
+  } catch {
+    return undefined
+  }
+}
+
+/** The refusal in a response, or null when the status is not one (a 5xx, say, is "unreachable", not "refused"). */
+export async function accessProblem(response: Response): Promise<AccessProblem | null> {
+  // The relay answers 400 for an id that cannot exist at all; for the person it is the same: no such board.
+  if (response.status === 404 || response.status === 400) return 'board-not-found'
+  if (response.status === 403) return 'other-board'
+  if (response.status !== 401) return null
+  const code = await errorCode(response)
+  return code === 'missing-token' || code === 'link-rotated' ? code : 'invalid-token'
+}

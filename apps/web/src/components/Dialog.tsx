@@ -1,0 +1,36 @@
+/**
+ * A modal dialog on the native <dialog>: showModal() makes the rest of the page inert and keeps
+ * focus inside, Escape closes it, its heading labels it, and closing returns focus to the control
+ * that opened it. The owner renders it while open and unmounts it on `onClose`.
+ */
+import { type ReactNode, type SyntheticEvent, useEffect, useId, useRef } from 'react'
+
+interface DialogProps {
+  readonly heading: string
+  readonly className?: string
+  readonly onClose: () => void
+  /** The content; `close` closes the dialog the way Escape does. */
+  readonly children: (close: () => void) => ReactNode
+}
+
+export function Dialog({ heading, className, onClose, children }: DialogProps) {
+  const ref = useRef<HTMLDialogElement>(null)
+  const headingId = useId()
+  useEffect(() => {
+    const dialog = ref.current
+    if (dialog && !dialog.open) dialog.showModal()
+  }, [])
+  const close = () => ref.current?.close()
+  // A dialog opened from inside this one reports its own close through React's tree too.
+  const onDialogClose = (event: SyntheticEvent<HTMLDialogElement>) => {
+    if (event.target === event.currentTarget) onClose()
+  }
+  return (
+    <dialog ref={ref} className={`dialog ${className ?? ''}`} aria-labelledby={headingId} onClose={onDialogClose}>
+      <h2 id={headingId} className="dialog-heading">
+        {heading}
+      </h2>
+      {children(close)}
+    </dialog>
+  )
+}
