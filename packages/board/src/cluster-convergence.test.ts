@@ -44,10 +44,15 @@ type Op =
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('add'), id: noteArb, clusterId: fc.option(clusterArb) }),
   fc.record({ kind: fc.constant('delete'), ids: notesArb }),
-  { arbitrary: fc.record({ kind: fc.constant('create'), id: clusterArb, noteIds: notesArb }), weight: 2 },
+  { arbitrary: fc.record({ kind: fc.constant('create'), id: clusterArb, noteIds: notesArb }), weight: 3 },
   { arbitrary: fc.record({ kind: fc.constant('assign'), ids: notesArb, clusterId: fc.option(clusterArb) }), weight: 3 },
-  fc.record({ kind: fc.constant('move'), id: clusterArb, dx: offsetArb, dy: offsetArb }),
-  { arbitrary: fc.record({ kind: fc.constant('merge'), target: clusterArb, source: clusterArb }), weight: 3 },
+  { arbitrary: fc.record({ kind: fc.constant('move'), id: clusterArb, dx: offsetArb, dy: offsetArb }), weight: 2 },
+  {
+    arbitrary: fc
+      .shuffledSubarray(CLUSTERS, { minLength: 2, maxLength: 2 })
+      .map(([target = '', source = '']) => ({ kind: 'merge' as const, target, source })),
+    weight: 4,
+  },
   fc.record({ kind: fc.constant('deleteCluster'), id: clusterArb }),
   fc.record({ kind: fc.constant('rename'), id: clusterArb, name: fc.string({ maxLength: 6 }) }),
   { arbitrary: fc.record({ kind: fc.constant('vote'), noteId: noteArb }), weight: 3 },
@@ -61,37 +66,42 @@ function apply(doc: Y.Doc, op: Op): void {
   switch (op.kind) {
     case 'add':
       addNote(doc, { id: op.id, x: 10, y: 10, clusterId: op.clusterId, now: 1 })
-      return
+      break
     case 'delete':
-      return deleteNotes(doc, op.ids)
+      deleteNotes(doc, op.ids)
+      break
     case 'create':
       createCluster(doc, { id: op.id, name: op.id, noteIds: op.noteIds })
-      return
+      break
     case 'assign':
-      return assignToCluster(doc, op.ids, op.clusterId)
+      assignToCluster(doc, op.ids, op.clusterId)
+      break
     case 'move':
-      return moveCluster(doc, op.id, op.dx, op.dy)
+      moveCluster(doc, op.id, op.dx, op.dy)
+      break
     case 'merge':
-      return mergeClusters(doc, op.target, op.source)
+      mergeClusters(doc, op.target, op.source)
+      break
     case 'deleteCluster':
-      return deleteCluster(doc, op.id)
+      deleteCluster(doc, op.id)
+      break
     case 'rename':
-      return renameCluster(doc, op.id, op.name)
+      renameCluster(doc, op.id, op.name)
+      break
     case 'vote':
-      return addVote(doc, voterOf(doc), op.noteId, VOTE)
+      addVote(doc, voterOf(doc), op.noteId, VOTE)
+      break
     case 'unvote':
-      return removeVote(doc, voterOf(doc), op.noteId, VOTE)
+      removeVote(doc, voterOf(doc), op.noteId, VOTE)
+      break
   }
 }
 
 /** Ops may legitimately fail (the cluster was merged away, the budget is spent…); a failure must send nothing. */
-const FINAL = { clusters: 0, members: 0, dangling: 0, votes: 0 }
-const STATS: Record<string, number> = {}
 function tryApply(doc: Y.Doc, op: Op, outbox: Uint8Array[]): void {
   const sent = outbox.length
   try {
     apply(doc, op)
-    STATS[op.kind + ':ok'] = (STATS[op.kind + ':ok'] ?? 0) + 1
   } catch (error) {
     if (!(error instanceof BoardError)) throw error
     expect(outbox.length).toBe(sent)
@@ -184,11 +194,9 @@ describe('cluster and vote convergence', () => {
           }
         })
         const [first, ...others] = views
-        FINAL.clusters += first?.clusters.length ?? 0; FINAL.members += Object.values(first?.resolved ?? {}).filter(Boolean).length; FINAL.dangling += (first?.notes ?? []).filter((n) => n.clusterId && !first?.resolved[n.id]).length; FINAL.votes += Object.keys(first?.totals ?? {}).length
         for (const other of others) expect(other).toEqual(first)
       }),
-      { numRuns: 150 },
+      { numRuns: 100 },
     )
-    console.log(JSON.stringify(STATS), FINAL)
   })
 })

@@ -5,8 +5,7 @@
 import i18n from 'i18next'
 import LanguageDetector from 'i18next-browser-languagedetector'
 import { initReactI18next } from 'react-i18next'
-import en from './en.json'
-import sv from './sv.json'
+import { resources } from './resources'
 
 export const LANGUAGES = ['sv', 'en'] as const
 
@@ -22,7 +21,7 @@ void i18n
   .use(LanguageDetector)
   .use(initReactI18next)
   .init({
-    resources: { sv: { translation: sv }, en: { translation: en } },
+    resources: { sv: { translation: resources.sv }, en: { translation: resources.en } },
     supportedLngs: [...LANGUAGES],
     fallbackLng: 'sv',
     // Resources are bundled, so initialising synchronously lets the first render be translated.

@@ -1,7 +1,6 @@
 /** Guards the translations: both languages have exactly the same keys, no empty texts, the same placeholders. */
 import { describe, expect, it } from 'vitest'
-import en from './en.json'
-import sv from './sv.json'
+import { resources } from './resources'
 
 type Tree = { readonly [key: string]: unknown }
 
@@ -22,7 +21,7 @@ function placeholders(text: string): string[] {
   return [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((match) => match[1] ?? '').sort()
 }
 
-const locales = { sv: leaves(sv), en: leaves(en) }
+const locales = { sv: leaves(resources.sv), en: leaves(resources.en) }
 
 describe('locales', () => {
   it('has every Swedish key in English', () => {

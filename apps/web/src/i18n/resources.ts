@@ -1,0 +1,18 @@
+/**
+ * All translations, per language: the core texts plus one file pair per feature area, so that
+ * features can be worked on side by side. Each feature's texts sit under its own key
+ * (e.g. `facilitation.timer.start`).
+ */
+import editingEn from './editing.en.json'
+import editingSv from './editing.sv.json'
+import en from './en.json'
+import exchangeEn from './exchange.en.json'
+import exchangeSv from './exchange.sv.json'
+import facilitationEn from './facilitation.en.json'
+import facilitationSv from './facilitation.sv.json'
+import sv from './sv.json'
+
+export const resources = {
+  sv: { ...sv, facilitation: facilitationSv, editing: editingSv, exchange: exchangeSv },
+  en: { ...en, facilitation: facilitationEn, editing: editingEn, exchange: exchangeEn },
+}
