@@ -150,7 +150,7 @@ describe('facilitator, participant and viewer links', () => {
     expect(await viewer.locator('[data-note-id]').count()).toBe(1)
     // The view itself still moves.
     await viewer.getByRole('button', { name: 'Zoom in' }).click()
-    expect(await viewer.getByRole('button', { name: /^Reset zoom/ }).innerText()).toBe('125%')
+    expect(await viewer.getByRole('button', { name: /^Reset zoom/ }).textContent()).toBe('125%')
     await new Promise((resolve) => setTimeout(resolve, 300))
     expect(await noteText(facilitator).inputValue()).toBe('Från deltagaren')
   })
@@ -158,9 +158,9 @@ describe('facilitator, participant and viewer links', () => {
   it('[A5] a locked board is read-only for the participant until the facilitator unlocks it', async () => {
     await facilitator.getByRole('button', { name: 'Lock board' }).click()
     await participant.locator('.lock-banner').waitFor(WAIT)
-    expect(await participant.locator('.lock-banner').innerText()).toContain('locked the board')
+    expect(await participant.locator('.lock-banner').textContent()).toContain('locked the board')
     await viewer.locator('.lock-banner').waitFor(WAIT)
-    expect(await facilitator.locator('.lock-banner').innerText()).toContain('participants can look')
+    expect(await facilitator.locator('.lock-banner').textContent()).toContain('participants can look')
     expect(await participant.getByRole('button', { name: 'Add note' }).isDisabled()).toBe(true)
     await typeInto(noteText(participant), ' (låst)')
     expect(await noteText(participant).inputValue()).toBe('Från deltagaren')

@@ -330,3 +330,18 @@ describe('reading clusters', () => {
     expect(clusterNoteIds(doc, id)).toEqual([inside])
   })
 })
+
+describe('renaming concurrently', () => {
+  it('[CL3] two peers renaming different parts of a name keep both edits, not two names joined', () => {
+    const a = new Y.Doc()
+    const id = createCluster(a, { name: 'Trafik i centrum' })
+    const b = new Y.Doc()
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a))
+    renameCluster(a, id, 'Trafik och parkering i centrum')
+    renameCluster(b, id, 'Trafik i centrum 2030')
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b))
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a))
+    expect(listClusters(a)[0]?.name).toBe('Trafik och parkering i centrum 2030')
+    expect(listClusters(b)[0]?.name).toBe(listClusters(a)[0]?.name)
+  })
+})

@@ -10,6 +10,7 @@ import { BoardError } from './errors.js'
 import { numberField } from './fields.js'
 import { MAX_CLUSTER_NAME_LENGTH } from './limits.js'
 import { requireNotes } from './note.js'
+import { applyTextDiff } from './text-diff.js'
 import { DEFAULT_NOTE_COLOUR, isNoteColour, type NoteColour } from './palette.js'
 import { type ClusterMap, clustersMap, type NoteMap, notesMap } from './schema.js'
 import { checkColour, checkCoordinate, checkId, checkOrderKey, wellFormed } from './validate.js'
@@ -146,9 +147,9 @@ export function renameCluster(doc: Y.Doc, id: string, name: string): void {
   const checked = checkClusterName(name)
   doc.transact(() => {
     const text = map.get('name')
+    // Only the changed part is replaced, so two people renaming at once do not double the name.
     if (text instanceof Y.Text) {
-      text.delete(0, text.length)
-      text.insert(0, checked)
+      applyTextDiff(text, checked)
     } else {
       map.set('name', new Y.Text(checked))
     }

@@ -11,6 +11,7 @@ import { numberField, stringField } from './fields.js'
 import { DEFAULT_NOTE_SIZE } from './limits.js'
 import { DEFAULT_NOTE_COLOUR, isNoteColour, type NoteColour } from './palette.js'
 import { type NoteMap, notesMap } from './schema.js'
+import { applyTextDiff } from './text-diff.js'
 import {
   checkAuthor,
   checkColour,
@@ -147,9 +148,6 @@ export function addNote(doc: Y.Doc, input: AddNoteInput): string {
   return id
 }
 
-const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff
-const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff
-
 /**
  * Replaces a note's text by applying only the changed middle (common prefix and suffix kept),
  * so two people typing in different parts of one note both keep their characters.
@@ -163,21 +161,7 @@ export function setNoteText(doc: Y.Doc, id: string, next: string): void {
       map.set('text', new Y.Text(text))
       return
     }
-    const current = yText.toString()
-    let start = 0
-    const shorter = Math.min(current.length, text.length)
-    while (start < shorter && current[start] === text[start]) start++
-    // Never cut a surrogate pair: Yjs would turn both halves into U+FFFD.
-    if (start > 0 && isHighSurrogate(current.charCodeAt(start - 1))) start--
-    let end = 0
-    while (end < shorter - start && current[current.length - 1 - end] === text[text.length - 1 - end]) {
-      end++
-    }
-    if (end > 0 && isLowSurrogate(current.charCodeAt(current.length - end))) end--
-    const removed = current.length - start - end
-    if (removed > 0) yText.delete(start, removed)
-    const inserted = text.slice(start, text.length - end)
-    if (inserted) yText.insert(start, inserted)
+    applyTextDiff(yText, text)
   })
 }
 

@@ -61,7 +61,7 @@ export function DraggableNote({
       ref={ref}
       {...attributes}
       // A read-only note is still readable and focusable, not "disabled"; only the move instructions go.
-      aria-disabled={undefined}
+      aria-disabled={false}
       aria-describedby={disabled ? undefined : attributes['aria-describedby']}
       {...listeners}
       onKeyDown={handleKeyDown}

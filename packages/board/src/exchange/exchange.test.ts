@@ -132,7 +132,7 @@ describe('CSV import', () => {
     const table = parseCsv(file)
     expect(table.columns).toEqual(['Idé', 'Färg', 'Övrigt'])
     expect(table.rows.map((r) => r.line)).toEqual([2, 3, 5, 6])
-    expect(table.rows[1]?.cells['Idé']).toBe('Två\nrader')
+    expect(table.rows[1]?.cells.Idé).toBe('Två\nrader')
   })
 
   it('[IM2] bad rows are reported by line and nothing is imported until all are good', () => {
