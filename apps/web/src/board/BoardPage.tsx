@@ -10,7 +10,6 @@ import { AccessProblemPage } from '../access/AccessProblemPage'
 import { useLinkToken } from '../access/linkToken'
 import { type BoardLookup, lookupBoard } from '../api/boards'
 import { TopBar } from '../components/TopBar'
-import { eraseLocalCopy } from '../lib/localCopy'
 import { findRecentBoard, forgetRecentToken } from '../lib/recentBoards'
 import { useDocumentTitle } from '../lib/useDocumentTitle'
 import { BoardScreen } from './BoardScreen'
@@ -44,9 +43,9 @@ function CheckedBoard({ boardId, token }: { readonly boardId: string; readonly t
   const lookup = useBoardLookup(boardId, token)
   const refused = lookup?.kind === 'refused' ? lookup.problem : null
   useEffect(() => {
-    // A board the relay no longer has is gone for good: so is this device's copy.
-    if (refused === 'board-not-found') eraseLocalCopy(boardId)
-    else if (refused) forgetRecentToken(boardId, token)
+    // A board the relay does not know is not erased here: the relay may have lost its data or be
+    // the wrong one, and this device's copy may be all that is left. Only a deletion erases it.
+    if (refused && refused !== 'board-not-found') forgetRecentToken(boardId, token)
   }, [refused, boardId, token])
 
   if (!lookup) return <Loading />

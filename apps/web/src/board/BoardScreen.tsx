@@ -75,8 +75,9 @@ function LiveBoard({ session, knownTitle }: { readonly session: BoardSession; re
   useAccessRecheck(session)
   useEffect(() => {
     if (!ended) return
-    // An erased board is erased here too; a refused link is not offered again from the home page.
-    if (ended === 'board-deleted' || ended === 'board-not-found') {
+    // A board its facilitator deleted is erased here too (GDPR); a board the relay merely does not
+    // know is kept, since this copy may be all that is left. A refused link is not offered again.
+    if (ended === 'board-deleted') {
       session.destroy()
       eraseLocalCopy(session.boardId)
     } else {
