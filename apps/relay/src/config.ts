@@ -11,6 +11,8 @@ export interface RelayLimits {
   maxUnresolvedBytes: number
   /** Largest JSON body accepted by the HTTP API. */
   maxHttpBodyBytes: number
+  /** Largest body of a board creation, which may carry a whole exported board to import. */
+  maxImportBytes: number
   maxConnectionsPerRoom: number
   /** Generous: a whole municipality may sit behind one NAT address. */
   maxConnectionsPerAddress: number
@@ -38,6 +40,7 @@ export const DEFAULT_LIMITS: RelayLimits = {
   maxBoardBytes: 64 * 1024 * 1024,
   maxUnresolvedBytes: 256 * 1024,
   maxHttpBodyBytes: 16 * 1024,
+  maxImportBytes: 16 * 1024 * 1024,
   maxConnectionsPerRoom: 500,
   maxConnectionsPerAddress: 1000,
   maxAwarenessEntriesPerConnection: 4,
@@ -71,6 +74,7 @@ const LIMIT_ENV: Record<keyof RelayLimits, string> = {
   maxBoardBytes: 'SAMLA_MAX_BOARD_BYTES',
   maxUnresolvedBytes: 'SAMLA_MAX_UNRESOLVED_BYTES',
   maxHttpBodyBytes: 'SAMLA_MAX_HTTP_BODY_BYTES',
+  maxImportBytes: 'SAMLA_MAX_IMPORT_BYTES',
   maxConnectionsPerRoom: 'SAMLA_MAX_CONNECTIONS_PER_BOARD',
   maxConnectionsPerAddress: 'SAMLA_MAX_CONNECTIONS_PER_ADDRESS',
   maxAwarenessEntriesPerConnection: 'SAMLA_MAX_AWARENESS_ENTRIES',

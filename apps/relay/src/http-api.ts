@@ -5,16 +5,16 @@
  */
 import fs from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { BoardError, initBoard, MAX_TITLE_LENGTH } from '@samla/board'
+import { BoardError } from '@samla/board'
 import type { Logger } from 'pino'
 import type { Registry } from 'prom-client'
 import sirv from 'sirv'
-import * as Y from 'yjs'
 import { authorise, bearerToken } from './access/authorise.js'
 import type { RateLimits } from './access/rate-limits.js'
 import { ROLES, type Role } from './access/roles.js'
 import { signToken } from './access/tokens.js'
 import { isBoardId, newBoardId } from './board-ids.js'
+import { EXPORT_FORMATS, type ExportFormat, exportBoard, type NewBoard, newBoardState } from './board-content.js'
 import type { History } from './history.js'
 import type { HistoryReason, Storage, StoredBoard } from './storage/storage.js'
 
@@ -23,6 +23,7 @@ export interface HttpApiOptions {
   log: Logger
   webRoot: string
   maxBodyBytes: number
+  maxImportBytes: number
   metrics: Registry
   secret: Buffer
   rateLimits: RateLimits
@@ -33,6 +34,8 @@ export interface HttpApiOptions {
   /** Closes every connection to a deleted board and forgets its rooms. */
   discardBoard: (boardId: string) => void
   history: History
+  /** The board's current state, live if the board is loaded, else from storage. */
+  currentState: (boardId: string, kind: 'board' | 'control') => Uint8Array
 }
 
 const REQUESTABLE_REASONS: readonly HistoryReason[] = ['before-import', 'before-reveal', 'manual']
@@ -90,25 +93,53 @@ export function createHttpApi(options: HttpApiOptions) {
     if (!(await rateLimits.allowBoardCreation(req.socket.remoteAddress ?? 'unknown'))) {
       throw new HttpError(429, 'rate-limited', 'Too many boards created from this address; try again in a minute')
     }
-    const body = await readJson(req, maxBodyBytes)
-    const title = (body as { title?: unknown } | null)?.title ?? ''
+    const body = ((await readJson(req, options.maxImportBytes)) ?? {}) as Partial<NewBoard>
+    const title = body.title ?? ''
     if (typeof title !== 'string') throw new HttpError(400, 'invalid-title', 'title must be a string')
-    const doc = new Y.Doc()
+    if (body.language !== undefined && body.language !== 'sv' && body.language !== 'en') {
+      throw new HttpError(400, 'invalid-language', 'language must be sv or en')
+    }
     const createdAt = Date.now()
+    let state: Uint8Array
     try {
-      initBoard(doc, { title, now: createdAt })
+      state = newBoardState({ ...body, title }, createdAt)
     } catch (error) {
-      if (error instanceof BoardError) {
-        throw new HttpError(400, error.code, `A board title is at most ${MAX_TITLE_LENGTH} characters`)
-      }
+      if (error instanceof BoardError) throw new HttpError(400, error.code, error.message)
       throw error
     }
     const id = newBoardId()
-    storage.createBoard({ id, title: title.trim(), createdAt }, Y.encodeStateAsUpdate(doc))
-    doc.destroy()
-    log.info({ room: id }, 'board created')
+    storage.createBoard({ id, title: title.trim(), createdAt }, state)
+    log.info({ room: id, imported: body.import !== undefined, template: body.template }, 'board created')
     const board = storage.getBoard(id) as StoredBoard
     return { id, title: board.title, createdAt, links: linksOf(board) }
+  }
+
+  /** A facilitator downloads the board as CSV, Markdown or JSON, in Swedish or English. */
+  function exportDownload(req: IncomingMessage, res: ServerResponse, rawId: string, search: URLSearchParams): void {
+    const { board } = access(req, rawId, 'facilitator')
+    const format = (search.get('format') ?? 'json') as ExportFormat
+    if (!EXPORT_FORMATS.includes(format)) throw new HttpError(400, 'invalid-format', 'format must be csv, md or json')
+    const language = search.get('lang') === 'en' ? 'en' : 'sv'
+    const { body, contentType } = exportBoard(
+      options.currentState(board.id, 'board'),
+      options.currentState(board.id, 'control'),
+      format,
+      language,
+    )
+    const ascii =
+      board.title
+        .normalize('NFKD')
+        // Accents fall away (ö → o) rather than splitting words, for an ASCII file name.
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/[^A-Za-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '') || 'board'
+    const filename = `samla-${ascii}.${format}`
+    res.writeHead(200, {
+      'content-type': contentType,
+      'cache-control': 'no-store',
+      'content-disposition': `attachment; filename="${filename}"; filename*=UTF-8''${encodeURIComponent(`samla-${board.title}.${format}`)}`,
+    })
+    res.end(body)
   }
 
   /** The board named in the path, opened with the request's bearer token, optionally requiring a role. */
@@ -123,7 +154,12 @@ export function createHttpApi(options: HttpApiOptions) {
     return result
   }
 
-  async function routeApi(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+  async function routeApi(
+    req: IncomingMessage,
+    res: ServerResponse,
+    path: string,
+    search: URLSearchParams,
+  ): Promise<void> {
     if (path === '/api/boards' && req.method === 'POST') return sendJson(res, 201, await createBoard(req))
     const board = /^\/api\/boards\/([^/]+)$/.exec(path)
     if (board?.[1] && req.method === 'GET') {
@@ -137,6 +173,8 @@ export function createHttpApi(options: HttpApiOptions) {
       log.info({ room: found.id }, 'board deleted')
       return sendJson(res, 204)
     }
+    const exported = /^\/api\/boards\/([^/]+)\/export$/.exec(path)
+    if (exported?.[1] && req.method === 'GET') return exportDownload(req, res, exported[1], search)
     const links = /^\/api\/boards\/([^/]+)\/links$/.exec(path)
     if (links?.[1] && req.method === 'GET') {
       return sendJson(res, 200, linksOf(access(req, links[1], 'facilitator').board))
@@ -192,7 +230,7 @@ export function createHttpApi(options: HttpApiOptions) {
   }
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const { pathname } = new URL(req.url ?? '/', 'http://relay')
+    const { pathname, searchParams } = new URL(req.url ?? '/', 'http://relay')
     if (pathname === '/healthz') return sendJson(res, 200, { status: 'ok' })
     // The relay's clock, so every client can show the same countdown whatever its own clock says.
     if (pathname === '/api/time') return sendJson(res, 200, { now: Date.now() })
@@ -204,7 +242,7 @@ export function createHttpApi(options: HttpApiOptions) {
       res.end(await metrics.metrics())
       return
     }
-    if (pathname.startsWith('/api/')) return routeApi(req, res, pathname)
+    if (pathname.startsWith('/api/')) return routeApi(req, res, pathname, searchParams)
     if (!serveWeb) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
       res.end('The web app is not built. Run `pnpm build` and restart the relay.\n')

@@ -92,6 +92,12 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
     log,
     webRoot: options.webRoot ?? DEFAULT_WEB_ROOT,
     maxBodyBytes: limits.maxHttpBodyBytes,
+    maxImportBytes: limits.maxImportBytes,
+    currentState: (boardId, kind) =>
+      rooms.use({ boardId, kind }, (room) => {
+        room.flushPending()
+        return room.encodeResolvedState()
+      }),
     metrics: metrics.registry,
     secret,
     rateLimits,

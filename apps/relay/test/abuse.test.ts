@@ -132,7 +132,7 @@ describe('HTTP API', () => {
   })
 
   it('[H2] rejects bad bodies with a JSON error and creates nothing', async () => {
-    relay = await startRelay()
+    relay = await startRelay({ limits: { maxImportBytes: 32 * 1024 } })
     const post = (body: string) => fetch(`${relay.url}/api/boards`, { method: 'POST', body })
     const invalid = await post('{not json')
     expect(invalid.status).toBe(400)

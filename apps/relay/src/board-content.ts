@@ -1,0 +1,82 @@
+/**
+ * What a new board starts with (a title, and a template or an imported board), and a board's
+ * content written out as CSV, Markdown or JSON. Pure functions over Yjs state, no I/O.
+ */
+import {
+  applyTemplate,
+  BoardError,
+  exportBoardJson,
+  exportCsv,
+  exportMarkdown,
+  importBoardJson,
+  initBoard,
+  readControl,
+  TEMPLATES,
+  type TemplateLanguage,
+} from '@samla/board'
+import * as Y from 'yjs'
+import { type ExportLanguage, exportLabels } from './export-labels.js'
+
+export interface NewBoard {
+  title: string
+  template?: string
+  language?: TemplateLanguage
+  /** A board exported as JSON, recreated in the new board. */
+  import?: unknown
+}
+
+/** The initial state of a new board; throws BoardError for bad input, before anything is stored. */
+export function newBoardState(input: NewBoard, now: number): Uint8Array {
+  const doc = new Y.Doc()
+  try {
+    initBoard(doc, { title: input.title, now })
+    if (input.template !== undefined) {
+      if (!TEMPLATES.some((t) => t.id === input.template)) {
+        throw new BoardError('invalid-id', `No template called ${JSON.stringify(input.template)}`)
+      }
+      applyTemplate(doc, input.template, input.language ?? 'sv')
+    }
+    if (input.import !== undefined) importBoardJson(doc, input.import)
+    return Y.encodeStateAsUpdate(doc)
+  } finally {
+    doc.destroy()
+  }
+}
+
+export const EXPORT_FORMATS = ['csv', 'md', 'json'] as const
+export type ExportFormat = (typeof EXPORT_FORMATS)[number]
+
+const CONTENT_TYPES: Record<ExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  md: 'text/markdown; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+}
+
+export function exportBoard(
+  board: Uint8Array,
+  control: Uint8Array | null,
+  format: ExportFormat,
+  language: ExportLanguage,
+) {
+  const doc = new Y.Doc()
+  const controlDoc = new Y.Doc()
+  try {
+    Y.applyUpdate(doc, board)
+    if (control) Y.applyUpdate(controlDoc, control)
+    const labels = exportLabels(language)
+    const body =
+      format === 'csv'
+        ? exportCsv(doc, {
+            headers: labels.headers,
+            anonymous: readControl(controlDoc).anonymous,
+            colourName: labels.colourName,
+          })
+        : format === 'md'
+          ? exportMarkdown(doc, labels.markdown)
+          : `${JSON.stringify(exportBoardJson(doc), null, 2)}\n`
+    return { body, contentType: CONTENT_TYPES[format] }
+  } finally {
+    doc.destroy()
+    controlDoc.destroy()
+  }
+}
