@@ -1,9 +1,16 @@
 /** Command-line entry: starts the relay from environment settings and drains it on SIGTERM/SIGINT. */
 import { configFromEnv } from './config.js'
-import { createRelay } from './relay.js'
+import { createRelay, type Relay } from './relay.js'
 
+let relay: Relay
 const config = configFromEnv(process.env)
-const relay = await createRelay(config)
+try {
+  relay = await createRelay(config)
+} catch (error) {
+  // A plain sentence for whoever started it: a damaged database, a port in use, a bad setting.
+  console.error(`Samla could not start: ${error instanceof Error ? error.message : String(error)}`)
+  process.exit(1)
+}
 console.log(`Samla is running: open http://localhost:${relay.port}/ (data in ${config.dataDir})`)
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {

@@ -104,7 +104,12 @@ export class Rooms {
     this.cancelUnload(room)
     this.unloadTimers.set(
       room,
-      setTimeout(() => this.unload(room, { compact: true }), this.deps.limits.roomIdleGraceMs),
+      // Up to 10 % later at random, so that hundreds of boards emptied at once (a relay restart,
+      // the end of a day) do not all compact in the same tick and stall every other room.
+      setTimeout(
+        () => this.unload(room, { compact: true }),
+        this.deps.limits.roomIdleGraceMs * (1 + Math.random() * 0.1),
+      ),
     )
   }
 

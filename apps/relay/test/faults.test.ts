@@ -3,6 +3,8 @@
  * (nothing any client received is lost; unsent edits arrive after reconnecting) and SIGTERM
  * (sockets closed with 1012, state flushed, exit code 0).
  */
+import fs from 'node:fs'
+import path from 'node:path'
 import { addNote, listNotes } from '@samla/board'
 import { afterEach, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
@@ -13,6 +15,7 @@ import {
   tokenFor,
   connectClient,
   createBoard,
+  startRelay,
   synced,
   tempDataDir,
   waitFor,
@@ -101,4 +104,28 @@ describe('relay process faults', () => {
     await synced(reader)
     await waitFor(() => noteIds(reader).size === 30, 10_000, 'notes after a graceful restart')
   }, 60_000)
+})
+
+describe('a damaged database', () => {
+  it('[K3] is reported clearly at start and left untouched, never replaced', async () => {
+    const dataDir = tempDataDir()
+    const file = path.join(dataDir, 'samla.sqlite')
+    const first = await startRelay({ dataDir })
+    await createBoard(first)
+    await first.close()
+    // Overwrite the middle of the file, where table pages live, keeping the header readable.
+    const bytes = fs.readFileSync(file)
+    bytes.fill(0xa5, 4096, Math.min(bytes.length, 4096 * 3))
+    fs.writeFileSync(file, bytes)
+    const damaged = fs.readFileSync(file)
+    await expect(startRelay({ dataDir })).rejects.toThrow(/damaged|malformed|not a database/i)
+    expect(fs.readFileSync(file).equals(damaged)).toBe(true)
+
+    const child = await spawnRelay(dataDir).then(
+      () => 'started',
+      (error: Error) => error.message,
+    )
+    expect(child).toMatch(/exited with 1/)
+    expect(child).toMatch(/damaged|malformed|not a database/i)
+  })
 })

@@ -24,7 +24,7 @@ export function spawnRelay(dataDir: string, port = 0, extraEnv: Record<string, s
       SAMLA_DATA_DIR: dataDir,
       INIT_CWD: relayDir,
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   })
   const exited = new Promise<number | string>((resolve) => {
     child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown'))
@@ -32,6 +32,9 @@ export function spawnRelay(dataDir: string, port = 0, extraEnv: Record<string, s
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('relay process did not start within 15 s')), 15_000)
     let output = ''
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString()
+    })
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString()
       const match = /open http:\/\/localhost:(\d+)\//.exec(output)
