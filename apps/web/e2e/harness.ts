@@ -23,11 +23,12 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ]
 
-export async function startTestRelay(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samla-e2e-'))) {
+/** A relay on a free port, or on `port` with an earlier relay's data directory to restart that one. */
+export async function startTestRelay(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samla-e2e-')), port = 0) {
   if (!fs.existsSync(path.join(webRoot, 'index.html'))) {
     throw new Error(`The web app is not built (${webRoot}); run pnpm build first`)
   }
-  const relay: Relay = await createRelay({ port: 0, dataDir, webRoot, logger: pino({ level: 'silent' }) })
+  const relay: Relay = await createRelay({ port, dataDir, webRoot, logger: pino({ level: 'silent' }) })
   return { relay, dataDir }
 }
 
@@ -35,9 +36,32 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
 }
 
-/** A context per simulated person, with a fixed language so assertions can read UI text. */
-export function newPerson(browser: Browser, locale = 'en-GB'): Promise<BrowserContext> {
-  return browser.newContext({ locale, viewport: { width: 1280, height: 800 } })
+export interface Identity {
+  readonly name: string
+  readonly organisation: string
+}
+
+const TEST_IDENTITY: Identity = { name: 'Testperson', organisation: 'Testkommunen' }
+
+/**
+ * A context per simulated person, with a fixed language so assertions can read UI text. The person
+ * has already told this device who they are, so no board asks them on joining; pass `null` to meet
+ * the join question.
+ */
+export async function newPerson(
+  browser: Browser,
+  locale = 'en-GB',
+  identity: Identity | null = TEST_IDENTITY,
+): Promise<BrowserContext> {
+  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 800 } })
+  if (identity) {
+    await context.addInitScript((known) => {
+      localStorage.setItem('samla.displayName', known.name)
+      localStorage.setItem('samla.organisation', known.organisation)
+      localStorage.setItem('samla.joinAnswered', 'true')
+    }, identity)
+  }
+  return context
 }
 
 export interface BoardLinks {

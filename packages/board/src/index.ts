@@ -60,7 +60,7 @@ export {
 export { DEFAULT_NOTE_COLOUR, isNoteColour, NOTE_COLOURS, type NoteColour } from './palette.js'
 export { type Author, publishPrivateNotes } from './private-notes.js'
 export { type BoardReader, createBoardReader, type NoteLayout } from './reader.js'
-export { SCHEMA_VERSION } from './schema.js'
+export { SCHEMA_VERSION, undoScope } from './schema.js'
 export { addVote, removeVote, voteTotals, voterCount, votesOf } from './vote.js'
 export { restoreBoard } from './restore.js'
 export {

@@ -35,3 +35,8 @@ export function clustersMap(doc: Y.Doc): Y.Map<ClusterMap> {
 export function votesMap(doc: Y.Doc): Y.Map<Y.Map<number>> {
   return doc.getMap('votes')
 }
+
+/** The shared types a person's undo history covers: their notes and clusters, not meta or votes. */
+export function undoScope(doc: Y.Doc): [Y.Map<NoteMap>, Y.Map<ClusterMap>] {
+  return [notesMap(doc), clustersMap(doc)]
+}

@@ -39,11 +39,17 @@ export function parseCreatedBoard(value: unknown): CreatedBoard | null {
   return board && links ? { board, links } : null
 }
 
-export async function createBoard(title: string): Promise<CreatedBoard> {
+/** What a new board starts from besides its title: a template, laid out in this language. */
+export interface NewBoardOptions {
+  readonly template?: string
+  readonly language?: 'sv' | 'en'
+}
+
+export async function createBoard(title: string, options: NewBoardOptions = {}): Promise<CreatedBoard> {
   const response = await fetch('/api/boards', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ title }),
+    body: JSON.stringify({ title, ...options }),
   })
   if (!response.ok) throw new Error(`Creating a board failed with HTTP ${response.status}`)
   const created = parseCreatedBoard(await response.json())

@@ -9,10 +9,18 @@ import { AccessProblemPage } from '../access/AccessProblemPage'
 import { RoleBadge } from '../access/RoleBadge'
 import { Canvas } from '../canvas/Canvas'
 import { TopBar } from '../components/TopBar'
+import { EditingEffects } from '../editing/EditingEffects'
+import { SelectionToolbar } from '../editing/SelectionToolbar'
+import { FacilitationEffects } from '../facilitate/FacilitationEffects'
+import { FacilitatorPanel } from '../facilitate/FacilitatorPanel'
 import { FacilitatorTools } from '../facilitate/FacilitatorTools'
+import { SessionBar } from '../facilitate/SessionBar'
 import { eraseLocalCopy } from '../lib/localCopy'
 import { forgetRecentToken, rememberBoard } from '../lib/recentBoards'
 import { useDocumentTitle } from '../lib/useDocumentTitle'
+import { ParticipantList } from '../presence/ParticipantList'
+import { SyncStatus } from '../presence/SyncStatus'
+import { SearchPanel } from '../search/SearchPanel'
 import { BoardContext } from './BoardContext'
 import { BoardNotice } from './BoardNotice'
 import { BoardToolbar } from './BoardToolbar'
@@ -50,17 +58,25 @@ function OpenBoard({ session, knownTitle }: { readonly session: BoardSession; re
 
   return (
     <BoardContext.Provider value={session}>
+      <FacilitationEffects session={session} />
+      <EditingEffects session={session} />
       <div className="board-screen">
         <TopBar>
           <h1 className="board-title">{title || t('board.untitled')}</h1>
           <RoleBadge role={role} />
           {role === 'facilitator' && <FacilitatorTools title={title} />}
           <ConnectionStatus />
+          <SyncStatus />
+          <ParticipantList />
         </TopBar>
         <main id="main" tabIndex={-1} className="board-main">
           <LockBanner />
+          <SessionBar />
           <div className="board-stage">
             <Canvas />
+            {role === 'facilitator' && <FacilitatorPanel />}
+            <SearchPanel />
+            <SelectionToolbar />
             <BoardToolbar />
             <BoardNotice />
           </div>

@@ -4,6 +4,9 @@
  */
 import { useTranslation } from 'react-i18next'
 import { boundsOf, fitViewport, HOME_VIEWPORT } from '../canvas/geometry'
+import { ClusterButtons } from '../clusters/ClusterButtons'
+import { UndoButtons } from '../editing/UndoButtons'
+import { useTools } from '../facilitate/useControl'
 import { useBoard, useCanEdit } from './BoardContext'
 import { addNoteInView } from './commands'
 import { useUi } from './uiStore'
@@ -15,6 +18,8 @@ export function BoardToolbar() {
   const { t, i18n } = useTranslation()
   const session = useBoard()
   const canEdit = useCanEdit()
+  // The phase decides whether new notes are written now (participants write in the write phase).
+  const { addNotes } = useTools()
   const zoom = useUi((state) => state.viewport.zoom)
   const percent = new Intl.NumberFormat(i18n.resolvedLanguage, { style: 'percent' }).format(zoom)
   const zoomBy = (factor: number) => useUi.getState().zoomTo(useUi.getState().viewport.zoom * factor)
@@ -32,7 +37,7 @@ export function BoardToolbar() {
           <button
             type="button"
             className="button button--primary"
-            disabled={!canEdit}
+            disabled={!canEdit || !addNotes}
             onClick={() => addNoteInView(session)}
           >
             <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
@@ -41,8 +46,10 @@ export function BoardToolbar() {
             {t('toolbar.addNote')}
           </button>
           <span className="toolbar-divider" aria-hidden="true" />
+          <ClusterButtons />
         </>
       )}
+      <UndoButtons />
       <button
         type="button"
         className="icon-button"

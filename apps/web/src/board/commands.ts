@@ -4,7 +4,6 @@
  * the person may not edit (a viewer, or a participant on a locked board): the relay would refuse it.
  */
 import {
-  addNote,
   BoardError,
   bringToFront,
   DEFAULT_NOTE_SIZE,
@@ -15,14 +14,16 @@ import {
   setNoteText,
 } from '@samla/board'
 import { type Point, screenToWorld } from '../canvas/geometry'
-import { getDisplayName, getUserId } from '../lib/identity'
+import { LOCAL_ORIGIN, UNTRACKED_ORIGIN } from '../editing/origin'
+import { addNewNote } from '../facilitate/newNote'
 import { type BoardSession, mayEditBoard } from './session'
 import { useUi } from './uiStore'
 
-function guarded<T>(session: BoardSession, write: () => T): T | undefined {
+/** Runs a write as this person's own edit (`origin`), so undo can tell it from a collaborator's. */
+export function guarded<T>(session: BoardSession, write: () => T, origin: symbol = LOCAL_ORIGIN): T | undefined {
   if (!mayEditBoard(session)) return undefined
   try {
-    return write()
+    return session.doc.transact(write, origin)
   } catch (error) {
     if (!(error instanceof BoardError)) throw error
     useUi.getState().showNotice(error.code)
@@ -43,9 +44,8 @@ export function addNoteAt(session: BoardSession, centre: Point): string | undefi
     x += CASCADE_STEP
     y += CASCADE_STEP
   }
-  const id = guarded(session, () =>
-    addNote(session.doc, { x, y, authorId: getUserId(), authorName: getDisplayName().trim() }),
-  )
+  // The phase, a silent brainstorm and anonymous mode decide where the note goes and whose it is.
+  const id = guarded(session, () => addNewNote(session, { x, y }))
   if (id) {
     const ui = useUi.getState()
     ui.select([id])
@@ -73,12 +73,12 @@ export function recolourNote(session: BoardSession, id: string, colour: NoteColo
   guarded(session, () => recolourNotes(session.doc, [id], colour))
 }
 
-/** Brings notes to the top of the stack, skipping the write when they already are on top. */
+/** Brings notes to the top of the stack, skipping the write when they already are on top; not undoable on its own. */
 export function raiseNotes(session: BoardSession, ids: readonly string[]): void {
   const layout = session.reader.getLayout()
   const top = new Set(layout.slice(layout.length - ids.length).map((note) => note.id))
   if (ids.length === 0 || ids.every((id) => top.has(id))) return
-  guarded(session, () => bringToFront(session.doc, ids))
+  guarded(session, () => bringToFront(session.doc, ids), UNTRACKED_ORIGIN)
 }
 
 export function moveNotesBy(session: BoardSession, ids: readonly string[], dx: number, dy: number): void {

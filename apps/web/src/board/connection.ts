@@ -7,6 +7,7 @@
  */
 import type { WebsocketProvider } from 'y-websocket'
 import type { AccessProblem } from '../api/http'
+import { jitterReconnects } from '../presence/reconnect'
 import {
   type ConnectionEvent,
   type ConnectionState,
@@ -32,13 +33,20 @@ export function watchConnection(board: WebsocketProvider, control: WebsocketProv
   const providers = [board, control]
   let state = INITIAL_CONNECTION
   let started = false
+  /** Whether the app wants the connections up (not offline, suspended or stopped): retries check it. */
+  let wanted = false
   const listeners = new Set<() => void>()
   const connectAll = () => {
-    if (!state.ended) for (const provider of providers) provider.connect()
+    if (state.ended) return
+    wanted = true
+    for (const provider of providers) provider.connect()
   }
   const disconnectAll = () => {
+    wanted = false
     for (const provider of providers) provider.disconnect()
   }
+  // Retries are spread out at random, so a relay restart is not met by every client at once.
+  const stopRetrying = providers.map((provider) => jitterReconnects(provider, () => wanted && !state.stopped))
   const dispatch = (event: ConnectionEvent) => {
     const next = reduceConnection(state, event)
     if (next === state) return
@@ -96,6 +104,7 @@ export function watchConnection(board: WebsocketProvider, control: WebsocketProv
     suspend: disconnectAll,
     end: (problem) => dispatch({ type: 'ended', problem }),
     destroy() {
+      for (const stop of stopRetrying) stop()
       board.off('status', onStatus)
       board.off('sync', onSync)
       board.off('connection-close', onBoardClose)

@@ -16,7 +16,11 @@ import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { mayEdit, type Role } from '../access/roles'
+import { createUndo, type UndoStore } from '../editing/undo'
 import { localDocNames } from '../lib/localCopy'
+import { createPresence, type PresenceStore } from '../presence/presenceStore'
+import { type UnconfirmedStore, watchUnconfirmed } from '../presence/unconfirmed'
+import { createSearchResults, type SearchResults } from '../search/searchResults'
 import { type ConnectionStore, watchConnection } from './connection'
 import { shouldReconnect } from './connectionState'
 
@@ -32,6 +36,16 @@ export interface BoardSession extends BoardAccess {
   readonly reader: BoardReader
   readonly control: ControlReader
   readonly connection: ConnectionStore
+  /** Presence on the board doc's connection: shared, never stored. Add fields with setLocalStateField. */
+  readonly awareness: WebsocketProvider['awareness']
+  /** Who is here, their cursors and what they work on, read from and published to `awareness`. */
+  readonly presence: PresenceStore
+  /** Undo and redo of this person's own changes. */
+  readonly undo: UndoStore
+  /** This page's changes the relay has not yet confirmed. */
+  readonly unconfirmed: UnconfirmedStore
+  /** Which notes match the person's search and filter. */
+  readonly search: SearchResults
   destroy(): void
 }
 
@@ -68,6 +82,12 @@ export function openBoardSession(access: BoardAccess, onError: (code: BoardError
   const reader = createBoardReader(doc)
   const control = createControlReader(controlDoc)
   const connection = watchConnection(provider, controlProvider)
+  const presence = createPresence(provider)
+  const undo = createUndo(doc)
+  // Changes from the relay, or loaded from this device's copy, are not this page's own.
+  const fromElsewhere: readonly unknown[] = [provider, ...locals]
+  const unconfirmed = watchUnconfirmed(provider, (origin) => fromElsewhere.includes(origin))
+  const search = createSearchResults(doc, reader)
   let destroyed = false
 
   // A board written by a newer Samla is shown, but the person is told to reload.
@@ -99,10 +119,16 @@ export function openBoardSession(access: BoardAccess, onError: (code: BoardError
     reader,
     control,
     connection,
+    awareness: provider.awareness,
+    presence,
+    undo,
+    unconfirmed,
+    search,
     destroy() {
       if (destroyed) return
       destroyed = true
       provider.off('sync', onSync)
+      for (const tool of [presence, undo, unconfirmed, search]) tool.destroy()
       connection.destroy()
       provider.destroy()
       controlProvider.destroy()

@@ -7,7 +7,13 @@ import { useTranslation } from 'react-i18next'
 import { useBoard, useCanEdit } from '../board/BoardContext'
 import { addNoteAt } from '../board/commands'
 import { useUi } from '../board/uiStore'
+import { ClustersLayer } from '../clusters/ClustersLayer'
+import { EDITING_HINT_ID, EditingHint } from '../editing/EditingHint'
+import { SelectionBand, useRubberBand } from '../editing/useRubberBand'
 import { NoteDragContext } from '../notes/NoteDragContext'
+import { CursorsLayer } from '../presence/CursorsLayer'
+import { usePointerPresence } from '../presence/usePointerPresence'
+import { PrivateNotesLayer } from '../private/PrivateNotesLayer'
 import { CANVAS_ID } from './focusCanvas'
 import { screenToWorld } from './geometry'
 import { NotesLayer } from './NotesLayer'
@@ -70,6 +76,8 @@ export function Canvas() {
   const session = useBoard()
   const ref = useRef<HTMLElement>(null)
   const gestures = useCanvasGestures(ref)
+  useRubberBand(ref)
+  usePointerPresence(ref)
 
   const onDoubleClick = (event: MouseEvent<HTMLElement>) => {
     if (isOnNote(event.target)) return
@@ -86,16 +94,21 @@ export function Canvas() {
       // biome-ignore lint/a11y/noNoninteractiveTabindex: the canvas takes focus so arrow keys and +/- can move the view.
       tabIndex={0}
       aria-label={t('canvas.label')}
-      aria-describedby={HINT_ID}
+      aria-describedby={`${HINT_ID} ${EDITING_HINT_ID}`}
       onKeyDown={onCanvasKeyDown}
       onDoubleClick={onDoubleClick}
       {...gestures}
     >
       <Backdrop />
+      <ClustersLayer />
       <NoteDragContext>
         <NotesLayer />
       </NoteDragContext>
+      <PrivateNotesLayer />
+      <CursorsLayer />
+      <SelectionBand />
       <Hint />
+      <EditingHint />
     </section>
   )
 }

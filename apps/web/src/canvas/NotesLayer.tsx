@@ -6,6 +6,7 @@ import { useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { useBoard } from '../board/BoardContext'
 import { useUi } from '../board/uiStore'
+import { useHiddenNotes } from '../clusters/useHiddenNotes'
 import { NoteCard } from '../notes/NoteCard'
 import { cullNotes, type RenderedNote, type StableOrder, sameRendering } from './culling'
 import { visibleWorldRect } from './geometry'
@@ -14,8 +15,10 @@ import { visibleWorldRect } from './geometry'
 const CULL_MARGIN = 240
 
 export function NotesLayer() {
-  const { reader } = useBoard()
+  const { reader, doc } = useBoard()
   const layout = useSyncExternalStore(reader.subscribeLayout, reader.getLayout)
+  // Notes in collapsed clusters are not drawn: the cluster's card stands for them.
+  const hidden = useHiddenNotes(doc)
   const viewport = useUi((state) => state.viewport)
   const size = useUi((state) => state.size)
   // Notes someone is working with stay rendered even when scrolled out of view.
@@ -31,11 +34,12 @@ export function NotesLayer() {
   const previous = useRef<readonly RenderedNote[]>([])
 
   const rendered = useMemo(() => {
-    const next = cullNotes(layout, visibleWorldRect(viewport, size, CULL_MARGIN), new Set(pinned), order)
+    const shown = hidden.size === 0 ? layout : layout.filter((note) => !hidden.has(note.id))
+    const next = cullNotes(shown, visibleWorldRect(viewport, size, CULL_MARGIN), new Set(pinned), order)
     if (sameRendering(previous.current, next)) return previous.current
     previous.current = next
     return next
-  }, [layout, viewport, size, pinned, order])
+  }, [layout, hidden, viewport, size, pinned, order])
 
   return (
     <div

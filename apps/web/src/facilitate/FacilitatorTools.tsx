@@ -1,6 +1,6 @@
 /**
- * The facilitator's controls in the board header: share the links, lock or unlock the board for
- * everyone else, and delete the board (after a confirmation that names it).
+ * The facilitator's controls in the board header: share the links, export, import and history,
+ * lock or unlock the board for everyone else, and delete the board (after a confirmation that names it).
  */
 import { setLocked } from '@samla/board'
 import { useState } from 'react'
@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next'
 import { deleteBoard } from '../api/boards'
 import { useBoard, useLocked } from '../board/BoardContext'
 import { ConfirmDialog } from '../components/ConfirmDialog'
+import { ExchangeTools } from '../exchange/ExchangeTools'
 import { eraseLocalCopy } from '../lib/localCopy'
 import { navigate } from '../router'
 import { ShareDialog } from './ShareDialog'
@@ -76,6 +77,7 @@ export function FacilitatorTools({ title }: { readonly title: string }) {
         </svg>
         {t('facilitate.share')}
       </button>
+      <ExchangeTools title={title} />
       <LockButton />
       <button
         type="button"

@@ -1,21 +1,27 @@
-/** Creating a board: a titled form that asks the relay for a new board and opens it with its facilitator link. */
+/**
+ * Creating a board: a titled form, with a template to start from, that asks the relay for a new board
+ * and opens it with its facilitator link.
+ */
 import { MAX_TITLE_LENGTH } from '@samla/board'
 import { type FormEvent, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { boardLinkPath } from '../access/boardLink'
 import { createBoard } from '../api/boards'
+import { exchangeLanguage } from '../exchange/language'
+import { type TemplateId, TemplatePicker } from '../exchange/TemplatePicker'
 import { rememberBoard } from '../lib/recentBoards'
 import { navigate } from '../router'
 
 type FormState = 'idle' | 'busy' | 'failed' | 'missing-title'
 
 export function CreateBoardForm() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const inputId = useId()
   const errorId = useId()
   const input = useRef<HTMLInputElement>(null)
   const [title, setTitle] = useState('')
   const [state, setState] = useState<FormState>('idle')
+  const [template, setTemplate] = useState<TemplateId>('blank')
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
@@ -28,7 +34,10 @@ export function CreateBoardForm() {
     }
     setState('busy')
     try {
-      const { board, links } = await createBoard(trimmed)
+      const { board, links } = await createBoard(trimmed, {
+        template,
+        language: exchangeLanguage(i18n.resolvedLanguage),
+      })
       const token = links.facilitator
       rememberBoard({ id: board.id, title: board.title, visitedAt: Date.now(), token, role: 'facilitator' })
       navigate(boardLinkPath(board.id, token))
@@ -56,6 +65,9 @@ export function CreateBoardForm() {
           aria-describedby={error ? errorId : undefined}
           onChange={(event) => setTitle(event.currentTarget.value)}
         />
+      </div>
+      <TemplatePicker value={template} onChange={setTemplate} />
+      <div className="create-board-actions">
         <button type="submit" className="button button--primary" disabled={state === 'busy'}>
           {state === 'busy' ? t('home.create.busy') : t('home.create.submit')}
         </button>

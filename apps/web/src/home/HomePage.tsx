@@ -1,6 +1,7 @@
-/** The home page: what Samla is, a form to create a board, and the boards opened lately. */
+/** The home page: what Samla is, forms to create a board (or one from an exported file), and the boards opened lately. */
 import { useTranslation } from 'react-i18next'
 import { TopBar } from '../components/TopBar'
+import { ImportBoardForm } from '../exchange/ImportBoardForm'
 import { useDocumentTitle } from '../lib/useDocumentTitle'
 import { CreateBoardForm } from './CreateBoardForm'
 import { DeletedNotice } from './DeletedNotice'
@@ -19,6 +20,7 @@ export function HomePage() {
           <p>{t('home.intro')}</p>
         </div>
         <CreateBoardForm />
+        <ImportBoardForm />
         <RecentBoards />
       </main>
     </>

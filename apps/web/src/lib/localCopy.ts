@@ -5,8 +5,17 @@
 import { forgetRecentBoard } from './recentBoards'
 import { removeStored } from './storage'
 
-export function localDocNames(boardId: string): { readonly board: string; readonly control: string } {
-  return { board: `samla-board-${boardId}`, control: `samla-board-${boardId}-control` }
+export function localDocNames(boardId: string): {
+  readonly board: string
+  readonly control: string
+  /** The silent brainstorm's drafts, never sent anywhere (erased with the rest). */
+  readonly private: string
+} {
+  return {
+    board: `samla-board-${boardId}`,
+    control: `samla-board-${boardId}-control`,
+    private: `samla-private-${boardId}`,
+  }
 }
 
 export function tabTokenKey(boardId: string): string {

@@ -10,6 +10,9 @@ import { useBoard, useCanEdit } from '../board/BoardContext'
 import { raiseNotes, removeNotes } from '../board/commands'
 import { useUi } from '../board/uiStore'
 import { focusCanvas } from '../canvas/focusCanvas'
+import { NoteBadges } from '../presence/NoteBadges'
+import { PrivateMark, useIsPrivateNote } from '../private/PrivateMark'
+import { VoteButtons } from '../voting/VoteButtons'
 import { DraggableNote } from './DraggableNote'
 import { ColourSelect, DeleteNoteButton } from './NoteControls'
 import { NoteText } from './NoteText'
@@ -30,6 +33,7 @@ export const NoteCard = memo(function NoteCard({ id, z }: { readonly id: string;
   const subscribe = useCallback((listener: () => void) => reader.subscribeNote(id, listener), [reader, id])
   const note = useSyncExternalStore(subscribe, () => reader.getNote(id))
   const canEdit = useCanEdit()
+  const isPrivate = useIsPrivateNote()
   const selected = useUi((state) => state.selection.includes(id))
   const detail = useUi((state): Detail => {
     if (state.viewport.zoom >= COMPACT_BELOW_ZOOM || state.editingId === id || state.focusRequest === id) return 'full'
@@ -72,7 +76,7 @@ export const NoteCard = memo(function NoteCard({ id, z }: { readonly id: string;
     <DraggableNote
       layout={note}
       z={z}
-      label={label}
+      label={isPrivate ? t('facilitation.private.noteLabel', { label }) : label}
       roleDescription={canEdit ? t('note.roleDescription') : t('note.roleDescriptionReadOnly')}
       selected={selected}
       disabled={!canEdit}
@@ -86,13 +90,16 @@ export const NoteCard = memo(function NoteCard({ id, z }: { readonly id: string;
           {detail === 'full' && canEdit && <DeleteNoteButton id={id} />}
         </div>
       )}
+      {isPrivate && detail !== 'block' && <PrivateMark />}
       {detail === 'full' && <NoteText id={id} text={note.text} readOnly={!canEdit} />}
       {detail === 'compact' && <p className="note-static">{note.text}</p>}
+      {detail === 'full' && <VoteButtons id={id} />}
       {detail === 'full' && (
         <div className="note-footer">
           <ColourSelect id={id} colour={note.colour} disabled={!canEdit} />
         </div>
       )}
+      {!isPrivate && <NoteBadges id={id} />}
     </DraggableNote>
   )
 })

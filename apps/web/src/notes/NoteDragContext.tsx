@@ -13,8 +13,9 @@ import {
 import { type ReactNode, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useBoard } from '../board/BoardContext'
-import { moveNotesBy, raiseNotes } from '../board/commands'
+import { raiseNotes } from '../board/commands'
 import { useUi } from '../board/uiStore'
+import { dropNotes } from '../clusters/clusterCommands'
 import { useNoteSensors } from './sensors'
 
 function toWorld(delta: { x: number; y: number }) {
@@ -55,7 +56,8 @@ export function NoteDragContext({ children }: { readonly children: ReactNode }) 
     const { drag, setDrag } = useUi.getState()
     if (!drag) return
     const { dx, dy } = toWorld(delta)
-    moveNotesBy(session, drag.ids, dx, dy)
+    // Moves the notes and, for whoever may cluster, puts them in the cluster they land in (one transaction).
+    dropNotes(session, drag.ids, dx, dy)
     setDrag(null)
   }
 

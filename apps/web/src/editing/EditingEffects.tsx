@@ -1,0 +1,16 @@
+/**
+ * The board-wide side of presence and editing, mounted once per open board: publishing this
+ * person's presence, the editing keys and the clipboard — and the join question.
+ */
+import type { BoardSession } from '../board/session'
+import { JoinDialog } from '../presence/JoinDialog'
+import { usePresencePublishing } from '../presence/usePresencePublishing'
+import { useClipboard } from './useClipboard'
+import { useEditingShortcuts } from './useEditingShortcuts'
+
+export function EditingEffects({ session }: { readonly session: BoardSession }) {
+  usePresencePublishing(session)
+  useEditingShortcuts(session)
+  useClipboard(session)
+  return <JoinDialog />
+}

@@ -1,0 +1,76 @@
+/**
+ * Editing actions on the selection and the person's own history: undo and redo, select all, nudge,
+ * recolour and delete the selection (each one transaction), and paste notes as new notes of this
+ * person's (one transaction for all of them). Like the board's own commands, nothing is attempted
+ * while the person may not edit.
+ */
+import { addNote, type NoteColour, recolourNotes } from '@samla/board'
+import { guarded, moveNotesBy, removeNotes } from '../board/commands'
+import { type BoardSession, mayEditBoard } from '../board/session'
+import { useUi } from '../board/uiStore'
+import { screenToWorld } from '../canvas/geometry'
+import { toolsFor } from '../facilitate/phaseTools'
+import { getDisplayName, getUserId } from '../lib/identity'
+import { pointerOnCanvas } from '../presence/usePointerPresence'
+import { draftsOf } from '../private/drafts'
+import { type ClipNote, placeAround } from './clipboard'
+import { existingIds, nudgeOffset } from './selection'
+
+export function undoOwnChange(session: BoardSession): void {
+  if (mayEditBoard(session)) session.undo.undo()
+}
+
+export function redoOwnChange(session: BoardSession): void {
+  if (mayEditBoard(session)) session.undo.redo()
+}
+
+/** The selected notes that are still on the board. */
+export function selectedNotes(session: BoardSession): string[] {
+  return existingIds(useUi.getState().selection, session.reader.getLayout())
+}
+
+export function selectAll(session: BoardSession): void {
+  useUi.getState().select(session.reader.getLayout().map((note) => note.id))
+}
+
+/** Moves the selection by one arrow-key step; returns whether the key was an arrow. */
+export function nudgeSelection(session: BoardSession, key: string, large: boolean): boolean {
+  const offset = nudgeOffset(key, large)
+  if (!offset) return false
+  moveNotesBy(session, selectedNotes(session), offset.dx, offset.dy)
+  return true
+}
+
+export function recolourSelection(session: BoardSession, colour: NoteColour): void {
+  const ids = selectedNotes(session)
+  if (ids.length > 0) guarded(session, () => recolourNotes(session.doc, ids, colour))
+}
+
+export function deleteSelection(session: BoardSession): void {
+  removeNotes(session, selectedNotes(session))
+}
+
+/**
+ * Where pasted notes go and whose they are, as for a note added by hand: only while this person may
+ * add notes, into their private drafts during a silent brainstorm, and without author when anonymous.
+ */
+function pasteTarget(session: BoardSession) {
+  const control = session.control.getControl()
+  if (!toolsFor(session.role, control).addNotes) return null
+  const author = control.anonymous ? {} : { authorId: getUserId(), authorName: getDisplayName().trim() }
+  const doc = control.privateMode && session.role === 'participant' ? draftsOf(session.boardId)?.doc : session.doc
+  return doc ? { doc, author } : null
+}
+
+/** Adds the notes as new ones around the pointer (or the middle of the view), and selects them. */
+export function pasteNotes(session: BoardSession, notes: readonly ClipNote[]): void {
+  const target = pasteTarget(session)
+  if (!target || notes.length === 0) return
+  const { viewport, size } = useUi.getState()
+  const centre = pointerOnCanvas() ?? screenToWorld(viewport, { x: size.width / 2, y: size.height / 2 })
+  const placed = placeAround(notes, centre)
+  const ids = guarded(session, () =>
+    target.doc.transact(() => placed.map((note) => addNote(target.doc, { ...note, ...target.author }))),
+  )
+  if (ids) useUi.getState().select(ids)
+}

@@ -1,0 +1,6 @@
+/** The language exports and templates are written in: the UI's, which is Swedish unless it is English. */
+export type ExchangeLanguage = 'sv' | 'en'
+
+export function exchangeLanguage(resolved: string | undefined): ExchangeLanguage {
+  return resolved === 'en' ? 'en' : 'sv'
+}

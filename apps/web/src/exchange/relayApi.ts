@@ -1,0 +1,122 @@
+/**
+ * The relay calls behind export, import and history: downloading an export, creating a board from
+ * an exported file, and listing, taking, reading and restoring history snapshots. Answers are
+ * checked, never trusted.
+ */
+import { type CreatedBoard, parseCreatedBoard } from '../api/boards'
+import { boardUrl } from '../api/http'
+import { filenameFromDisposition } from './download'
+import type { ExchangeLanguage } from './language'
+import { type Progress, RelayError, transfer, transferJson } from './transfer'
+
+export type ExportFormat = 'csv' | 'md' | 'json'
+
+export type SnapshotReason = 'scheduled' | 'before-import' | 'before-reveal' | 'before-restore' | 'manual'
+
+export interface SnapshotEntry {
+  readonly id: number
+  readonly createdAt: number
+  readonly reason: SnapshotReason | 'other'
+  readonly bytes: number
+}
+
+const REASONS: readonly string[] = ['scheduled', 'before-import', 'before-reveal', 'before-restore', 'manual']
+
+type OnProgress = (progress: Progress) => void
+
+function malformed(what: string): RelayError {
+  return new RelayError(200, 'malformed-answer', `The relay answered with malformed ${what}`)
+}
+
+export async function downloadExport(
+  boardId: string,
+  token: string,
+  format: ExportFormat,
+  language: ExchangeLanguage,
+  onProgress: OnProgress,
+): Promise<{ blob: Blob; filename: string }> {
+  const query = new URLSearchParams({ format, lang: language })
+  const result = await transfer({ method: 'GET', url: `${boardUrl(boardId, 'export')}?${query}`, token, onProgress })
+  const filename = filenameFromDisposition(result.header('content-disposition')) ?? `samla.${format}`
+  return { blob: result.body, filename }
+}
+
+/** The snapshot list, newest first; entries that do not look like snapshots are dropped. */
+export function parseSnapshots(value: unknown): SnapshotEntry[] {
+  const list = (value as { snapshots?: unknown } | null)?.snapshots
+  if (!Array.isArray(list)) throw malformed('history')
+  return list
+    .filter((entry): entry is Record<string, unknown> => entry !== null && typeof entry === 'object')
+    .filter((entry) => Number.isInteger(entry.id) && typeof entry.createdAt === 'number')
+    .map(
+      (entry): SnapshotEntry => ({
+        id: entry.id as number,
+        createdAt: entry.createdAt as number,
+        reason:
+          typeof entry.reason === 'string' && REASONS.includes(entry.reason)
+            ? (entry.reason as SnapshotReason)
+            : 'other',
+        bytes: typeof entry.bytes === 'number' ? entry.bytes : 0,
+      }),
+    )
+    .sort((a, b) => b.createdAt - a.createdAt || b.id - a.id)
+}
+
+export async function listSnapshots(boardId: string, token: string, signal?: AbortSignal): Promise<SnapshotEntry[]> {
+  return parseSnapshots(await transferJson({ method: 'GET', url: boardUrl(boardId, 'history'), token, signal }))
+}
+
+export async function takeSnapshot(
+  boardId: string,
+  token: string,
+  reason: 'before-import' | 'manual',
+): Promise<number> {
+  const answer = await transferJson({ method: 'POST', url: boardUrl(boardId, 'history'), token, json: { reason } })
+  const id = (answer as { id?: unknown } | null)?.id
+  if (!Number.isInteger(id)) throw malformed('snapshot id')
+  return id as number
+}
+
+/** A snapshot as the Yjs update the relay stores. */
+export async function fetchSnapshot(
+  boardId: string,
+  token: string,
+  id: number,
+  signal?: AbortSignal,
+  onProgress?: OnProgress,
+): Promise<Uint8Array> {
+  const { body } = await transfer({
+    method: 'GET',
+    url: boardUrl(boardId, 'history', String(id)),
+    token,
+    signal,
+    onProgress,
+  })
+  return new Uint8Array(await body.arrayBuffer())
+}
+
+/** Restores a snapshot for everyone; resolves to the snapshot taken just before, which undoes it. */
+export async function restoreSnapshot(boardId: string, token: string, id: number): Promise<number> {
+  const url = boardUrl(boardId, 'history', String(id), 'restore')
+  const answer = await transferJson({ method: 'POST', url, token })
+  const backup = (answer as { backup?: unknown } | null)?.backup
+  if (!Number.isInteger(backup)) throw malformed('restore answer')
+  return backup as number
+}
+
+/** A new board holding an exported one; the file's content is checked by the relay, not here. */
+export async function createBoardFromExport(
+  title: string,
+  exported: unknown,
+  onProgress: OnProgress,
+): Promise<CreatedBoard> {
+  const answer = await transferJson({
+    method: 'POST',
+    url: '/api/boards',
+    json: { title, import: exported },
+    onProgress,
+  })
+  const created = parseCreatedBoard(answer)
+  if (!created) throw malformed('board')
+  return created
+}

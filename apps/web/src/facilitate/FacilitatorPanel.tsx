@@ -1,0 +1,81 @@
+/**
+ * The facilitator's panel beside the canvas: a complementary landmark with a heading, grouping the
+ * controls that run the session — timer, silent brainstorm and reveal, vote, the board's writing
+ * rules, and bringing everyone to the facilitator's view.
+ */
+import { setAnonymous, setParticipantsMayCluster } from '@samla/board'
+import { useId } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useBoard } from '../board/BoardContext'
+import { controlWrite } from './controlWrite'
+import { PrivatePanel } from '../private/PrivatePanel'
+import { TimerPanel } from '../timer/TimerPanel'
+import { VotePanel } from '../voting/VotePanel'
+import { useFacilitationUi } from './facilitationUi'
+import { useControlState } from './useControl'
+import { summonEveryone } from './useFollow'
+
+function RulesSection() {
+  const { t } = useTranslation()
+  const session = useBoard()
+  const { anonymous, participantsMayCluster } = useControlState()
+  const headingId = useId()
+  return (
+    <section className="panel-section" aria-labelledby={headingId}>
+      <h3 id={headingId}>{t('facilitation.rules.heading')}</h3>
+      <label className="panel-check">
+        <input
+          type="checkbox"
+          checked={anonymous}
+          onChange={(event) => {
+            const on = event.currentTarget.checked
+            controlWrite(session, () => setAnonymous(session.controlDoc, on))
+          }}
+        />
+        {t('facilitation.anonymous.mode')}
+      </label>
+      <label className="panel-check">
+        <input
+          type="checkbox"
+          checked={participantsMayCluster}
+          onChange={(event) => {
+            const on = event.currentTarget.checked
+            controlWrite(session, () => setParticipantsMayCluster(session.controlDoc, on))
+          }}
+        />
+        {t('facilitation.rules.mayCluster')}
+      </label>
+    </section>
+  )
+}
+
+function ViewSection() {
+  const { t } = useTranslation()
+  const session = useBoard()
+  const headingId = useId()
+  return (
+    <section className="panel-section" aria-labelledby={headingId}>
+      <h3 id={headingId}>{t('facilitation.follow.heading')}</h3>
+      <button type="button" className="button" onClick={() => summonEveryone(session)}>
+        {t('facilitation.follow.summon')}
+      </button>
+      <p className="panel-hint">{t('facilitation.follow.hint')}</p>
+    </section>
+  )
+}
+
+export function FacilitatorPanel() {
+  const { t } = useTranslation()
+  const open = useFacilitationUi((state) => state.panelOpen)
+  const headingId = useId()
+  return (
+    <aside id="facilitator-panel" className="facilitator-panel" aria-labelledby={headingId} hidden={!open}>
+      <h2 id={headingId}>{t('facilitation.panel.heading')}</h2>
+      <TimerPanel />
+      <PrivatePanel />
+      <VotePanel />
+      <RulesSection />
+      <ViewSection />
+    </aside>
+  )
+}

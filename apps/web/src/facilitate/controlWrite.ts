@@ -1,0 +1,17 @@
+/**
+ * Writes to the control doc, which only facilitators may change (the relay refuses anyone else's).
+ * A BoardError (nothing changed, e.g. a vote budget out of range) becomes the board's plain notice.
+ */
+import { BoardError } from '@samla/board'
+import type { BoardSession } from '../board/session'
+import { useUi } from '../board/uiStore'
+
+export function controlWrite(session: BoardSession, write: () => void): void {
+  if (session.role !== 'facilitator') return
+  try {
+    write()
+  } catch (error) {
+    if (!(error instanceof BoardError)) throw error
+    useUi.getState().showNotice(error.code)
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * The private drafts' lifetime for an open board, and their publication: once the drafts have loaded,
+ * and whenever the control doc changes (a reveal arriving live, or on reconnecting after one was
+ * missed), any owed reveal is settled, provided this person may write to the board right now.
+ */
+import { BoardError } from '@samla/board'
+import { useEffect } from 'react'
+import { type BoardSession, mayEditBoard } from '../board/session'
+import { useUi } from '../board/uiStore'
+import { getDisplayName, getUserId } from '../lib/identity'
+import { openDrafts, useDrafts } from './drafts'
+import { settleReveal } from './publish'
+
+export function usePrivateDrafts(session: BoardSession): void {
+  const { boardId, role } = session
+  useEffect(() => (role === 'viewer' ? undefined : openDrafts(boardId)), [boardId, role])
+  const drafts = useDrafts(boardId)
+
+  useEffect(() => {
+    if (!drafts) return
+    let active = true
+    let unsubscribe = () => {}
+    const settle = () => {
+      if (!active || !mayEditBoard(session)) return
+      const author = { authorId: getUserId(), authorName: getDisplayName().trim() }
+      try {
+        settleReveal(session.boardId, session.control.getControl(), drafts.doc, session.doc, author)
+      } catch (error) {
+        if (!(error instanceof BoardError)) throw error
+        useUi.getState().showNotice(error.code)
+      }
+    }
+    void drafts.loaded.then(() => {
+      if (!active) return
+      settle()
+      unsubscribe = session.control.subscribeControl(settle)
+    })
+    return () => {
+      active = false
+      unsubscribe()
+    }
+  }, [session, drafts])
+}

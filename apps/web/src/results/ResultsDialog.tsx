@@ -1,0 +1,68 @@
+/**
+ * The results: clusters and the notes in them ranked by dots, in large type for a projector and
+ * printable (only this view is printed). Totals, and the ranking that would give them away, are
+ * shown to the facilitator always and to everyone else once the facilitator reveals the vote.
+ */
+import { createPortal } from 'react-dom'
+import { useTranslation } from 'react-i18next'
+import { useBoard } from '../board/BoardContext'
+import { Dialog } from '../components/Dialog'
+import { useControlState } from '../facilitate/useControl'
+import { useRankedResults } from './useRankedResults'
+
+function RankedList() {
+  const { t } = useTranslation()
+  const { doc } = useBoard()
+  const groups = useRankedResults(doc)
+  if (groups.length === 0) return <p>{t('facilitation.results.empty')}</p>
+  return (
+    <ol className="results-groups">
+      {groups.map((group) => (
+        <li key={group.clusterId ?? 'loose'} className="results-group">
+          <h3>
+            <span>
+              {group.clusterId === null
+                ? t('facilitation.results.loose')
+                : group.name || t('facilitation.cluster.unnamed')}
+            </span>
+            <span className="results-votes">{t('facilitation.vote.total', { count: group.votes })}</span>
+          </h3>
+          <ol className="results-notes">
+            {group.notes.map(({ note, votes }) => (
+              <li key={note.id}>
+                <span className="results-text">{note.text || t('facilitation.results.emptyNote')}</span>
+                <span className="results-votes">{t('facilitation.vote.total', { count: votes })}</span>
+              </li>
+            ))}
+          </ol>
+        </li>
+      ))}
+    </ol>
+  )
+}
+
+export function ResultsDialog({ onClose }: { readonly onClose: () => void }) {
+  const { t } = useTranslation()
+  const { role } = useBoard()
+  const { vote } = useControlState()
+  const visible = role === 'facilitator' || vote.revealed
+  // In <body> itself, so printing can leave out everything else on the page.
+  return createPortal(
+    <Dialog heading={t('facilitation.results.heading')} className="results-dialog" onClose={onClose}>
+      {(close) => (
+        <>
+          {visible ? <RankedList /> : <p className="results-hidden">{t('facilitation.results.hidden')}</p>}
+          <div className="dialog-actions results-actions">
+            <button type="button" className="button" onClick={() => window.print()}>
+              {t('facilitation.results.print')}
+            </button>
+            <button type="button" className="button button--primary" onClick={close}>
+              {t('facilitation.results.close')}
+            </button>
+          </div>
+        </>
+      )}
+    </Dialog>,
+    document.body,
+  )
+}

@@ -1,0 +1,85 @@
+/**
+ * The shared countdown everyone sees in the session bar, by the relay's clock so every screen shows
+ * the same time. The end is shown in words (not only by colour), announced once in a live region,
+ * and, for people who switched sound on, signalled with two tones.
+ */
+import { useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useFacilitationUi } from '../facilitate/facilitationUi'
+import { useControlState } from '../facilitate/useControl'
+import { formatRemaining, splitRemaining } from './format'
+import { playEndSignal, unlockSound } from './sound'
+import { useRemaining } from './useRemaining'
+
+export function TimerDisplay() {
+  const { t } = useTranslation()
+  const { timer } = useControlState()
+  const remaining = useRemaining(timer)
+  const soundOn = useFacilitationUi((state) => state.soundOn)
+  const running = timer.endsAt !== null
+  const ended = running && remaining === 0
+  // Starts as whatever was true on arrival: joining after the end announces nothing.
+  const wasEnded = useRef(ended)
+  const [announcement, setAnnouncement] = useState('')
+
+  useEffect(() => {
+    if (ended && !wasEnded.current) {
+      setAnnouncement(t('facilitation.timer.endedAnnouncement'))
+      if (useFacilitationUi.getState().soundOn) playEndSignal()
+    }
+    if (!ended) setAnnouncement('')
+    wasEnded.current = ended
+  }, [ended, t])
+
+  useEffect(() => {
+    if (!soundOn) return
+    // Sound switched on in an earlier visit: audio may start only after a gesture on this page.
+    const unlock = () => unlockSound()
+    document.addEventListener('pointerdown', unlock, { once: true })
+    document.addEventListener('keydown', unlock, { once: true })
+    return () => {
+      document.removeEventListener('pointerdown', unlock)
+      document.removeEventListener('keydown', unlock)
+    }
+  }, [soundOn])
+
+  const used = running || timer.remainingMs !== timer.durationMs
+  const { minutes, seconds } = splitRemaining(remaining)
+  const state = ended ? 'ended' : running ? 'running' : 'paused'
+  return (
+    <div className="timer" data-state={state} hidden={!used}>
+      <span
+        className="timer-time"
+        role="timer"
+        aria-label={t('facilitation.timer.spoken', { minutes, seconds })}
+        data-remaining-ms={remaining}
+      >
+        {formatRemaining(remaining)}
+      </span>
+      <span className="timer-state">{t(`facilitation.timer.${state}`)}</span>
+      <button
+        type="button"
+        className="icon-button timer-sound"
+        aria-pressed={soundOn}
+        aria-label={t('facilitation.timer.sound')}
+        title={t('facilitation.timer.sound')}
+        onClick={() => {
+          if (!soundOn) unlockSound()
+          useFacilitationUi.getState().setSoundOn(!soundOn)
+        }}
+      >
+        <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+          <path d="M2 6h3l4-3v10l-4-3H2z" fill="currentColor" />
+          {soundOn ? (
+            <path d="M11 5.5a3.5 3.5 0 0 1 0 5" stroke="currentColor" strokeWidth="1.5" fill="none" />
+          ) : (
+            <path d="M11 6l4 4M15 6l-4 4" stroke="currentColor" strokeWidth="1.5" />
+          )}
+        </svg>
+      </button>
+      <span className="visually-hidden" role="status">
+        {announcement}
+      </span>
+    </div>
+  )
+}

@@ -1,0 +1,70 @@
+/**
+ * Dot voting on a note: while this person may vote, buttons to add and take back a dot with their
+ * own dots in words and as dots; the note's total for the facilitator, and for everyone once the
+ * facilitator reveals it. Nothing on private drafts, which cannot be voted on.
+ */
+import { useSyncExternalStore } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useBoard } from '../board/BoardContext'
+import { useControlState, useTools } from '../facilitate/useControl'
+import { useIsPrivateNote } from '../private/PrivateMark'
+import { placeDot, takeBackDot } from './voteCommands'
+import { voteIndexOf } from './voteIndex'
+
+export function VoteButtons({ id }: { readonly id: string }) {
+  const { t } = useTranslation()
+  const session = useBoard()
+  const index = voteIndexOf(session.doc)
+  const mine = useSyncExternalStore(index.subscribe, () => index.get().mine.get(id) ?? 0)
+  const total = useSyncExternalStore(index.subscribe, () => index.get().totals.get(id) ?? 0)
+  const { vote } = useControlState()
+  const tools = useTools()
+  const isPrivate = useIsPrivateNote()
+  // Only notes with dots carry a total: a "0" on every other note would only be noise.
+  const showTotal = (session.role === 'facilitator' || vote.revealed) && total > 0
+  if (isPrivate || (!tools.vote && !showTotal)) return null
+
+  return (
+    <div className="note-votes">
+      {tools.vote && (
+        <>
+          <button
+            type="button"
+            className="icon-button vote-button"
+            aria-label={t('facilitation.vote.remove')}
+            title={t('facilitation.vote.remove')}
+            disabled={mine === 0}
+            onClick={() => takeBackDot(session, id)}
+          >
+            <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+              <path d="M3.5 8h9" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+            </svg>
+          </button>
+          <span className="vote-mine">
+            <span className="vote-dots" aria-hidden="true">
+              {'●'.repeat(Math.min(mine, 5))}
+            </span>
+            {t('facilitation.vote.mine', { count: mine })}
+          </span>
+          <button
+            type="button"
+            className="icon-button vote-button"
+            aria-label={t('facilitation.vote.add')}
+            title={t('facilitation.vote.add')}
+            disabled={mine >= vote.capPerNote}
+            onClick={() => placeDot(session, id)}
+          >
+            <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+              <path d="M8 3.5v9M3.5 8h9" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+            </svg>
+          </button>
+        </>
+      )}
+      {showTotal && (
+        <span className="vote-total" data-total={total}>
+          {t('facilitation.vote.total', { count: total })}
+        </span>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,93 @@
+/**
+ * The facilitator's vote controls: dots per person and per note, start (which also moves everyone
+ * to the vote phase), reveal the totals to everyone, and close the vote so no dot changes any more.
+ */
+import { closeVote, MAX_VOTE_BUDGET, revealVotes, setPhase, startVote } from '@samla/board'
+import { type FormEvent, useId, useState, useSyncExternalStore } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useBoard } from '../board/BoardContext'
+import { controlWrite } from '../facilitate/controlWrite'
+import { useControlState } from '../facilitate/useControl'
+import { voteIndexOf } from './voteIndex'
+
+export function VotePanel() {
+  const { t } = useTranslation()
+  const session = useBoard()
+  const { controlDoc } = session
+  const { vote } = useControlState()
+  const index = voteIndexOf(session.doc)
+  const voters = useSyncExternalStore(index.subscribe, () => index.get().voters)
+  const [budget, setBudget] = useState(vote.budget)
+  const [cap, setCap] = useState(vote.capPerNote)
+  const headingId = useId()
+  const running = vote.open && !vote.closed
+
+  const start = (event: FormEvent) => {
+    event.preventDefault()
+    controlWrite(session, () => {
+      startVote(controlDoc, { budget, capPerNote: Math.min(cap, budget) })
+      setPhase(controlDoc, 'vote')
+    })
+  }
+
+  return (
+    <section className="panel-section" aria-labelledby={headingId}>
+      <h3 id={headingId}>{t('facilitation.vote.heading')}</h3>
+      <form className="panel-form" onSubmit={start}>
+        <label>
+          {t('facilitation.vote.budget')}
+          <input
+            type="number"
+            min={1}
+            max={MAX_VOTE_BUDGET}
+            step={1}
+            required
+            value={budget}
+            onChange={(event) => setBudget(Number(event.currentTarget.value))}
+          />
+        </label>
+        <label>
+          {t('facilitation.vote.cap')}
+          <input
+            type="number"
+            min={1}
+            max={budget}
+            step={1}
+            required
+            value={cap}
+            onChange={(event) => setCap(Number(event.currentTarget.value))}
+          />
+        </label>
+        <button type="submit" className="button button--primary">
+          {vote.open ? t('facilitation.vote.restart') : t('facilitation.vote.start')}
+        </button>
+      </form>
+      <p className="panel-state" role="status">
+        {!vote.open
+          ? t('facilitation.vote.notStarted')
+          : t('facilitation.vote.summary', {
+              state: vote.closed ? t('facilitation.vote.stateClosed') : t('facilitation.vote.stateOpen'),
+              count: voters,
+            })}
+      </p>
+      <div className="panel-row">
+        <button
+          type="button"
+          className="button"
+          disabled={!vote.open || vote.revealed}
+          onClick={() => controlWrite(session, () => revealVotes(controlDoc))}
+        >
+          {t('facilitation.vote.reveal')}
+        </button>
+        <button
+          type="button"
+          className="button"
+          disabled={!running}
+          onClick={() => controlWrite(session, () => closeVote(controlDoc))}
+        >
+          {t('facilitation.vote.close')}
+        </button>
+      </div>
+    </section>
+  )
+}

@@ -1,0 +1,38 @@
+/**
+ * The vote in the session bar: for a voter, the dots they have left (a polite live region, so each
+ * dot placed is confirmed); whether totals are hidden or shown; for the facilitator, how many have voted.
+ */
+import { useSyncExternalStore } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useBoard } from '../board/BoardContext'
+import { useControlState, useTools } from '../facilitate/useControl'
+import { voteIndexOf } from './voteIndex'
+
+export function VoteStatus() {
+  const { t } = useTranslation()
+  const session = useBoard()
+  const index = voteIndexOf(session.doc)
+  const spent = useSyncExternalStore(index.subscribe, () => index.get().spent)
+  const voters = useSyncExternalStore(index.subscribe, () => index.get().voters)
+  const { vote, phase } = useControlState()
+  const tools = useTools()
+  if (!vote.open || phase !== 'vote') return null
+  const left = Math.max(0, vote.budget - spent)
+  return (
+    <div className="vote-status" role="status">
+      {tools.vote && (
+        <span className="vote-left" data-left={left}>
+          {t('facilitation.vote.left', { count: left, budget: vote.budget })}
+        </span>
+      )}
+      <span className="vote-state">
+        {vote.closed
+          ? t('facilitation.vote.closed')
+          : vote.revealed
+            ? t('facilitation.vote.revealed')
+            : t('facilitation.vote.hidden')}
+      </span>
+      {session.role === 'facilitator' && <span>{t('facilitation.vote.voters', { count: voters })}</span>}
+    </div>
+  )
+}

@@ -1,0 +1,19 @@
+/** Placing and taking back one's own dots, only while the vote phase's open vote allows it. */
+import { addVote, removeVote, type VoteSettings } from '@samla/board'
+import { guarded } from '../board/commands'
+import type { BoardSession } from '../board/session'
+import { toolsFor } from '../facilitate/phaseTools'
+import { getUserId } from '../lib/identity'
+
+function voteWrite(session: BoardSession, write: (settings: VoteSettings) => void): void {
+  const control = session.control.getControl()
+  if (toolsFor(session.role, control).vote) guarded(session, () => write(control.vote))
+}
+
+export function placeDot(session: BoardSession, noteId: string): void {
+  voteWrite(session, (settings) => addVote(session.doc, getUserId(), noteId, settings))
+}
+
+export function takeBackDot(session: BoardSession, noteId: string): void {
+  voteWrite(session, (settings) => removeVote(session.doc, getUserId(), noteId, settings))
+}
