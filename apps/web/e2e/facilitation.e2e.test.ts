@@ -1,5 +1,6 @@
 /**
- * Facilitation end to end: a facilitator and two participants (three Chromium contexts) on one
+ * Facilitation end to end: a whole session with a facilitator and three participants (four
+ * Chromium contexts) on one
  * board, against the built app served by the real relay. Covers the phases everyone sees, a silent
  * brainstorm whose private notes reach neither the other browsers nor the relay before the reveal,
  * clustering, a dot vote with hidden totals, one countdown on every screen and its end, and
@@ -17,6 +18,7 @@ import { boardLinkUrl, createBoardOver, launchChromium, newPerson, startTestRela
 const WAIT = { timeout: 15_000 }
 const SECRET = 'Hemlig idé från P'
 const LATE_SECRET = 'Sen idé från Q'
+const THIRD_SECRET = 'Tyst idé från R'
 
 async function eventually<T>(read: () => Promise<T>, expected: T, what: string): Promise<void> {
   const deadline = Date.now() + WAIT.timeout
@@ -104,6 +106,7 @@ describe('facilitating a workshop', () => {
   let facilitator: Page
   let p: Page
   let q: Page
+  let r: Page
   let boardId = ''
   let facilitatorToken = ''
   let participantUrl = ''
@@ -115,12 +118,18 @@ describe('facilitating a workshop', () => {
     boardId = id
     facilitatorToken = links.facilitator
     participantUrl = boardLinkUrl(relay.url, id, links.participant)
-    contexts = await Promise.all([newPerson(browser), newPerson(browser), newPerson(browser)])
-    ;[facilitator, p, q] = (await Promise.all(contexts.map((context) => context.newPage()))) as [Page, Page, Page]
+    contexts = await Promise.all([newPerson(browser), newPerson(browser), newPerson(browser), newPerson(browser)])
+    ;[facilitator, p, q, r] = (await Promise.all(contexts.map((context) => context.newPage()))) as [
+      Page,
+      Page,
+      Page,
+      Page,
+    ]
     await facilitator.goto(boardLinkUrl(relay.url, id, links.facilitator))
     await p.goto(participantUrl)
     await q.goto(participantUrl)
-    await Promise.all([facilitator, p, q].map(expectConnected))
+    await r.goto(participantUrl)
+    await Promise.all([facilitator, p, q, r].map(expectConnected))
   })
 
   afterAll(async () => {
@@ -144,8 +153,13 @@ describe('facilitating a workshop', () => {
     await facilitator.getByLabel('Private writing').check()
     await p.getByText('Silent brainstorm: your new notes are visible only to you').waitFor(WAIT)
     await q.getByText('Silent brainstorm: your new notes are visible only to you').waitFor(WAIT)
+    await r.getByText('Silent brainstorm: your new notes are visible only to you').waitFor(WAIT)
 
     await typeNewNote(p, SECRET)
+    const rCanvas = await r.getByRole('region', { name: 'Board canvas' }).boundingBox()
+    if (!rCanvas) throw new Error('no canvas')
+    await r.mouse.dblclick(rCanvas.x + 160, rCanvas.y + 520)
+    await r.locator('textarea:focus').pressSequentially(THIRD_SECRET, { delay: 5 })
     // Q writes elsewhere on the board, so the two notes do not lie on top of each other.
     const canvas = await q.getByRole('region', { name: 'Board canvas' }).boundingBox()
     if (!canvas) throw new Error('no canvas')
@@ -158,9 +172,13 @@ describe('facilitating a workshop', () => {
 
     await pause(1000)
     expect(await noteTexts(facilitator)).toEqual([])
+    // Each participant sees only their own private note.
+    expect(await noteTexts(p)).toEqual([SECRET])
+    expect(await noteTexts(r)).toEqual([THIRD_SECRET])
     const stored = boardAsStored(dataDir, boardId)
     expect(listNotes(stored.doc)).toEqual([])
     expect(stored.bytes.includes(Buffer.from('Hemlig'))).toBe(false)
+    expect(stored.bytes.includes(Buffer.from('Tyst idé'))).toBe(false)
     const client = await syncedClient(relay, boardId, facilitatorToken)
     expect(listNotes(client.doc).map((note) => note.text)).toEqual([])
     client.destroy()
@@ -174,6 +192,10 @@ describe('facilitating a workshop', () => {
     )
     await eventually(() => noteWith(p, SECRET).getByText('Private – only you see this').count(), 0, 'mark gone')
     expect(await noteWith(p, SECRET).count()).toBe(1)
+    for (const page of [facilitator, p, r]) {
+      await eventually(async () => (await noteTexts(page)).includes(THIRD_SECRET), true, 'third note everywhere')
+      await eventually(async () => (await noteTexts(page)).includes(SECRET), true, 'first note everywhere')
+    }
     expect(listNotes(boardAsStored(dataDir, boardId).doc).map((note) => note.text)).toContain(SECRET)
 
     // Q was away at the reveal: its private note is published when it comes back.
@@ -181,7 +203,8 @@ describe('facilitating a workshop', () => {
     await q.goto(participantUrl)
     await expectConnected(q)
     await eventually(async () => (await noteTexts(facilitator)).includes(LATE_SECRET), true, 'late note published')
-    await eventually(async () => (await noteTexts(q)).sort().join('|'), [LATE_SECRET, SECRET].sort().join('|'), 'Q')
+    const all = [LATE_SECRET, SECRET, THIRD_SECRET].sort().join('|')
+    await eventually(async () => (await noteTexts(q)).sort().join('|'), all, 'Q')
     expect(await q.getByText('Private – only you see this').count()).toBe(0)
   })
 
@@ -236,16 +259,22 @@ describe('facilitating a workshop', () => {
     await p.getByText('You have placed all your dots.').waitFor(WAIT)
     expect(await left.textContent()).toBe('0 of 2 dots left')
 
+    // A third participant votes too, within the same budget rules.
+    await noteWith(r, 'Buss').getByRole('button', { name: 'Add a dot to this note' }).click()
+    await eventually(() => r.locator('.vote-left').textContent(), '1 of 2 dots left', 'R placed a dot')
+
     expect(await p.locator('.vote-total').count()).toBe(0)
-    await eventually(() => noteWith(facilitator, 'Buss').locator('.vote-total').textContent(), '1 dot', 'total')
-    expect(await facilitator.getByText('1 person has voted').count()).toBeGreaterThan(0)
+    expect(await r.locator('.vote-total').count()).toBe(0)
+    await eventually(() => noteWith(facilitator, 'Buss').locator('.vote-total').textContent(), '2 dots', 'total')
+    expect(await facilitator.getByText('2 people have voted').count()).toBeGreaterThan(0)
 
     await facilitator.getByRole('button', { name: 'Show the totals to everyone' }).click()
     await eventually(() => noteWith(p, 'Cykel').locator('.vote-total').textContent(), '1 dot', 'revealed total')
+    await eventually(() => noteWith(r, 'Buss').locator('.vote-total').textContent(), '2 dots', 'revealed for R')
     await p.getByRole('button', { name: 'Results' }).click()
     const results = p.getByRole('dialog', { name: 'Results' })
     await results.getByRole('heading', { name: /Transport/ }).waitFor(WAIT)
-    expect(await results.getByRole('heading', { name: /Transport/ }).textContent()).toContain('2 dots')
+    expect(await results.getByRole('heading', { name: /Transport/ }).textContent()).toContain('3 dots')
     await p.keyboard.press('Escape')
   })
 
@@ -273,7 +302,8 @@ describe('facilitating a workshop', () => {
     startTimer(control.doc, Date.now())
     await eventually(() => p.locator('.timer').getAttribute('data-state'), 'ended', 'timer ended')
     expect(await p.locator('.timer-state').textContent()).toBe('Time is up')
-    expect(await p.getByRole('status').filter({ hasText: 'Time is up.' }).count()).toBe(1)
+    // Announced once through the board's live region, which batches its news for a moment.
+    await eventually(() => p.getByRole('status').filter({ hasText: 'Time is up.' }).count(), 1, 'end announced')
     control.destroy()
   })
 
