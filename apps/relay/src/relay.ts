@@ -109,8 +109,14 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
     },
     history,
   })
-  // A request whose headers never complete is cut after 10 s (this covers websocket upgrades too).
-  const server = http.createServer({ headersTimeout: 10_000, requestTimeout: 30_000 }, (req, res) => {
+  // A request whose headers never complete is cut (this covers websocket upgrades too); Node checks
+  // at connectionsCheckingInterval, so that is kept short enough for the timeout to mean what it says.
+  const serverOptions = {
+    headersTimeout: limits.headersTimeoutMs,
+    requestTimeout: limits.headersTimeoutMs * 3,
+    connectionsCheckingInterval: Math.min(1000, limits.headersTimeoutMs),
+  }
+  const server = http.createServer(serverOptions, (req, res) => {
     void handleHttp(req, res)
   })
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxFrameBytes })

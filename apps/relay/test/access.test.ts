@@ -236,6 +236,27 @@ describe('hardening', () => {
     expect(statuses.filter((s) => s === 101)).toHaveLength(600)
   })
 
+  it('[X11] an upgrade whose headers never complete is cut after the timeout', async () => {
+    relay = await startRelay({ limits: { headersTimeoutMs: 300 } })
+    const socket = net.connect(relay.port, '127.0.0.1')
+    socket.on('error', () => undefined)
+    let closed = false
+    let reply = ''
+    socket.on('data', (chunk) => {
+      reply += chunk.toString('latin1')
+    })
+    socket.on('close', () => {
+      closed = true
+    })
+    socket.write('GET /ws/AAAAAAAAAAAAAAAAAAAAAA HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\n')
+    const started = Date.now()
+    await waitFor(() => closed, 5000, 'the half-sent upgrade to be cut')
+    expect(reply).toMatch(/^(HTTP\/1\.1 408|$)/)
+    expect(Date.now() - started).toBeLessThan(3000)
+    socket.destroy()
+    expect((await fetch(`${relay.url}/healthz`)).status).toBe(200)
+  })
+
   it('[X10] security headers on the app and the API; an upgrade with thousands of headers is refused', async () => {
     relay = await startRelay()
     const res = await fetch(`${relay.url}/healthz`)
