@@ -41,6 +41,8 @@ describe('a live sticky-note board for two people', () => {
   let contexts: BrowserContext[] = []
   let a: Page
   let b: Page
+  /** Anything the Content-Security-Policy refused: the app must run under it untouched. */
+  const refusedByCsp: string[] = []
 
   beforeAll(async () => {
     ;({ relay } = await startTestRelay())
@@ -50,6 +52,11 @@ describe('a live sticky-note board for two people', () => {
     contexts = await Promise.all([newPerson(browser), newPerson(browser)])
     ;[a, b] = (await Promise.all(contexts.map((context) => context.newPage()))) as [Page, Page]
     // A joins with the participant link, B with the facilitator's.
+    for (const page of [a, b]) {
+      page.on('console', (message) => {
+        if (message.text().includes('Content Security Policy')) refusedByCsp.push(message.text())
+      })
+    }
     await a.goto(boardLinkUrl(`http://127.0.0.1:${proxy.port}`, id, links.participant))
     await b.goto(boardLinkUrl(relay.url, id, links.facilitator))
     await Promise.all([expectStatus(a, 'connected'), expectStatus(b, 'connected')])
@@ -123,5 +130,9 @@ describe('a live sticky-note board for two people', () => {
     await eventually(() => b.locator('[data-note-id]').count(), 2, 'notes after reload')
     const texts = await Promise.all([0, 1].map((i) => noteText(b, i)))
     expect(texts).toContain('Hej från B – åäö + offline från A')
+  })
+
+  it('[E6] runs entirely under the strict Content-Security-Policy', () => {
+    expect(refusedByCsp).toEqual([])
   })
 })
