@@ -7,7 +7,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createRelay, type Relay } from '@samla/relay'
-import { type Browser, type BrowserContext, chromium } from 'playwright-core'
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium } from 'playwright-core'
 import { pino } from 'pino'
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist')
@@ -52,8 +52,9 @@ export async function newPerson(
   browser: Browser,
   locale = 'en-GB',
   identity: Identity | null = TEST_IDENTITY,
+  options: BrowserContextOptions = {},
 ): Promise<BrowserContext> {
-  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 800 } })
+  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 800 }, ...options })
   if (identity) {
     await context.addInitScript((known) => {
       localStorage.setItem('samla.displayName', known.name)

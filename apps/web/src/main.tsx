@@ -4,8 +4,10 @@ import './styles.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
+import { applyStoredTheme } from './lib/theme'
 import { keepOfflineShell } from './lib/offlineShell'
 
+applyStoredTheme()
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')
 createRoot(root).render(

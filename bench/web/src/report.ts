@@ -57,7 +57,7 @@ function method({ baseline, machine }: RunContext): string {
     '(other work on the machine inflates absolute numbers; the two apps run interleaved, step by step, so it hits both alike).',
     'Each app is visited once first (HTTP cache warm, as for a returning visitor), then the board is opened.',
     '- navigation → interactive: performance.now() (from navigation start) one animation frame after the board',
-    '  is first usable — Samla: the status is `[role=status][data-status=connected]` and every note that fits in the canvas',
+    '  is first usable — Samla: its `samla:board-ready` mark is set, the status is `[role=status][data-status=connected]` and every note that fits in the canvas',
     '  at the home view is in the DOM showing its text (the first sync is one Yjs transaction, so the whole board is then',
     '  in the doc); Excalidraw: its API is ready, the scene is loaded and holds every note (rectangle + bound text).',
     '- frame times: deltas between consecutive requestAnimationFrame timestamps in the page while a gesture runs',

@@ -1,11 +1,12 @@
 /**
  * An open board: the session's lifetime, the header with title, role, facilitator tools and status,
- * the lock banner, the canvas, tools and notices — or, once access has ended (the link was replaced,
+ * the lock banner, the canvas or the outline, tools, notices and the live announcements — or, once access has ended (the link was replaced,
  * the board deleted), the plain explanation instead.
  */
 import { useEffect, useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
 import { AccessProblemPage } from '../access/AccessProblemPage'
+import { LiveAnnouncer } from '../announce/LiveAnnouncer'
 import { RoleBadge } from '../access/RoleBadge'
 import { Canvas } from '../canvas/Canvas'
 import { TopBar } from '../components/TopBar'
@@ -18,6 +19,7 @@ import { SessionBar } from '../facilitate/SessionBar'
 import { eraseLocalCopy } from '../lib/localCopy'
 import { forgetRecentToken, rememberBoard } from '../lib/recentBoards'
 import { useDocumentTitle } from '../lib/useDocumentTitle'
+import { OutlineView } from '../outline/OutlineView'
 import { ParticipantList } from '../presence/ParticipantList'
 import { SyncStatus } from '../presence/SyncStatus'
 import { SearchPanel } from '../search/SearchPanel'
@@ -26,6 +28,7 @@ import { BoardNotice } from './BoardNotice'
 import { BoardToolbar } from './BoardToolbar'
 import { ConnectionStatus } from './ConnectionStatus'
 import { LockBanner } from './LockBanner'
+import { ShortcutsHelp } from './ShortcutsHelp'
 import { type BoardAccess, type BoardSession, openBoardSession } from './session'
 import { useAccessRecheck } from './useAccessRecheck'
 import { useAddNoteShortcut } from './useAddNoteShortcut'
@@ -52,6 +55,7 @@ function OpenBoard({ session, knownTitle }: { readonly session: BoardSession; re
   useDocumentTitle(t('board.documentTitle', { title: title || t('board.untitled') }))
   useAddNoteShortcut(session)
   const { boardId, token, role } = session
+  const onCanvas = useUi((state) => state.view === 'canvas')
   useEffect(() => {
     rememberBoard({ id: boardId, title, visitedAt: Date.now(), token, role })
   }, [boardId, title, token, role])
@@ -72,15 +76,17 @@ function OpenBoard({ session, knownTitle }: { readonly session: BoardSession; re
         <main id="main" tabIndex={-1} className="board-main">
           <LockBanner />
           <SessionBar />
-          <div className="board-stage">
-            <Canvas />
+          <div className={`board-stage${onCanvas ? '' : ' board-stage--outline'}`}>
+            {onCanvas ? <Canvas /> : <OutlineView />}
             {role === 'facilitator' && <FacilitatorPanel />}
             <SearchPanel />
-            <SelectionToolbar />
+            {onCanvas && <SelectionToolbar />}
             <BoardToolbar />
             <BoardNotice />
           </div>
         </main>
+        <LiveAnnouncer />
+        <ShortcutsHelp />
       </div>
     </BoardContext.Provider>
   )

@@ -1,6 +1,7 @@
 /**
- * The floating board tools: add a note, zoom out / reset / in, and show all notes. Viewers get the
- * view tools only; on a locked board, adding a note is shown but disabled.
+ * The board tools: canvas or outline, add a note, cluster and undo tools, keyboard shortcuts, and on
+ * the canvas zoom out / reset / in and show all notes. Viewers get the view tools only; on a locked
+ * board, adding a note is shown but disabled.
  */
 import { useTranslation } from 'react-i18next'
 import { boundsOf, fitViewport, HOME_VIEWPORT } from '../canvas/geometry'
@@ -9,7 +10,9 @@ import { UndoButtons } from '../editing/UndoButtons'
 import { useTools } from '../facilitate/useControl'
 import { useBoard, useCanEdit } from './BoardContext'
 import { addNoteInView } from './commands'
+import { ShortcutsButton } from './ShortcutsHelp'
 import { useUi } from './uiStore'
+import { ViewSwitch } from './ViewSwitch'
 
 const ZOOM_STEP = 1.25
 const FIT_PADDING = 48
@@ -21,6 +24,7 @@ export function BoardToolbar() {
   // The phase decides whether new notes are written now (participants write in the write phase).
   const { addNotes } = useTools()
   const zoom = useUi((state) => state.viewport.zoom)
+  const onCanvas = useUi((state) => state.view === 'canvas')
   const percent = new Intl.NumberFormat(i18n.resolvedLanguage, { style: 'percent' }).format(zoom)
   const zoomBy = (factor: number) => useUi.getState().zoomTo(useUi.getState().viewport.zoom * factor)
   const showAll = () => {
@@ -32,6 +36,8 @@ export function BoardToolbar() {
   return (
     <fieldset className="board-toolbar">
       <legend className="visually-hidden">{t('toolbar.label')}</legend>
+      <ViewSwitch />
+      <span className="toolbar-divider" aria-hidden="true" />
       {session.role !== 'viewer' && (
         <>
           <button
@@ -50,6 +56,25 @@ export function BoardToolbar() {
         </>
       )}
       <UndoButtons />
+      <ShortcutsButton />
+      {onCanvas && <ZoomTools percent={percent} zoomBy={zoomBy} showAll={showAll} />}
+    </fieldset>
+  )
+}
+
+function ZoomTools({
+  percent,
+  zoomBy,
+  showAll,
+}: {
+  readonly percent: string
+  readonly zoomBy: (factor: number) => void
+  readonly showAll: () => void
+}) {
+  const { t } = useTranslation()
+  return (
+    <>
+      <span className="toolbar-divider" aria-hidden="true" />
       <button
         type="button"
         className="icon-button"
@@ -76,6 +101,6 @@ export function BoardToolbar() {
       <button type="button" className="button button--quiet" onClick={showAll}>
         {t('toolbar.fit')}
       </button>
-    </fieldset>
+    </>
   )
 }

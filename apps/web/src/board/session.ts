@@ -104,12 +104,12 @@ export function openBoardSession(access: BoardAccess, onError: (code: BoardError
   }
   provider.on('sync', onSync)
 
-  // Connecting after the local copies have loaded lets the first sync exchange only the difference.
+  // The relay connection opens at once, alongside the local copies (the socket's handshake takes
+  // about as long as reading them, and the first sync carries what either side lacks).
+  connection.start()
   const timeout = new Promise((resolve) => setTimeout(resolve, LOCAL_LOAD_TIMEOUT_MS))
   void Promise.race([Promise.all(locals.map((local) => local.whenSynced)), timeout]).then(() => {
-    if (destroyed) return
-    checkSchema()
-    connection.start()
+    if (!destroyed) checkSchema()
   })
 
   return {

@@ -1,10 +1,11 @@
 /**
- * Local UI state of the open board, in zustand: viewport, selection, the note being edited, a drag
- * in progress, a pending focus and the current notice. Never note data — the Y.Doc owns that, and
+ * Local UI state of the open board, in zustand: the view (canvas or outline), viewport, selection,
+ * the note being edited, the note last focused, a drag in progress, a pending focus and the current notice. Never note data — the Y.Doc owns that, and
  * components read it through the board reader.
  */
 import type { BoardErrorCode } from '@samla/board'
 import { create } from 'zustand'
+import { readStored, writeStored } from '../lib/storage'
 import { HOME_VIEWPORT, type Point, type Size, type Viewport, zoomAround } from '../canvas/geometry'
 
 export interface DragState {
@@ -14,7 +15,14 @@ export interface DragState {
   readonly dy: number
 }
 
+export type BoardView = 'canvas' | 'outline'
+
 interface UiState {
+  readonly view: BoardView
+  /** The note that last had focus in either view, so switching views can put focus back on it. */
+  readonly focusedNote: string | null
+  /** Set by a view switch: the view shown next moves focus to `focusedNote` once it is rendered. */
+  readonly restoreFocus: boolean
   readonly viewport: Viewport
   readonly size: Size
   readonly selection: readonly string[]
@@ -26,6 +34,9 @@ interface UiState {
 }
 
 interface UiActions {
+  switchView(view: BoardView): void
+  setFocusedNote(id: string | null): void
+  focusRestored(): void
   setViewport(viewport: Viewport): void
   panBy(dx: number, dy: number): void
   zoomTo(zoom: number, anchor?: Point): void
@@ -39,7 +50,13 @@ interface UiActions {
   reset(): void
 }
 
+const VIEW_KEY = 'samla.view'
+
 const initial: UiState = {
+  // A screen-reader user who chose the outline gets it again on every board, on this device.
+  view: readStored(VIEW_KEY) === 'outline' ? 'outline' : 'canvas',
+  focusedNote: null,
+  restoreFocus: false,
   viewport: HOME_VIEWPORT,
   size: { width: 0, height: 0 },
   selection: [],
@@ -51,6 +68,12 @@ const initial: UiState = {
 
 export const useUi = create<UiState & UiActions>()((set, get) => ({
   ...initial,
+  switchView: (view) => {
+    writeStored(VIEW_KEY, view)
+    set(({ focusedNote }) => ({ view, restoreFocus: focusedNote !== null }))
+  },
+  setFocusedNote: (focusedNote) => set({ focusedNote }),
+  focusRestored: () => set({ restoreFocus: false }),
   setViewport: (viewport) => set({ viewport }),
   panBy: (dx, dy) => set(({ viewport }) => ({ viewport: { ...viewport, x: viewport.x + dx, y: viewport.y + dy } })),
   zoomTo: (zoom, anchor) => {
@@ -67,5 +90,5 @@ export const useUi = create<UiState & UiActions>()((set, get) => ({
   setDrag: (drag) => set({ drag }),
   requestFocus: (focusRequest) => set({ focusRequest }),
   showNotice: (notice) => set({ notice }),
-  reset: () => set(initial),
+  reset: () => set(({ view }) => ({ ...initial, view })),
 }))

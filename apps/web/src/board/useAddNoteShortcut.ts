@@ -1,5 +1,9 @@
-/** The N shortcut: adds a note in view, unless the key is meant for a text field, a drag is running or the person may not edit. */
+/**
+ * The N shortcut: adds a note in view, unless single-key shortcuts are off, the key is meant for a
+ * text field, a drag is running or the person may not edit.
+ */
 import { useEffect } from 'react'
+import { isSingleKey } from '../lib/shortcutSettings'
 import { addNoteInView } from './commands'
 import { type BoardSession, mayEditBoard } from './session'
 import { useUi } from './uiStore'
@@ -13,7 +17,7 @@ export function useAddNoteShortcut(session: BoardSession): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key !== 'n' && event.key !== 'N') return
-      if (event.ctrlKey || event.metaKey || event.altKey || event.repeat || event.isComposing) return
+      if (!isSingleKey(event) || event.repeat) return
       if (isTextEntry(event.target) || useUi.getState().drag || !mayEditBoard(session)) return
       event.preventDefault()
       addNoteInView(session)

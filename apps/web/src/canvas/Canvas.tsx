@@ -1,12 +1,15 @@
 /**
  * The infinite canvas: a focusable region that pans and zooms, adds a note on double-click, and
- * moves the view with the keyboard when it has focus itself (not a note inside it).
+ * moves the view with the keyboard when it has focus itself (not a note inside it). It remembers the
+ * focused note for the outline, and gives focus back to it after a switch from there.
  */
-import { type KeyboardEvent, type MouseEvent, useRef, useSyncExternalStore } from 'react'
+import type { BoardReader } from '@samla/board'
+import { type KeyboardEvent, type MouseEvent, useCallback, useRef, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useBoard, useCanEdit } from '../board/BoardContext'
 import { addNoteAt } from '../board/commands'
 import { useUi } from '../board/uiStore'
+import { rememberFocusedNote, useRestoreNoteFocus } from '../board/useRestoreNoteFocus'
 import { ClustersLayer } from '../clusters/ClustersLayer'
 import { EDITING_HINT_ID, EditingHint } from '../editing/EditingHint'
 import { SelectionBand, useRubberBand } from '../editing/useRubberBand'
@@ -14,6 +17,7 @@ import { NoteDragContext } from '../notes/NoteDragContext'
 import { CursorsLayer } from '../presence/CursorsLayer'
 import { usePointerPresence } from '../presence/usePointerPresence'
 import { PrivateNotesLayer } from '../private/PrivateNotesLayer'
+import { overviewNoteAt } from '../render/overviewCanvas'
 import { CANVAS_ID } from './focusCanvas'
 import { screenToWorld } from './geometry'
 import { NotesLayer } from './NotesLayer'
@@ -40,6 +44,25 @@ function onCanvasKeyDown(event: KeyboardEvent<HTMLElement>) {
   else if (event.key === '0') ui.zoomTo(1)
   else return
   event.preventDefault()
+}
+
+function noteElement(id: string): HTMLElement | null {
+  return document.querySelector<HTMLElement>(`.canvas [data-note-id="${CSS.escape(id)}"]`)
+}
+
+/** Centres the view on a note coming back from the outline, so the canvas renders it and it can take focus. */
+function bringIntoView(reader: BoardReader, id: string): void {
+  const note = reader.getNote(id)
+  if (!note) return
+  const ui = useUi.getState()
+  const { zoom } = ui.viewport
+  const width = ui.size.width || window.innerWidth
+  const height = ui.size.height || window.innerHeight
+  ui.setViewport({
+    zoom,
+    x: width / 2 - (note.x + note.width / 2) * zoom,
+    y: height / 2 - (note.y + note.height / 2) * zoom,
+  })
 }
 
 function Backdrop() {
@@ -78,11 +101,20 @@ export function Canvas() {
   const gestures = useCanvasGestures(ref)
   useRubberBand(ref)
   usePointerPresence(ref)
+  const prepare = useCallback((id: string) => bringIntoView(session.reader, id), [session.reader])
+  useRestoreNoteFocus(noteElement, prepare)
 
   const onDoubleClick = (event: MouseEvent<HTMLElement>) => {
     if (isOnNote(event.target)) return
     const bounds = event.currentTarget.getBoundingClientRect()
     const point = { x: event.clientX - bounds.left, y: event.clientY - bounds.top }
+    // On a note drawn on the overview canvas, zooms in to 100 % around it instead.
+    const hit = overviewNoteAt(point)
+    if (hit) {
+      useUi.getState().select([hit])
+      useUi.getState().zoomTo(1, point)
+      return
+    }
     addNoteAt(session, screenToWorld(useUi.getState().viewport, point))
   }
 
@@ -96,6 +128,7 @@ export function Canvas() {
       aria-label={t('canvas.label')}
       aria-describedby={`${HINT_ID} ${EDITING_HINT_ID}`}
       onKeyDown={onCanvasKeyDown}
+      onFocus={(event) => rememberFocusedNote(event.target, 'data-note-id')}
       onDoubleClick={onDoubleClick}
       {...gestures}
     >

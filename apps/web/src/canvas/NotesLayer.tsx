@@ -1,6 +1,9 @@
 /**
  * The one transformed layer holding the notes. It subscribes to the board's layout (geometry only,
- * so text edits never re-render it) and renders just the notes in view, plus the pinned ones.
+ * so text edits never re-render it) and renders just the notes in view, plus the pinned ones. It
+ * decides the notes' level of detail for them (a note never subscribes to the viewport). Zoomed out to
+ * block level, the notes are drawn on one <canvas>; the DOM keeps only the pinned notes and those
+ * near the focused one, so the keyboard can still walk the board. Dragged notes travel in the drag layer.
  */
 import { useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import { useShallow } from 'zustand/react/shallow'
@@ -8,17 +11,24 @@ import { useBoard } from '../board/BoardContext'
 import { useUi } from '../board/uiStore'
 import { useHiddenNotes } from '../clusters/useHiddenNotes'
 import { NoteCard } from '../notes/NoteCard'
+import { type Detail, detailAt, KEYBOARD_NEIGHBOURS, notesNear } from '../render/detail'
+import { DragLayer } from '../render/DragLayer'
+import { OverviewCanvas } from '../render/OverviewCanvas'
 import { cullNotes, type RenderedNote, type StableOrder, sameRendering } from './culling'
 import { visibleWorldRect } from './geometry'
+import { useBoardReadyMark } from './useBoardReadyMark'
 
 /** Screen pixels rendered beyond each edge, so notes are ready before a pan reveals them. */
 const CULL_MARGIN = 240
+/** An area no note meets: at block level only the kept notes are in the DOM. */
+const NOWHERE = { x: Number.POSITIVE_INFINITY, y: Number.POSITIVE_INFINITY, width: 0, height: 0 }
 
 export function NotesLayer() {
   const { reader, doc } = useBoard()
   const layout = useSyncExternalStore(reader.subscribeLayout, reader.getLayout)
   // Notes in collapsed clusters are not drawn: the cluster's card stands for them.
   const hidden = useHiddenNotes(doc)
+  useBoardReadyMark()
   const viewport = useUi((state) => state.viewport)
   const size = useUi((state) => state.size)
   // Notes someone is working with stay rendered even when scrolled out of view.
@@ -30,25 +40,47 @@ export function NotesLayer() {
       state.focusRequest ?? '',
     ]),
   )
+  const editingId = useUi((state) => state.editingId)
+  const focusRequest = useUi((state) => state.focusRequest)
+  const focusedNote = useUi((state) => state.focusedNote)
+  const carrying = useUi((state) => state.drag !== null)
   const [order] = useState<StableOrder>(() => new Map())
   const previous = useRef<readonly RenderedNote[]>([])
+  const detail = detailAt(viewport.zoom)
+  const overview = detail === 'block'
 
+  const shown = useMemo(
+    () => (hidden.size === 0 ? layout : layout.filter((note) => !hidden.has(note.id))),
+    [layout, hidden],
+  )
+  // At block level the DOM notes do not depend on the viewport, so a pan renders none anew.
+  const near = useMemo(
+    () => (overview ? notesNear(shown, focusedNote, KEYBOARD_NEIGHBOURS) : null),
+    [overview, shown, focusedNote],
+  )
+  const cullViewport = near ? null : viewport
   const rendered = useMemo(() => {
-    const shown = hidden.size === 0 ? layout : layout.filter((note) => !hidden.has(note.id))
-    const next = cullNotes(shown, visibleWorldRect(viewport, size, CULL_MARGIN), new Set(pinned), order)
+    const kept = near ? new Set([...pinned, ...near]) : new Set(pinned)
+    const area = cullViewport ? visibleWorldRect(cullViewport, size, CULL_MARGIN) : NOWHERE
+    const next = cullNotes(shown, area, kept, order)
     if (sameRendering(previous.current, next)) return previous.current
     previous.current = next
     return next
-  }, [layout, hidden, viewport, size, pinned, order])
+  }, [shown, cullViewport, size, near, pinned, order])
 
+  const detailOf = (id: string): Detail => (id === editingId || id === focusRequest ? 'full' : detail)
   return (
-    <div
-      className="notes-layer"
-      style={{ transform: `translate(${viewport.x}px, ${viewport.y}px) scale(${viewport.zoom})` }}
-    >
-      {rendered.map(({ id, z }) => (
-        <NoteCard key={id} id={id} z={z} />
-      ))}
-    </div>
+    <>
+      {overview && <OverviewCanvas notes={shown} viewport={viewport} size={size} />}
+      <div
+        className={carrying ? 'notes-layer is-carrying' : 'notes-layer'}
+        style={{ transform: `translate(${viewport.x}px, ${viewport.y}px) scale(${viewport.zoom})` }}
+      >
+        {rendered.map(({ id, z }) => (
+          <NoteCard key={id} id={id} z={z} detail={detailOf(id)} />
+        ))}
+        <DragLayer />
+      </div>
+    </>
   )
 }

@@ -1,10 +1,11 @@
 /**
  * Pan and zoom on the canvas element: dragging the empty background pans, the wheel pans,
  * ctrl/cmd + wheel (and trackpad pinch, which browsers report the same way) zooms around the
- * pointer, and the canvas's own size is tracked for culling.
+ * pointer, and the canvas's own size is tracked for culling. Zoomed out to block level, a click on a note drawn on the overview canvas selects it.
  */
 import { type PointerEvent, type RefObject, useEffect, useRef } from 'react'
 import { useUi } from '../board/uiStore'
+import { overviewNoteAt } from '../render/overviewCanvas'
 import { wheelPixels } from './geometry'
 
 /** How strongly one pixel of wheel movement zooms. */
@@ -71,8 +72,15 @@ export function useCanvasGestures(ref: RefObject<HTMLElement | null>) {
     const current = pan.current
     if (!current || current.pointerId !== event.pointerId) return
     pan.current = null
+    if (current.moved || !current.onBackground) return
+    // A click on a note drawn on the overview canvas selects it (which renders it in the DOM).
+    const bounds = event.currentTarget.getBoundingClientRect()
+    const hit = overviewNoteAt({ x: event.clientX - bounds.left, y: event.clientY - bounds.top })
+    const ui = useUi.getState()
+    if (hit && event.shiftKey) ui.toggleSelected(hit)
+    else if (hit) ui.select([hit])
     // A click on the empty background (no pan) clears the selection.
-    if (!current.moved && current.onBackground) useUi.getState().select([])
+    else ui.select([])
   }
 
   return { onPointerDown, onPointerMove, onPointerUp, onPointerCancel: onPointerUp }

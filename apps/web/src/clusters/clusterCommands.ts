@@ -8,6 +8,7 @@ import {
   assignToCluster,
   clusterNoteIds,
   createCluster,
+  DEFAULT_NOTE_SIZE,
   deleteCluster,
   listClusters,
   mergeClusters,
@@ -21,14 +22,14 @@ import {
   setClusterCollapsed,
 } from '@samla/board'
 import type * as Y from 'yjs'
-import { guarded, moveNotesBy } from '../board/commands'
+import { addNoteAt, addNoteInView, guarded, moveNotesBy } from '../board/commands'
 import type { BoardSession } from '../board/session'
 import { useUi } from '../board/uiStore'
 import { screenToWorld } from '../canvas/geometry'
 import { useFacilitationUi } from '../facilitate/facilitationUi'
 import { toolsFor } from '../facilitate/phaseTools'
 import { clusterIndexOf } from './clusterIndex'
-import { centreOf, clusterAt, grownToFit } from './geometry'
+import { centreOf, clusterAt, clusterRect, grownToFit, HEADER_HEIGHT } from './geometry'
 
 const NEW_CLUSTER = { width: 400, height: 300 }
 const MAX_CLUSTER_SIZE = 20_000
@@ -87,8 +88,14 @@ export function groupSelection(session: BoardSession, name: string): string | un
   return afterCreate(clusterWrite(session, () => createCluster(session.doc, { name, noteIds })))
 }
 
+/** True when the rename was written; renameCluster returns nothing, so success is marked explicitly. */
 export function renameClusterTo(session: BoardSession, id: string, name: string): boolean {
-  return clusterWrite(session, () => renameCluster(session.doc, id, name)) !== undefined
+  return (
+    clusterWrite(session, () => {
+      renameCluster(session.doc, id, name)
+      return true
+    }) === true
+  )
 }
 
 export function recolourClusterTo(session: BoardSession, id: string, colour: NoteColour): void {
@@ -142,4 +149,58 @@ export function dropNotes(session: BoardSession, ids: readonly string[], dx: num
     for (const [target, noteIds] of changes) assignToCluster(session.doc, noteIds, target)
     for (const target of changes.keys()) if (target !== null) growToFit(session.doc, target)
   })
+}
+
+const SLOT_GAP = 16
+const INSET = 24
+
+/** Where the `index`-th note placed into a cluster goes: row by row under its header, the cluster grows to fit. */
+function slotIn(cluster: { x: number; y: number; width: number }, index: number): { x: number; y: number } {
+  const step = DEFAULT_NOTE_SIZE + SLOT_GAP
+  const columns = Math.max(1, Math.floor((cluster.width - INSET) / step))
+  return {
+    x: cluster.x + INSET + (index % columns) * step,
+    y: cluster.y + HEADER_HEIGHT + INSET + Math.floor(index / columns) * step,
+  }
+}
+
+/**
+ * Puts notes into a cluster (or, with null, out of theirs) without a drag — the outline's "Move to
+ * group". The notes are also placed inside the cluster (or just beside the one they leave), so the
+ * canvas shows what the data says; one transaction, like a drop.
+ */
+export function moveNotesToCluster(session: BoardSession, ids: readonly string[], target: string | null): void {
+  const { clusters, members } = clusterIndexOf(session.doc).get()
+  const cluster = clusters.find((c) => c.id === target)
+  if (target !== null && !cluster) return
+  clusterWrite(session, () => {
+    const taken = cluster ? (members.get(cluster.id) ?? []).length : 0
+    ids.forEach((id, i) => {
+      const note = readNote(session.doc, id)
+      if (!note || note.clusterId === target) return
+      const left = clusters.find((c) => c.id === note.clusterId)
+      const spot = cluster
+        ? slotIn(cluster, taken + i)
+        : left
+          ? { x: left.x + clusterRect(left).width + INSET, y: note.y }
+          : note
+      moveNotes(session.doc, [id], spot.x - note.x, spot.y - note.y)
+    })
+    assignToCluster(session.doc, ids, target)
+    if (target !== null) growToFit(session.doc, target)
+  })
+}
+
+/** A new note in a cluster (when this person may cluster), or in the middle of the view. */
+export function addNoteInCluster(session: BoardSession, clusterId: string | null): string | undefined {
+  const cluster = clusterIndexOf(session.doc)
+    .get()
+    .clusters.find((c) => c.id === clusterId)
+  if (!cluster || !mayCluster(session)) return addNoteInView(session)
+  const spot = slotIn(cluster, (clusterIndexOf(session.doc).get().members.get(cluster.id) ?? []).length)
+  const half = DEFAULT_NOTE_SIZE / 2
+  const id = addNoteAt(session, { x: spot.x + half, y: spot.y + half })
+  // A private draft (silent brainstorm) is not on the board yet, so it joins no cluster.
+  if (id && session.reader.getNote(id)) moveNotesToCluster(session, [id], cluster.id)
+  return id
 }

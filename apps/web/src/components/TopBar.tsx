@@ -1,9 +1,10 @@
-/** The header on every page: the Samla mark (home), page-specific content, the name field and the language switch. */
+/** The header on every page: the Samla mark (home), page-specific content, the name field, the theme and the language switch. */
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { LanguageSwitch } from '../i18n/LanguageSwitch'
 import { Link } from './Link'
 import { NameField } from './NameField'
+import { ThemeSwitch } from './ThemeSwitch'
 
 export function TopBar({ children }: { readonly children?: ReactNode }) {
   const { t } = useTranslation()
@@ -19,6 +20,7 @@ export function TopBar({ children }: { readonly children?: ReactNode }) {
       <div className="topbar-main">{children}</div>
       <div className="topbar-end">
         <NameField />
+        <ThemeSwitch />
         <LanguageSwitch />
       </div>
     </header>

@@ -1,4 +1,7 @@
-/** Guards the translations: both languages have exactly the same keys, no empty texts, the same placeholders. */
+/**
+ * Guards the translations: both languages have exactly the same keys, no empty texts, the same
+ * placeholders, and every count goes through i18next plurals with both forms in both languages.
+ */
 import { describe, expect, it } from 'vitest'
 import { resources } from './resources'
 
@@ -23,6 +26,21 @@ function placeholders(text: string): string[] {
 
 const locales = { sv: leaves(resources.sv), en: leaves(resources.en) }
 
+const PLURAL_FORMS = ['_one', '_other'] as const
+
+/** Plural keys whose sibling form is missing: `x_one` without `x_other`, or the reverse. */
+function missingPluralForms(keys: Iterable<string>): string[] {
+  const all = new Set(keys)
+  const missing: string[] = []
+  for (const key of all) {
+    const form = PLURAL_FORMS.find((suffix) => key.endsWith(suffix))
+    if (!form) continue
+    const stem = key.slice(0, -form.length)
+    for (const other of PLURAL_FORMS) if (!all.has(stem + other)) missing.push(stem + other)
+  }
+  return missing
+}
+
 describe('locales', () => {
   it('has every Swedish key in English', () => {
     expect([...locales.sv.keys()].filter((key) => !locales.en.has(key))).toEqual([])
@@ -45,6 +63,21 @@ describe('locales', () => {
       )
     })
     expect(mismatched.map(([key]) => key)).toEqual([])
+  })
+
+  it.each(Object.entries(locales))('has both plural forms of every plural key in %s', (_, values) => {
+    expect(missingPluralForms(values.keys())).toEqual([])
+  })
+
+  it.each(Object.entries(locales))('puts every {{count}} in a plural key in %s', (_, values) => {
+    const counted = [...values].filter(
+      ([, value]) => typeof value === 'string' && placeholders(value).includes('count'),
+    )
+    expect(counted.map(([key]) => key).filter((key) => !PLURAL_FORMS.some((form) => key.endsWith(form)))).toEqual([])
+  })
+
+  it('notices a plural key with only one form', () => {
+    expect(missingPluralForms(['a.n_one', 'a.m_one', 'a.m_other', 'b_other'])).toEqual(['a.n_other', 'b_one'])
   })
 
   it('notices a key that exists in only one language', () => {

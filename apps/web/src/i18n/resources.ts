@@ -3,6 +3,8 @@
  * features can be worked on side by side. Each feature's texts sit under its own key
  * (e.g. `facilitation.timer.start`).
  */
+import a11yEn from './a11y.en.json'
+import a11ySv from './a11y.sv.json'
 import editingEn from './editing.en.json'
 import editingSv from './editing.sv.json'
 import en from './en.json'
@@ -13,6 +15,6 @@ import facilitationSv from './facilitation.sv.json'
 import sv from './sv.json'
 
 export const resources = {
-  sv: { ...sv, facilitation: facilitationSv, editing: editingSv, exchange: exchangeSv },
-  en: { ...en, facilitation: facilitationEn, editing: editingEn, exchange: exchangeEn },
+  sv: { ...sv, ...a11ySv, facilitation: facilitationSv, editing: editingSv, exchange: exchangeSv },
+  en: { ...en, ...a11yEn, facilitation: facilitationEn, editing: editingEn, exchange: exchangeEn },
 }

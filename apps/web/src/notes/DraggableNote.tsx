@@ -41,7 +41,8 @@ export function DraggableNote({
     disabled,
     attributes: { role: 'article', roleDescription },
   })
-  const drag = useUi((state) => (state.drag?.ids.includes(id) ? state.drag : null))
+  // Only whether it is carried: the offset moves the drag layer (render/DragLayer), never this note.
+  const dragged = useUi((state) => state.drag?.ids.includes(id) ?? false)
   const ref = useCallback(
     (node: HTMLElement | null) => {
       setNodeRef(node)
@@ -54,8 +55,6 @@ export function DraggableNote({
     listeners?.onKeyDown?.(event)
     if (!event.defaultPrevented) onKeyDown(event)
   }
-  const left = x + (drag?.dx ?? 0)
-  const top = y + (drag?.dy ?? 0)
   return (
     <article
       ref={ref}
@@ -69,12 +68,12 @@ export function DraggableNote({
       data-note-id={id}
       data-colour={colour}
       aria-label={label}
-      className={`note note--${colour}${selected ? ' is-selected' : ''}${drag ? ' is-dragging' : ''}`}
+      className={`note note--${colour}${selected ? ' is-selected' : ''}${dragged ? ' is-dragging' : ''}`}
       style={{
         width,
         height,
-        transform: `translate(${left}px, ${top}px)`,
-        zIndex: drag || isDragging ? DRAGGING_Z : z,
+        transform: `translate(${x}px, ${y}px)`,
+        zIndex: dragged || isDragging ? DRAGGING_Z : z,
       }}
     >
       {children}

@@ -12,21 +12,25 @@ import { useUi } from '../board/uiStore'
 import { focusCanvas } from '../canvas/focusCanvas'
 import { NoteBadges } from '../presence/NoteBadges'
 import { PrivateMark, useIsPrivateNote } from '../private/PrivateMark'
+import type { Detail } from '../render/detail'
 import { VoteButtons } from '../voting/VoteButtons'
 import { DraggableNote } from './DraggableNote'
 import { ColourSelect, DeleteNoteButton } from './NoteControls'
 import { NoteText } from './NoteText'
 import { textStart } from './textStart'
 
-/** Below this zoom the text is too small to edit, so the note drops its controls. */
-const COMPACT_BELOW_ZOOM = 0.5
-/** Below this zoom the text is unreadable, so the note is a coloured block (its text stays in its name). */
-const BLOCK_BELOW_ZOOM = 0.25
-
-type Detail = 'full' | 'compact' | 'block'
 const LABEL_TEXT_LENGTH = 40
 
-export const NoteCard = memo(function NoteCard({ id, z }: { readonly id: string; readonly z: number }) {
+/** `detail` comes from the notes layer (render/detail.ts): a coloured block keeps its text in its name. */
+export const NoteCard = memo(function NoteCard({
+  id,
+  z,
+  detail,
+}: {
+  readonly id: string
+  readonly z: number
+  readonly detail: Detail
+}) {
   const { t } = useTranslation()
   const session = useBoard()
   const { reader } = session
@@ -35,10 +39,6 @@ export const NoteCard = memo(function NoteCard({ id, z }: { readonly id: string;
   const canEdit = useCanEdit()
   const isPrivate = useIsPrivateNote()
   const selected = useUi((state) => state.selection.includes(id))
-  const detail = useUi((state): Detail => {
-    if (state.viewport.zoom >= COMPACT_BELOW_ZOOM || state.editingId === id || state.focusRequest === id) return 'full'
-    return state.viewport.zoom >= BLOCK_BELOW_ZOOM ? 'compact' : 'block'
-  })
   if (!note) return null
 
   const colour = t(`colours.${note.colour}`)

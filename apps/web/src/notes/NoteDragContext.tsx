@@ -37,19 +37,23 @@ export function NoteDragContext({ children }: { readonly children: ReactNode }) 
     return { announcements, screenReaderInstructions: { draggable: t('drag.instructions') } }
   }, [t])
 
-  const onDragStart = ({ active }: DragStartEvent) => {
+  const onDragStart = ({ active, activatorEvent }: DragStartEvent) => {
     const id = String(active.id)
     const ui = useUi.getState()
     const picked = ui.selection.includes(id) ? ui.selection : [id]
     if (picked !== ui.selection) ui.select(picked)
     const ids = picked.filter((noteId) => session.reader.getNote(noteId))
     ui.setDrag({ ids, dx: 0, dy: 0 })
-    raiseNotes(session, ids)
+    // A press with the pointer raised the notes already (NoteCard): each raise rewrites the board's layout.
+    const pressed = activatorEvent instanceof MouseEvent || activatorEvent.type.startsWith('touch')
+    if (!pressed || (activatorEvent as MouseEvent).shiftKey) raiseNotes(session, ids)
   }
 
+  // The offset only moves the drag layer (render/DragLayer) and the cluster drop target: no note re-renders.
   const onDragMove = ({ delta }: DragMoveEvent) => {
     const { drag, setDrag } = useUi.getState()
-    if (drag) setDrag({ ids: drag.ids, ...toWorld(delta) })
+    const { dx, dy } = toWorld(delta)
+    if (drag && (drag.dx !== dx || drag.dy !== dy)) setDrag({ ids: drag.ids, dx, dy })
   }
 
   const onDragEnd = ({ delta }: DragEndEvent) => {

@@ -1,10 +1,11 @@
 /**
  * The shared countdown everyone sees in the session bar, by the relay's clock so every screen shows
- * the same time. The end is shown in words (not only by colour), announced once in a live region,
+ * the same time. The end is shown in words (not only by colour), announced once through the board's announcer,
  * and, for people who switched sound on, signalled with two tones.
  */
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
+import { announce } from '../announce/LiveAnnouncer'
 import { useFacilitationUi } from '../facilitate/facilitationUi'
 import { useControlState } from '../facilitate/useControl'
 import { formatRemaining, splitRemaining } from './format'
@@ -20,14 +21,12 @@ export function TimerDisplay() {
   const ended = running && remaining === 0
   // Starts as whatever was true on arrival: joining after the end announces nothing.
   const wasEnded = useRef(ended)
-  const [announcement, setAnnouncement] = useState('')
 
   useEffect(() => {
     if (ended && !wasEnded.current) {
-      setAnnouncement(t('facilitation.timer.endedAnnouncement'))
+      announce(t('facilitation.timer.endedAnnouncement'))
       if (useFacilitationUi.getState().soundOn) playEndSignal()
     }
-    if (!ended) setAnnouncement('')
     wasEnded.current = ended
   }, [ended, t])
 
@@ -77,9 +76,6 @@ export function TimerDisplay() {
           )}
         </svg>
       </button>
-      <span className="visually-hidden" role="status">
-        {announcement}
-      </span>
     </div>
   )
 }

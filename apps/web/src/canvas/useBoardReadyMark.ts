@@ -1,0 +1,17 @@
+/**
+ * Marks the first render of the board after the relay's first sync with a User Timing mark,
+ * `samla:board-ready` (detail: how many notes), for benchmarks and for anyone profiling a load.
+ */
+import { useEffect, useSyncExternalStore } from 'react'
+import { useBoard } from '../board/BoardContext'
+
+export const BOARD_READY_MARK = 'samla:board-ready'
+
+export function useBoardReadyMark(): void {
+  const { connection, reader } = useBoard()
+  const synced = useSyncExternalStore(connection.subscribe, () => connection.getState().status === 'connected')
+  useEffect(() => {
+    if (!synced || performance.getEntriesByName(BOARD_READY_MARK).length > 0) return
+    performance.mark(BOARD_READY_MARK, { detail: { notes: reader.getLayout().length } })
+  }, [synced, reader])
+}
