@@ -1,11 +1,13 @@
 /**
  * The loaded rooms. A room loads on first join (loading is synchronous, so concurrent joins
  * always share one load) and unloads, after compacting, once it has been empty for the idle
- * grace; a join within the grace keeps it. A board room keeps its control room loaded, since
- * the lock in the control doc decides who may write the board.
+ * grace; a join within the grace keeps it. The board's lock lives in its control doc: it is read
+ * from the control room when that is loaded, else from storage once and remembered, so a board
+ * whose facilitator is not connected does not keep a second doc in memory.
  */
 import { readControl } from '@samla/board'
 import type { Logger } from 'pino'
+import * as Y from 'yjs'
 import { type DocKind, mayWrite, type Role } from './access/roles.js'
 import type { RelayLimits } from './config.js'
 import type { Metrics } from './metrics.js'
@@ -26,6 +28,8 @@ const keyOf = (boardId: string, kind: DocKind) => `${boardId}/${kind}`
 export class Rooms {
   private readonly rooms = new Map<string, Room>()
   private readonly unloadTimers = new Map<Room, NodeJS.Timeout>()
+  /** Lock state of loaded boards whose control room is not loaded. */
+  private readonly locks = new Map<string, boolean>()
 
   constructor(private readonly deps: RoomsDeps) {}
 
@@ -39,7 +43,6 @@ export class Rooms {
       this.cancelUnload(existing)
       return existing
     }
-    if (ref.kind === 'board') this.cancelUnload(this.open({ boardId: ref.boardId, kind: 'control' }))
     const room = new Room(ref, {
       ...this.deps,
       onEmpty: (empty) => this.scheduleUnload(empty),
@@ -75,6 +78,7 @@ export class Rooms {
       room.closeAll(code, reason)
       this.unload(room, { compact: false })
     }
+    this.locks.delete(boardId)
   }
 
   /** Closes every socket with `code` and unloads every room now; used on shutdown. */
@@ -88,8 +92,23 @@ export class Rooms {
   private mayWrite(ref: DocRef, role: Role): boolean {
     if (!mayWrite(role, ref.kind)) return false
     if (role === 'facilitator' || ref.kind === 'control') return true
-    const control = this.rooms.get(keyOf(ref.boardId, 'control'))
-    return !(control && readControl(control.doc).locked)
+    return !this.isLocked(ref.boardId)
+  }
+
+  private isLocked(boardId: string): boolean {
+    const control = this.rooms.get(keyOf(boardId, 'control'))
+    if (control) return readControl(control.doc).locked
+    let locked = this.locks.get(boardId)
+    if (locked === undefined) {
+      const stored = this.deps.storage.loadDoc({ boardId, kind: 'control' })
+      const doc = new Y.Doc()
+      for (const update of [...(stored.snapshot ? [stored.snapshot] : []), ...stored.updates])
+        Y.applyUpdate(doc, update)
+      locked = readControl(doc).locked
+      doc.destroy()
+      this.locks.set(boardId, locked)
+    }
+    return locked
   }
 
   private cancelUnload(room: Room): void {
@@ -99,8 +118,6 @@ export class Rooms {
 
   private scheduleUnload(room: Room): void {
     if (this.rooms.get(room.key) !== room) return
-    // The control room stays while its board room is loaded.
-    if (room.ref.kind === 'control' && this.rooms.has(keyOf(room.ref.boardId, 'board'))) return
     this.cancelUnload(room)
     this.unloadTimers.set(
       room,
@@ -125,12 +142,12 @@ export class Rooms {
         this.deps.log.error({ room: room.key, err: error }, 'compaction on unload failed; the update log is kept')
       }
     }
+    // The control room was the lock's source while loaded; remember its last word for the board.
+    if (room.ref.kind === 'control' && this.rooms.has(keyOf(room.ref.boardId, 'board'))) {
+      this.locks.set(room.ref.boardId, readControl(room.doc).locked)
+    }
+    if (room.ref.kind === 'board') this.locks.delete(room.ref.boardId)
     room.destroy()
     this.deps.log.info({ room: room.key }, 'room unloaded')
-    if (compact && room.ref.kind === 'board') {
-      // The board's grace is over; an unused control room goes with it.
-      const control = this.rooms.get(keyOf(room.ref.boardId, 'control'))
-      if (control && control.size === 0) this.unload(control, { compact: true })
-    }
   }
 }

@@ -141,6 +141,36 @@ describe('access by capability links', () => {
     expect(listNotes(board.doc).map((n) => n.text)).toContain('while locked')
   })
 
+  it('[X4b] the lock holds when nobody has the control doc open, also after a restart', async () => {
+    const dataDir = tempDataDir()
+    const { relay, boardId, links } = await setup({ dataDir, limits: { roomIdleGraceMs: 50 } })
+    const control = join(relay, boardId, links.facilitator, `${boardId}/control`)
+    await synced(control)
+    setLocked(control.doc, true)
+    await sleep(100)
+    control.destroy()
+    await waitFor(() => relay.roomCount === 0, 5000, 'control room unloaded')
+    const participant = join(relay, boardId, links.participant)
+    const watcher = join(relay, boardId, links.facilitator)
+    await Promise.all([synced(participant), synced(watcher)])
+    addNote(participant.doc, { x: 0, y: 0, text: 'written while locked', ...author })
+    await sleep(200)
+    expect(listNotes(watcher.doc)).toEqual([])
+    expect(relay.roomCount).toBe(1) // the lock was read from storage, no control room kept loaded
+    participant.destroy()
+    watcher.destroy()
+    await relay.close()
+
+    const again = await startRelay({ dataDir })
+    cleanup.push(() => again.close())
+    const late = join(again, boardId, links.participant)
+    const reader = join(again, boardId, links.facilitator)
+    await Promise.all([synced(late), synced(reader)])
+    addNote(late.doc, { x: 0, y: 0, text: 'after restart, still locked', ...author })
+    await sleep(200)
+    expect(listNotes(reader.doc)).toEqual([])
+  })
+
   it('[X5] rotating the participant link refuses the old token and closes its live sockets with 4401', async () => {
     const { relay, boardId, links } = await setup()
     const facilitator = join(relay, boardId, links.facilitator)

@@ -284,7 +284,7 @@ describe('relay limits', () => {
 
     const text = await (await fetch(`${relay.url}/metrics`)).text()
     const value = (series: string) => Number(new RegExp(`^${series} (\\S+)$`, 'm').exec(text)?.[1])
-    expect(value('samla_rooms')).toBe(2) // the board doc and its control doc
+    expect(value('samla_rooms')).toBe(1)
     expect(value('samla_connections')).toBe(1)
     expect(value('samla_messages_in_total')).toBeGreaterThanOrEqual(2)
     expect(value('samla_bytes_out_total')).toBeGreaterThan(0)
