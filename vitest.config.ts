@@ -13,6 +13,9 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 60_000,
           fileParallelism: false,
+          // Several browsers and a relay share two cores: one retry absorbs a timing hiccup, while a
+          // real failure still fails twice and fails the run.
+          retry: 1,
         },
       },
     ],

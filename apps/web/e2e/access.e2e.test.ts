@@ -8,19 +8,9 @@ import type { Relay } from '@samla/relay'
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createBoardOver, launchChromium, newPerson, startTestRelay } from './harness.js'
+import { eventually } from './eventually.js'
 
 const WAIT = { timeout: 15_000 }
-
-async function eventually<T>(read: () => Promise<T>, expected: T, what: string): Promise<void> {
-  const deadline = Date.now() + WAIT.timeout
-  let last: T | undefined
-  while (Date.now() < deadline) {
-    last = await read()
-    if (last === expected) return
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-  throw new Error(`${what}: expected ${JSON.stringify(expected)}, last saw ${JSON.stringify(last)}`)
-}
 
 async function expectConnected(page: Page): Promise<void> {
   await page.locator('[role="status"][data-status="connected"]').waitFor(WAIT)

@@ -8,6 +8,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { boardLinkUrl, createBoardOver, launchChromium, newPerson, startTestRelay } from './harness.js'
 import { startTcpProxy, type TcpProxy } from './tcp-proxy.js'
+import { eventually } from './eventually.js'
 
 const WAIT = { timeout: 15_000 }
 
@@ -21,17 +22,6 @@ function note(page: Page, nth = 0): Locator {
 
 async function noteText(page: Page, nth = 0): Promise<string> {
   return note(page, nth).getByLabel('Note text').inputValue()
-}
-
-async function eventually<T>(read: () => Promise<T>, expected: T, what: string): Promise<void> {
-  const deadline = Date.now() + WAIT.timeout
-  let last: T | undefined
-  while (Date.now() < deadline) {
-    last = await read()
-    if (last === expected) return
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-  throw new Error(`${what}: expected ${JSON.stringify(expected)}, last saw ${JSON.stringify(last)}`)
 }
 
 describe('a live sticky-note board for two people', () => {

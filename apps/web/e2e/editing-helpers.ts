@@ -1,21 +1,11 @@
 /** Helpers for the presence and editing end-to-end tests: waiting, notes by id, and the canvas. */
 import type { Locator, Page } from 'playwright-core'
+export { eventually } from './eventually.js'
 
 export const WAIT = { timeout: 15_000 }
 
 export async function expectStatus(page: Page, status: 'connected' | 'offline' | 'connecting'): Promise<void> {
   await page.locator(`[role="status"][data-status="${status}"]`).waitFor(WAIT)
-}
-
-export async function eventually<T>(read: () => Promise<T>, expected: T, what: string, timeout = WAIT.timeout) {
-  const deadline = Date.now() + timeout
-  let last: T | undefined
-  while (Date.now() < deadline) {
-    last = await read()
-    if (JSON.stringify(last) === JSON.stringify(expected)) return
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-  throw new Error(`${what}: expected ${JSON.stringify(expected)}, last saw ${JSON.stringify(last)}`)
 }
 
 export function noteById(page: Page, id: string): Locator {

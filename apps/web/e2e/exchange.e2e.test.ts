@@ -10,21 +10,11 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { boardLinkUrl, launchChromium, newPerson, startTestRelay } from './harness.js'
+import { eventually } from './eventually.js'
 
 const WAIT = { timeout: 15_000 }
 const AWKWARD = 'Hej, "världen"\nrad två 🎉 åäö'
 const TITLE = 'Framtid för Kiruna'
-
-async function eventually<T>(read: () => Promise<T>, expected: T, what: string): Promise<void> {
-  const deadline = Date.now() + WAIT.timeout
-  let last: T | undefined
-  while (Date.now() < deadline) {
-    last = await read()
-    if (JSON.stringify(last) === JSON.stringify(expected)) return
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-  throw new Error(`${what}: expected ${JSON.stringify(expected)}, last saw ${JSON.stringify(last)}`)
-}
 
 async function expectConnected(page: Page): Promise<void> {
   await page.locator('[role="status"][data-status="connected"]').waitFor(WAIT)

@@ -14,22 +14,12 @@ import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { boardLinkUrl, createBoardOver, launchChromium, newPerson, startTestRelay } from './harness.js'
+import { eventually } from './eventually.js'
 
 const WAIT = { timeout: 15_000 }
 const SECRET = 'Hemlig idé från P'
 const LATE_SECRET = 'Sen idé från Q'
 const THIRD_SECRET = 'Tyst idé från R'
-
-async function eventually<T>(read: () => Promise<T>, expected: T, what: string): Promise<void> {
-  const deadline = Date.now() + WAIT.timeout
-  let last: T | undefined
-  while (Date.now() < deadline) {
-    last = await read()
-    if (last === expected) return
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-  throw new Error(`${what}: expected ${JSON.stringify(expected)}, last saw ${JSON.stringify(last)}`)
-}
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 

@@ -8,6 +8,7 @@ import type { Relay } from '@samla/relay'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { boardLinkUrl, launchChromium, newPerson, startTestRelay } from './harness.js'
+import { eventually } from './eventually.js'
 
 const WAIT = { timeout: 15_000 }
 const MAX_TABS = 120
@@ -30,17 +31,6 @@ async function tabTo(page: Page, name: string | RegExp): Promise<void> {
     if (matches(await focusedName(page))) return
   }
   throw new Error(`no focusable element named ${name} within ${MAX_TABS} tabs`)
-}
-
-async function eventually<T>(read: () => Promise<T>, expected: T, what: string): Promise<void> {
-  const deadline = Date.now() + WAIT.timeout
-  let last: T | undefined
-  while (Date.now() < deadline) {
-    last = await read()
-    if (last === expected) return
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-  throw new Error(`${what}: expected ${JSON.stringify(expected)}, last saw ${JSON.stringify(last)}`)
 }
 
 /** Note texts per outline group heading, e.g. { "Transport (1 note)": ["Bikes"] }. */
