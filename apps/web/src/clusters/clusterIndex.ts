@@ -6,6 +6,7 @@
  */
 import { type ClusterSnapshot, listClusters, listNotes } from '@samla/board'
 import * as Y from 'yjs'
+import { type DocView, docViewCache } from '../lib/docView'
 
 export interface ClusterView {
   readonly clusters: readonly ClusterSnapshot[]
@@ -15,10 +16,7 @@ export interface ClusterView {
   readonly hidden: ReadonlySet<string>
 }
 
-export interface ClusterIndex {
-  get(): ClusterView
-  subscribe(listener: () => void): () => void
-}
+export type ClusterIndex = DocView<ClusterView>
 
 function compute(doc: Y.Doc): ClusterView {
   const clusters = listClusters(doc)
@@ -36,34 +34,10 @@ function touchesMembership(events: Y.YEvent<Y.AbstractType<unknown>>[], notes: Y
   )
 }
 
-const indexes = new WeakMap<Y.Doc, ClusterIndex>()
-
-export function clusterIndexOf(doc: Y.Doc): ClusterIndex {
-  const existing = indexes.get(doc)
-  if (existing) return existing
+export const clusterIndexOf: (doc: Y.Doc) => ClusterIndex = docViewCache(compute, (doc, invalidate) => {
   const notes = doc.getMap('notes')
-  const listeners = new Set<() => void>()
-  let view: ClusterView | null = null
-  const invalidate = () => {
-    view = null
-    for (const listener of listeners) listener()
-  }
-  const onNotes = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
-    if (touchesMembership(events, notes)) invalidate()
-  }
-  // Observed for the doc's lifetime: the index lives as long as the doc it is keyed by.
   doc.getMap('clusters').observeDeep(invalidate)
-  notes.observeDeep(onNotes)
-  const index: ClusterIndex = {
-    get() {
-      view ??= compute(doc)
-      return view
-    },
-    subscribe(listener) {
-      listeners.add(listener)
-      return () => listeners.delete(listener)
-    },
-  }
-  indexes.set(doc, index)
-  return index
-}
+  notes.observeDeep((events) => {
+    if (touchesMembership(events, notes)) invalidate()
+  })
+})

@@ -5,6 +5,7 @@
  */
 import { voteTotals, voterCount, votesOf } from '@samla/board'
 import type * as Y from 'yjs'
+import { type DocView, docViewCache } from '../lib/docView'
 import { getUserId } from '../lib/identity'
 
 export interface VoteView {
@@ -15,47 +16,22 @@ export interface VoteView {
   readonly spent: number
 }
 
-export interface VoteIndex {
-  get(): VoteView
-  subscribe(listener: () => void): () => void
+export type VoteIndex = DocView<VoteView>
+
+function compute(doc: Y.Doc): VoteView {
+  const mine = votesOf(doc, getUserId())
+  return {
+    totals: voteTotals(doc),
+    voters: voterCount(doc),
+    mine,
+    spent: [...mine.values()].reduce((sum, n) => sum + n, 0),
+  }
 }
 
-const indexes = new WeakMap<Y.Doc, VoteIndex>()
-
-export function voteIndexOf(doc: Y.Doc): VoteIndex {
-  const existing = indexes.get(doc)
-  if (existing) return existing
-  const notes = doc.getMap('notes')
-  const listeners = new Set<() => void>()
-  let view: VoteView | null = null
-  const invalidate = () => {
-    view = null
-    for (const listener of listeners) listener()
-  }
-  const onNotes = (event: Y.YMapEvent<unknown>) => {
-    if (event.keysChanged.size > 0) invalidate()
-  }
-  // Observed for the doc's lifetime: the index lives as long as the doc it is keyed by.
+export const voteIndexOf: (doc: Y.Doc) => VoteIndex = docViewCache(compute, (doc, invalidate) => {
   doc.getMap('votes').observeDeep(invalidate)
-  notes.observe(onNotes)
-  const index: VoteIndex = {
-    get() {
-      if (!view) {
-        const mine = votesOf(doc, getUserId())
-        view = {
-          totals: voteTotals(doc),
-          voters: voterCount(doc),
-          mine,
-          spent: [...mine.values()].reduce((sum, n) => sum + n, 0),
-        }
-      }
-      return view
-    },
-    subscribe(listener) {
-      listeners.add(listener)
-      return () => listeners.delete(listener)
-    },
-  }
-  indexes.set(doc, index)
-  return index
-}
+  // Only notes appearing or going matter: totals leave out deleted notes.
+  doc.getMap('notes').observe((event) => {
+    if (event.keysChanged.size > 0) invalidate()
+  })
+})
