@@ -15,7 +15,7 @@ import type { VoteSettings } from './control.js'
 import { BoardError } from './errors.js'
 import { initBoard } from './meta.js'
 import { addNote, deleteNotes, listNotes } from './note.js'
-import { newDoc, REMOTE } from './test-support.js'
+import { newDoc, REMOTE, deliverShuffledWithDuplicates } from './test-support.js'
 import { addVote, removeVote, voteTotals, voterCount, votesOf } from './vote.js'
 
 const SEEDED = ['seed-note-1', 'seed-note-2', 'seed-note-3']
@@ -155,15 +155,12 @@ describe('cluster and vote convergence', () => {
           }
         }
 
-        const all = sent()
-        for (const peer of peers) {
-          const duplicates = g(fc.array, fc.nat(Math.max(all.length - 1, 0)), { maxLength: 4 })
-          const withDuplicates = [...all, ...(all.length ? duplicates.map((i) => all[i] ?? new Uint8Array()) : [])]
-          const n = withDuplicates.length
-          for (const update of g(fc.shuffledSubarray, withDuplicates, { minLength: n, maxLength: n })) {
-            Y.applyUpdate(peer.doc, update, REMOTE)
-          }
-        }
+        deliverShuffledWithDuplicates(
+          g,
+          peers.map((peer) => peer.doc),
+          sent(),
+          4,
+        )
 
         const views = peers.map(({ doc }) => {
           const clusters = listClusters(doc)

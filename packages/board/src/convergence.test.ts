@@ -17,7 +17,7 @@ import {
 } from './note.js'
 import { isNoteColour, NOTE_COLOURS, type NoteColour } from './palette.js'
 import { createBoardReader } from './reader.js'
-import { expectRejected, newDoc, REMOTE, seededDoc } from './test-support.js'
+import { expectRejected, newDoc, REMOTE, seededDoc, deliverShuffledWithDuplicates } from './test-support.js'
 
 const SEEDED = ['seed-note-1', 'seed-note-2', 'seed-note-3']
 /** Ids shared by all peers, so that peers act on each other's notes and even add the same id at once. */
@@ -151,15 +151,12 @@ describe('convergence', () => {
           }
         }
 
-        const all = sent()
-        for (const peer of peers) {
-          const duplicates = g(fc.array, fc.nat(Math.max(all.length - 1, 0)), { maxLength: 5 })
-          const withDuplicates = [...all, ...(all.length ? duplicates.map((i) => all[i] ?? new Uint8Array()) : [])]
-          const n = withDuplicates.length
-          for (const update of g(fc.shuffledSubarray, withDuplicates, { minLength: n, maxLength: n })) {
-            Y.applyUpdate(peer.doc, update, REMOTE)
-          }
-        }
+        deliverShuffledWithDuplicates(
+          g,
+          peers.map((peer) => peer.doc),
+          sent(),
+          5,
+        )
 
         const [first, ...others] = peers.map(({ doc, reader }) => ({
           json: doc.toJSON(),

@@ -2,6 +2,7 @@
  * Helpers for the board model's tests only (not exported from index.ts): fresh docs with fixed
  * client ids, and the "throws this BoardError and changes nothing" assertion behind SPEC [V*].
  */
+import fc from 'fast-check'
 import { expect } from 'vitest'
 import * as Y from 'yjs'
 import { BoardError, type BoardErrorCode } from './errors.js'
@@ -74,4 +75,27 @@ export function expectRejected(doc: Y.Doc, code: BoardErrorCode, fn: () => unkno
   expect((thrown as BoardError).code).toBe(code)
   expect(updates).toBe(0)
   expect(Y.encodeStateAsUpdate(doc)).toEqual(before)
+}
+
+/**
+ * Delivers every update to every peer, each peer in its own random order and with up to
+ * `maxDuplicates` random repeats: what an unreliable network with retries may do.
+ */
+export function deliverShuffledWithDuplicates(
+  g: fc.GeneratorValue,
+  peers: readonly Y.Doc[],
+  updates: readonly Uint8Array[],
+  maxDuplicates: number,
+): void {
+  for (const peer of peers) {
+    const duplicates = g(fc.array, fc.nat(Math.max(updates.length - 1, 0)), { maxLength: maxDuplicates })
+    const withDuplicates = [
+      ...updates,
+      ...(updates.length ? duplicates.map((i) => updates[i] ?? new Uint8Array()) : []),
+    ]
+    const n = withDuplicates.length
+    for (const update of g(fc.shuffledSubarray, withDuplicates, { minLength: n, maxLength: n })) {
+      Y.applyUpdate(peer, update, REMOTE)
+    }
+  }
 }
