@@ -20,8 +20,17 @@ import { type BoardSession, mayEditBoard } from './session'
 import { useUi } from './uiStore'
 
 /** Runs a write as this person's own edit (`origin`), so undo can tell it from a collaborator's. */
-export function guarded<T>(session: BoardSession, write: () => T, origin: symbol = LOCAL_ORIGIN): T | undefined {
+export interface WriteOptions {
+  /** LOCAL_ORIGIN (an undoable edit) unless given. */
+  readonly origin?: symbol
+  /** Writes with the same key in a row (keystrokes in one note) make one undo step; others one each. */
+  readonly continues?: string
+}
+
+export function guarded<T>(session: BoardSession, write: () => T, options: WriteOptions = {}): T | undefined {
   if (!mayEditBoard(session)) return undefined
+  const { origin = LOCAL_ORIGIN, continues } = options
+  if (origin === LOCAL_ORIGIN) session.undo.beginWrite(continues)
   try {
     return session.doc.transact(write, origin)
   } catch (error) {
@@ -62,10 +71,14 @@ export function addNoteInView(session: BoardSession): string | undefined {
 
 export function editNoteText(session: BoardSession, id: string, text: string): boolean {
   return (
-    guarded(session, () => {
-      setNoteText(session.doc, id, text)
-      return true
-    }) === true
+    guarded(
+      session,
+      () => {
+        setNoteText(session.doc, id, text)
+        return true
+      },
+      { continues: `text:${id}` },
+    ) === true
   )
 }
 
@@ -78,12 +91,18 @@ export function raiseNotes(session: BoardSession, ids: readonly string[]): void 
   const layout = session.reader.getLayout()
   const top = new Set(layout.slice(layout.length - ids.length).map((note) => note.id))
   if (ids.length === 0 || ids.every((id) => top.has(id))) return
-  guarded(session, () => bringToFront(session.doc, ids), UNTRACKED_ORIGIN)
+  guarded(session, () => bringToFront(session.doc, ids), { origin: UNTRACKED_ORIGIN })
 }
 
-export function moveNotesBy(session: BoardSession, ids: readonly string[], dx: number, dy: number): void {
+export function moveNotesBy(
+  session: BoardSession,
+  ids: readonly string[],
+  dx: number,
+  dy: number,
+  options: WriteOptions = {},
+): void {
   if (dx === 0 && dy === 0) return
-  guarded(session, () => moveNotes(session.doc, ids, dx, dy))
+  guarded(session, () => moveNotes(session.doc, ids, dx, dy), options)
 }
 
 export function removeNotes(session: BoardSession, ids: readonly string[]): void {

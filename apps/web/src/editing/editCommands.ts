@@ -37,7 +37,9 @@ export function selectAll(session: BoardSession): void {
 export function nudgeSelection(session: BoardSession, key: string, large: boolean): boolean {
   const offset = nudgeOffset(key, large)
   if (!offset) return false
-  moveNotesBy(session, selectedNotes(session), offset.dx, offset.dy)
+  const ids = selectedNotes(session)
+  // A run of arrow presses on one selection is undone as one move.
+  moveNotesBy(session, ids, offset.dx, offset.dy, { continues: `nudge:${ids.join(' ')}` })
   return true
 }
 

@@ -63,6 +63,23 @@ describe('undo of one’s own changes', () => {
     expect(readNote(b, 'note-two-222')?.text).toBe('två')
   })
 
+  it('undoes a move made right after typing on its own, and a run of keystrokes in one note as one step', () => {
+    const { a } = pair()
+    const undo = createUndo(a)
+    const id = addNote(a, { id: 'note-typed-1', x: 0, y: 0 })
+    for (const text of ['H', 'He', 'Hej']) {
+      undo.beginWrite(`text:${id}`)
+      local(a, () => setNoteText(a, id, text))
+    }
+    undo.beginWrite()
+    local(a, () => moveNotes(a, [id], 40, 0))
+    undo.undo()
+    expect(readNote(a, id)).toMatchObject({ x: 0, text: 'Hej' })
+    undo.undo()
+    expect(readNote(a, id)).toMatchObject({ x: 0, text: '' })
+    expect(undo.getState().canUndo).toBe(false)
+  })
+
   it('never tracks remote changes, changes loaded from elsewhere, or raising a note', () => {
     const { a, b } = pair()
     const undo = createUndo(a)

@@ -14,6 +14,12 @@ export interface UndoState {
 }
 
 export interface UndoStore {
+  /**
+   * Called before each of this person's writes: the write becomes an undo step of its own unless it
+   * continues the last one (the same `continues` key, such as typing in one note, within Yjs's
+   * capture window). Without it, a move made right after typing a note would be undone with it.
+   */
+  beginWrite(continues?: string): void
   undo(): void
   redo(): void
   getState(): UndoState
@@ -36,7 +42,12 @@ export function createUndo(doc: Y.Doc): UndoStore {
   for (const event of ['stack-item-added', 'stack-item-popped', 'stack-cleared'] as const) {
     manager.on(event, onStackChange)
   }
+  let lastWrite: string | undefined
   return {
+    beginWrite(continues) {
+      if (continues === undefined || continues !== lastWrite) manager.stopCapturing()
+      lastWrite = continues
+    },
     undo: () => void manager.undo(),
     redo: () => void manager.redo(),
     getState: () => state,
