@@ -36,6 +36,8 @@ export interface HttpApiOptions {
   history: History
   /** The board's current state, live if the board is loaded, else from storage. */
   currentState: (boardId: string, kind: 'board' | 'control') => Uint8Array
+  /** The board doc as a V2 update, for a page's first load. */
+  boardSnapshot: (boardId: string) => Uint8Array
 }
 
 const REQUESTABLE_REASONS: readonly HistoryReason[] = ['before-import', 'before-reveal', 'manual']
@@ -172,6 +174,12 @@ export function createHttpApi(options: HttpApiOptions) {
       storage.deleteBoard(found.id)
       log.info({ room: found.id }, 'board deleted')
       return sendJson(res, 204)
+    }
+    const snapshot = /^\/api\/boards\/([^/]+)\/snapshot$/.exec(path)
+    if (snapshot?.[1] && req.method === 'GET') {
+      const body = options.boardSnapshot(access(req, snapshot[1]).board.id)
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'cache-control': 'no-store' })
+      return void res.end(body)
     }
     const exported = /^\/api\/boards\/([^/]+)\/export$/.exec(path)
     if (exported?.[1] && req.method === 'GET') return exportDownload(req, res, exported[1], search)

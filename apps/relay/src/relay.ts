@@ -98,6 +98,7 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
         room.flushPending()
         return room.encodeResolvedState()
       }),
+    boardSnapshot: (boardId) => rooms.use({ boardId, kind: 'board' }, (room) => room.snapshot()),
     metrics: metrics.registry,
     secret,
     rateLimits,

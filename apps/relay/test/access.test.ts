@@ -219,6 +219,32 @@ describe('access by capability links', () => {
     storage.close()
   })
 
+  it('[X12] the board snapshot for a first load: any of the board’s links, live edits included, nothing without one', async () => {
+    const { relay, boardId, links } = await setup()
+    const other = await createBoard(relay, 'Other')
+    const participant = join(relay, boardId, links.participant)
+    await synced(participant)
+    addNote(participant.doc, { id: 'note-snapshot', x: 5, y: 5, text: 'i ögonblicksbilden', ...author })
+    const path = `/api/boards/${boardId}/snapshot`
+    const read = async (token: string) => {
+      const response = await api(relay, path, token)
+      expect(response.status).toBe(200)
+      expect(response.headers.get('cache-control')).toBe('no-store')
+      const doc = new Y.Doc()
+      Y.applyUpdateV2(doc, new Uint8Array(await response.arrayBuffer()))
+      return listNotes(doc).map((note) => note.text)
+    }
+    await waitFor(async () => (await read(links.viewer)).length === 1, 5000, 'the live note in the snapshot')
+    expect(await read(links.participant)).toEqual(['i ögonblicksbilden'])
+    expect(await read(links.facilitator)).toEqual(['i ögonblicksbilden'])
+    // A change after a read is in the next one: the cached encoding does not outlive it.
+    addNote(participant.doc, { x: 6, y: 6, text: 'sedan', ...author })
+    await waitFor(async () => (await read(links.viewer)).length === 2, 5000, 'a later change in the snapshot')
+    expect((await api(relay, path)).status).toBe(401)
+    expect((await api(relay, path, linksOf(other).viewer)).status).toBe(403)
+    expect(await (await api(relay, path)).text()).not.toContain('ögonblick')
+  })
+
   it('[X7] tokens survive a restart on the same data directory; another secret rejects them', async () => {
     const dataDir = tempDataDir()
     const first = await startRelay({ dataDir })

@@ -122,6 +122,24 @@ describe('a live sticky-note board for two people', () => {
     expect(texts).toContain('Hej från B – åäö + offline från A')
   })
 
+  it('[E7] A reloads with no network: the board opens from this device’s copy, and what A types then arrives', async () => {
+    proxy.sever()
+    await expectStatus(a, 'offline').catch(() => expectStatus(a, 'connecting'))
+    await a.reload()
+    await eventually(() => a.locator('[data-note-id]').count(), 2, 'notes from the local copy')
+    const texts = await Promise.all([0, 1].map((i) => noteText(a, i)))
+    expect(texts).toContain('Hej från B – åäö + offline från A')
+    const field = note(a).getByLabel('Note text')
+    await field.click()
+    await field.press('End')
+    await field.pressSequentially(' efter omladdning', { delay: 10 })
+    const typed = await field.inputValue()
+
+    proxy.restore()
+    await expectStatus(a, 'connected')
+    await eventually(async () => (await Promise.all([0, 1].map((i) => noteText(b, i)))).includes(typed), true, 'in B')
+  })
+
   it('[E6] runs entirely under the strict Content-Security-Policy', () => {
     expect(refusedByCsp).toEqual([])
   })

@@ -8,22 +8,32 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { AccessProblemPage } from '../access/AccessProblemPage'
 import { useLinkToken } from '../access/linkToken'
+import { fetchBoardSnapshot } from '../api/boardSnapshot'
 import { type BoardLookup, lookupBoard } from '../api/boards'
 import { TopBar } from '../components/TopBar'
 import { findRecentBoard, forgetRecentToken } from '../lib/recentBoards'
 import { useDocumentTitle } from '../lib/useDocumentTitle'
 import { BoardScreen } from './BoardScreen'
 
-function useBoardLookup(boardId: string, token: string): BoardLookup | null {
-  const [lookup, setLookup] = useState<BoardLookup | null>(null)
+interface Opening {
+  readonly lookup: BoardLookup
+  /** The board's content, when the relay sent it (see fetchBoardSnapshot). */
+  readonly snapshot: Uint8Array | null
+}
+
+/** Asks what the link opens and fetches the board's content at the same time: one round trip, not two. */
+function useBoardOpening(boardId: string, token: string): Opening | null {
+  const [opening, setOpening] = useState<Opening | null>(null)
   useEffect(() => {
     const controller = new AbortController()
-    lookupBoard(boardId, token, controller.signal).then(setLookup, () => {
-      // Aborted because the page went away; nothing to show.
-    })
+    Promise.all([lookupBoard(boardId, token, controller.signal), fetchBoardSnapshot(boardId, token, controller.signal)])
+      .then(([lookup, snapshot]) => setOpening({ lookup, snapshot }))
+      .catch(() => {
+        // Aborted because the page went away; nothing to show.
+      })
     return () => controller.abort()
   }, [boardId, token])
-  return lookup
+  return opening
 }
 
 function Loading() {
@@ -40,18 +50,21 @@ function Loading() {
 }
 
 function CheckedBoard({ boardId, token }: { readonly boardId: string; readonly token: string }) {
-  const lookup = useBoardLookup(boardId, token)
-  const refused = lookup?.kind === 'refused' ? lookup.problem : null
+  const opening = useBoardOpening(boardId, token)
+  const refused = opening?.lookup.kind === 'refused' ? opening.lookup.problem : null
   useEffect(() => {
     // A board the relay does not know is not erased here: the relay may have lost its data or be
     // the wrong one, and this device's copy may be all that is left. Only a deletion erases it.
     if (refused && refused !== 'board-not-found') forgetRecentToken(boardId, token)
   }, [refused, boardId, token])
 
-  if (!lookup) return <Loading />
+  if (!opening) return <Loading />
+  const { lookup, snapshot } = opening
   if (lookup.kind === 'refused') return <AccessProblemPage problem={lookup.problem} />
   if (lookup.kind === 'found') {
-    return <BoardScreen access={{ boardId, token, role: lookup.role }} knownTitle={lookup.board.title} />
+    return (
+      <BoardScreen access={{ boardId, token, role: lookup.role }} knownTitle={lookup.board.title} snapshot={snapshot} />
+    )
   }
   // Offline: the title comes from the local copy once loaded, or from the recent-boards list until then.
   // The role is the one this device last had with this token; unknown, the board is only shown.

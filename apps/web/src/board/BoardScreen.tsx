@@ -3,6 +3,7 @@
  * the lock banner, the canvas or the outline, tools, notices and the live announcements — or, once access has ended (the link was replaced,
  * the board deleted), the plain explanation instead.
  */
+import type { BoardErrorCode } from '@samla/board'
 import { useEffect, useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
 import { AccessProblemPage } from '../access/AccessProblemPage'
@@ -34,17 +35,18 @@ import { useAccessRecheck } from './useAccessRecheck'
 import { useAddNoteShortcut } from './useAddNoteShortcut'
 import { useUi } from './uiStore'
 
-function useBoardSession({ boardId, token, role }: BoardAccess): BoardSession | null {
+function useBoardSession({ boardId, token, role }: BoardAccess, snapshot: Uint8Array | null): BoardSession | null {
   const [session, setSession] = useState<BoardSession | null>(null)
   useEffect(() => {
-    const opened = openBoardSession({ boardId, token, role }, (code) => useUi.getState().showNotice(code))
+    const onError = (code: BoardErrorCode) => useUi.getState().showNotice(code)
+    const opened = openBoardSession({ boardId, token, role }, onError, snapshot)
     useUi.getState().reset()
     setSession(opened)
     return () => {
       opened.destroy()
       setSession(null)
     }
-  }, [boardId, token, role])
+  }, [boardId, token, role, snapshot])
   return session
 }
 
@@ -111,7 +113,16 @@ function LiveBoard({ session, knownTitle }: { readonly session: BoardSession; re
   return ended ? <AccessProblemPage problem={ended} /> : <OpenBoard session={session} knownTitle={knownTitle} />
 }
 
-export function BoardScreen({ access, knownTitle }: { readonly access: BoardAccess; readonly knownTitle: string }) {
-  const session = useBoardSession(access)
+export function BoardScreen({
+  access,
+  knownTitle,
+  snapshot = null,
+}: {
+  readonly access: BoardAccess
+  readonly knownTitle: string
+  /** The board's content fetched while the link was checked, if the relay sent it. */
+  readonly snapshot?: Uint8Array | null
+}) {
+  const session = useBoardSession(access, snapshot)
   return session ? <LiveBoard session={session} knownTitle={knownTitle} /> : null
 }

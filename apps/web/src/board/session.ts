@@ -51,6 +51,8 @@ export interface BoardSession extends BoardAccess {
 
 /** If IndexedDB never answers (some private modes), connect anyway after this long. */
 const LOCAL_LOAD_TIMEOUT_MS = 1500
+/** Opened from a snapshot, the board's local copy is attached once synced, or after this long at the latest. */
+const LOCAL_ATTACH_LATEST_MS = 5000
 
 function relayUrl(location: Pick<Location, 'protocol' | 'host'>): string {
   return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/ws`
@@ -71,12 +73,39 @@ export function mayEditBoard(session: BoardSession): boolean {
   return mayEdit(session.role, session.control.getControl().locked)
 }
 
-export function openBoardSession(access: BoardAccess, onError: (code: BoardErrorCode) => void): BoardSession {
+/** Applies the relay's snapshot to a doc nothing listens to yet; a damaged one is left to the sync. */
+function applySnapshot(doc: Y.Doc, snapshot: Uint8Array): boolean {
+  try {
+    Y.applyUpdateV2(doc, snapshot)
+    return true
+  } catch (error) {
+    console.warn('The board snapshot could not be read; the board loads through the sync instead', error)
+    return false
+  }
+}
+
+/** Runs `task` when the page is idle (soon at the latest), so that it delays no frame the person waits for. */
+function whenIdle(task: () => void): void {
+  if ('requestIdleCallback' in window) requestIdleCallback(task, { timeout: 1000 })
+  else setTimeout(task, 0)
+}
+
+/**
+ * `snapshot` (from fetchBoardSnapshot) is applied before anything listens to the doc. The board's
+ * local copy is then attached only once the board is on screen: attaching stores the whole doc.
+ */
+export function openBoardSession(
+  access: BoardAccess,
+  onError: (code: BoardErrorCode) => void,
+  snapshot: Uint8Array | null = null,
+): BoardSession {
   const { boardId, token } = access
   const names = localDocNames(boardId)
   const doc = new Y.Doc()
   const controlDoc = new Y.Doc()
-  const locals = [new IndexeddbPersistence(names.board, doc), new IndexeddbPersistence(names.control, controlDoc)]
+  const fromSnapshot = snapshot !== null && applySnapshot(doc, snapshot)
+  const controlLocal = new IndexeddbPersistence(names.control, controlDoc)
+  let boardLocal = fromSnapshot ? null : new IndexeddbPersistence(names.board, doc)
   const provider = provide(boardId, doc, token)
   const controlProvider = provide(`${boardId}/control`, controlDoc, token)
   const reader = createBoardReader(doc)
@@ -85,8 +114,10 @@ export function openBoardSession(access: BoardAccess, onError: (code: BoardError
   const presence = createPresence(provider)
   const undo = createUndo(doc)
   // Changes from the relay, or loaded from this device's copy, are not this page's own.
-  const fromElsewhere: readonly unknown[] = [provider, ...locals]
-  const unconfirmed = watchUnconfirmed(provider, (origin) => fromElsewhere.includes(origin))
+  const unconfirmed = watchUnconfirmed(
+    provider,
+    (origin) => origin === provider || origin === boardLocal || origin === controlLocal,
+  )
   const search = createSearchResults(doc, reader)
   let destroyed = false
 
@@ -107,10 +138,23 @@ export function openBoardSession(access: BoardAccess, onError: (code: BoardError
   // The relay connection opens at once, alongside the local copies (the socket's handshake takes
   // about as long as reading them, and the first sync carries what either side lacks).
   connection.start()
-  const timeout = new Promise((resolve) => setTimeout(resolve, LOCAL_LOAD_TIMEOUT_MS))
-  void Promise.race([Promise.all(locals.map((local) => local.whenSynced)), timeout]).then(() => {
-    if (!destroyed) checkSchema()
-  })
+  if (boardLocal) {
+    const locals = [boardLocal.whenSynced, controlLocal.whenSynced]
+    const timeout = new Promise((resolve) => setTimeout(resolve, LOCAL_LOAD_TIMEOUT_MS))
+    void Promise.race([Promise.all(locals), timeout]).then(() => {
+      if (!destroyed) checkSchema()
+    })
+  } else {
+    checkSchema()
+    const attachLocalCopy = () => {
+      if (!destroyed && !boardLocal) boardLocal = new IndexeddbPersistence(names.board, doc)
+    }
+    const latest = setTimeout(() => whenIdle(attachLocalCopy), LOCAL_ATTACH_LATEST_MS)
+    provider.once('sync', () => {
+      clearTimeout(latest)
+      whenIdle(attachLocalCopy)
+    })
+  }
 
   return {
     ...access,
@@ -134,7 +178,7 @@ export function openBoardSession(access: BoardAccess, onError: (code: BoardError
       controlProvider.destroy()
       reader.destroy()
       control.destroy()
-      for (const local of locals) void local.destroy()
+      for (const local of [boardLocal, controlLocal]) void local?.destroy()
       doc.destroy()
       controlDoc.destroy()
     },

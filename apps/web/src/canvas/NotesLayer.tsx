@@ -5,7 +5,7 @@
  * block level, the notes are drawn on one <canvas>; the DOM keeps only the pinned notes and those
  * near the focused one, so the keyboard can still walk the board. Dragged notes travel in the drag layer.
  */
-import { useMemo, useRef, useState, useSyncExternalStore } from 'react'
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { useBoard } from '../board/BoardContext'
 import { useUi } from '../board/uiStore'
@@ -23,12 +23,33 @@ const CULL_MARGIN = 240
 /** An area no note meets: at block level only the kept notes are in the DOM. */
 const NOWHERE = { x: Number.POSITIVE_INFINITY, y: Number.POSITIVE_INFINITY, width: 0, height: 0 }
 
+/** Offline there is no first sync to wait for; the margin comes after this long instead. */
+const OVERSCAN_UNSYNCED_MS = 3000
+
+/**
+ * No margin until the board's first sync has been shown (the first render waits for nothing but
+ * what is in view), then the full margin as soon as the page is idle.
+ */
+function useOverscan(synced: boolean): number {
+  const [margin, setMargin] = useState(0)
+  useEffect(() => {
+    const widen = () => setMargin(CULL_MARGIN)
+    if (!synced || !('requestIdleCallback' in window)) {
+      const timer = setTimeout(widen, synced ? 0 : OVERSCAN_UNSYNCED_MS)
+      return () => clearTimeout(timer)
+    }
+    const handle = requestIdleCallback(widen, { timeout: 1000 })
+    return () => cancelIdleCallback(handle)
+  }, [synced])
+  return margin
+}
+
 export function NotesLayer() {
   const { reader, doc } = useBoard()
   const layout = useSyncExternalStore(reader.subscribeLayout, reader.getLayout)
   // Notes in collapsed clusters are not drawn: the cluster's card stands for them.
   const hidden = useHiddenNotes(doc)
-  useBoardReadyMark()
+  const synced = useBoardReadyMark()
   const viewport = useUi((state) => state.viewport)
   const size = useUi((state) => state.size)
   // Notes someone is working with stay rendered even when scrolled out of view.
@@ -44,6 +65,7 @@ export function NotesLayer() {
   const focusRequest = useUi((state) => state.focusRequest)
   const focusedNote = useUi((state) => state.focusedNote)
   const carrying = useUi((state) => state.drag !== null)
+  const margin = useOverscan(synced)
   const [order] = useState<StableOrder>(() => new Map())
   const previous = useRef<readonly RenderedNote[]>([])
   const detail = detailAt(viewport.zoom)
@@ -61,12 +83,12 @@ export function NotesLayer() {
   const cullViewport = near ? null : viewport
   const rendered = useMemo(() => {
     const kept = near ? new Set([...pinned, ...near]) : new Set(pinned)
-    const area = cullViewport ? visibleWorldRect(cullViewport, size, CULL_MARGIN) : NOWHERE
+    const area = cullViewport ? visibleWorldRect(cullViewport, size, margin) : NOWHERE
     const next = cullNotes(shown, area, kept, order)
     if (sameRendering(previous.current, next)) return previous.current
     previous.current = next
     return next
-  }, [shown, cullViewport, size, near, pinned, order])
+  }, [shown, cullViewport, size, margin, near, pinned, order])
 
   const detailOf = (id: string): Detail => (id === editingId || id === focusRequest ? 'full' : detail)
   return (

@@ -7,11 +7,13 @@ import { useBoard } from '../board/BoardContext'
 
 export const BOARD_READY_MARK = 'samla:board-ready'
 
-export function useBoardReadyMark(): void {
+/** Returns whether the relay's first sync has arrived. */
+export function useBoardReadyMark(): boolean {
   const { connection, reader } = useBoard()
   const synced = useSyncExternalStore(connection.subscribe, () => connection.getState().status === 'connected')
   useEffect(() => {
     if (!synced || performance.getEntriesByName(BOARD_READY_MARK).length > 0) return
     performance.mark(BOARD_READY_MARK, { detail: { notes: reader.getLayout().length } })
   }, [synced, reader])
+  return synced
 }
