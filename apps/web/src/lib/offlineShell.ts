@@ -17,7 +17,12 @@ function shellUrls(): string[] {
 async function fillCache(): Promise<void> {
   const cache = await caches.open(SHELL_CACHE)
   const urls = shellUrls()
-  await cache.addAll(urls)
+  // Built assets have content-hashed names, so one already cached is current: only new ones (and
+  // index.html, which names them) are fetched, not the whole app again on every page load.
+  const missing = await Promise.all(urls.map(async (url) => ((await cache.match(url)) ? null : url)))
+  const fetchNow = missing.filter((url): url is string => url !== null)
+  if (fetchNow.length === 0) return
+  await cache.addAll([...new Set(['/', ...fetchNow])])
   // Files of older builds are never asked for again.
   const keep = new Set(urls.map((path) => new URL(path, location.origin).href))
   for (const request of await cache.keys()) {
