@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import {
   assignToCluster,
+  clusterMembers,
   clusterNoteIds,
   createCluster,
   deleteCluster,
@@ -165,6 +166,10 @@ describe('membership', () => {
     expect(countEvents(doc, () => assignToCluster(doc, [a, b, b], two)).updates).toBe(1)
     expect([clusterOf(doc, a), clusterOf(doc, b), clusterOf(doc, c)]).toEqual([two, two, null])
     expect(clusterNoteIds(doc, one)).toEqual([])
+    const members = clusterMembers(doc)
+    expect([...members.keys()].sort()).toEqual([one, two].sort())
+    expect(members.get(one)).toEqual([])
+    expect(members.get(two)?.sort()).toEqual([a, b].sort())
     assignToCluster(doc, [a], null)
     expect(clusterOf(doc, a)).toBeNull()
     expect(notesMap(doc).get(a)?.has('clusterId')).toBe(false)
@@ -202,6 +207,7 @@ describe('membership', () => {
       expect(readNote(d, note)?.clusterId).toBe(id)
       expect(listClusters(d)).toEqual([])
       expect(clusterNoteIds(d, id)).toEqual([])
+      expect(clusterMembers(d).size).toBe(0)
     }
     expectRejected(doc, 'cluster-not-found', () => assignToCluster(doc, [note], id))
   })

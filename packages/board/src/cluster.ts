@@ -77,6 +77,21 @@ export function clusterNoteIds(doc: Y.Doc, clusterId: string): string[] {
   return [...notesMap(doc).entries()].filter(([, map]) => map.get('clusterId') === clusterId).map(([id]) => id)
 }
 
+/**
+ * Every cluster's notes at once, keyed by cluster id (clusters on the board only, SPEC [CL5]). Reads
+ * just each note's clusterId, so a board of thousands of notes costs one pass and no snapshots.
+ */
+export function clusterMembers(doc: Y.Doc): Map<string, string[]> {
+  const clusters = clustersMap(doc)
+  const members = new Map<string, string[]>([...clusters.keys()].map((id) => [id, []]))
+  if (members.size === 0) return members
+  for (const [id, map] of notesMap(doc).entries()) {
+    const clusterId = map.get('clusterId')
+    if (typeof clusterId === 'string') members.get(clusterId)?.push(id)
+  }
+  return members
+}
+
 export function listClusters(doc: Y.Doc): ClusterSnapshot[] {
   return [...clustersMap(doc).entries()]
     .map(([id, map]) => snapshotCluster(id, map))

@@ -4,6 +4,7 @@ export {
   assignToCluster,
   type ClusterSnapshot,
   type CreateClusterInput,
+  clusterMembers,
   clusterNoteIds,
   createCluster,
   deleteCluster,
@@ -51,6 +52,7 @@ export {
   deleteNotes,
   listNotes,
   moveNotes,
+  type NoteLayout,
   type NoteSnapshot,
   readNote,
   recolourNotes,
@@ -59,7 +61,7 @@ export {
 } from './note.js'
 export { DEFAULT_NOTE_COLOUR, isNoteColour, NOTE_COLOURS, type NoteColour } from './palette.js'
 export { type Author, publishPrivateNotes } from './private-notes.js'
-export { type BoardReader, createBoardReader, type NoteLayout } from './reader.js'
+export { type BoardReader, createBoardReader } from './reader.js'
 export { SCHEMA_VERSION, undoScope } from './schema.js'
 export { addVote, removeVote, voteTotals, voterCount, votesOf } from './vote.js'
 export { restoreBoard } from './restore.js'

@@ -58,23 +58,32 @@ export interface AddNoteInput {
   now?: number
 }
 
-/** Reads one note map into a plain snapshot, tolerating fields a peer left out or mistyped. */
-export function snapshotNote(id: string, map: NoteMap): NoteSnapshot {
-  const text = map.get('text')
+export type NoteLayout = Pick<NoteSnapshot, 'id' | 'x' | 'y' | 'width' | 'height' | 'colour' | 'order'>
+
+/** A note's geometry, colour and stacking: what laying out a whole board needs, without its text. */
+export function snapshotLayout(id: string, map: NoteMap): NoteLayout {
   const colour = map.get('colour')
   return {
     id,
-    text: text instanceof Y.Text ? text.toString() : '',
     x: numberField(map, 'x', 0),
     y: numberField(map, 'y', 0),
     width: numberField(map, 'width', DEFAULT_NOTE_SIZE),
     height: numberField(map, 'height', DEFAULT_NOTE_SIZE),
     colour: isNoteColour(colour) ? colour : DEFAULT_NOTE_COLOUR,
+    order: stringField(map, 'order'),
+  }
+}
+
+/** Reads one note map into a plain snapshot, tolerating fields a peer left out or mistyped. */
+export function snapshotNote(id: string, map: NoteMap): NoteSnapshot {
+  const text = map.get('text')
+  return {
+    ...snapshotLayout(id, map),
+    text: text instanceof Y.Text ? text.toString() : '',
     authorId: stringField(map, 'authorId'),
     authorName: stringField(map, 'authorName'),
     clusterId: typeof map.get('clusterId') === 'string' ? (map.get('clusterId') as string) : null,
     createdAt: numberField(map, 'createdAt', 0),
-    order: stringField(map, 'order'),
   }
 }
 

@@ -6,10 +6,8 @@
  */
 import * as Y from 'yjs'
 import { type BoardMeta, readMeta } from './meta.js'
-import { compareStacking, type NoteSnapshot, snapshotNote } from './note.js'
+import { compareStacking, type NoteLayout, type NoteSnapshot, snapshotLayout, snapshotNote } from './note.js'
 import { metaMap, notesMap } from './schema.js'
-
-export type NoteLayout = Pick<NoteSnapshot, 'id' | 'x' | 'y' | 'width' | 'height' | 'colour' | 'order'>
 
 type Listener = () => void
 
@@ -95,12 +93,7 @@ export function createBoardReader(doc: Y.Doc): BoardReader {
       }
     },
     getLayout() {
-      layout ??= [...notes.entries()]
-        .map(([id, map]) => {
-          const { x, y, width, height, colour, order } = snapshotNote(id, map)
-          return { id, x, y, width, height, colour, order }
-        })
-        .sort(compareStacking)
+      layout ??= [...notes.entries()].map(([id, map]) => snapshotLayout(id, map)).sort(compareStacking)
       return layout
     },
     subscribeLayout: (listener) => addListener(layoutListeners, listener),

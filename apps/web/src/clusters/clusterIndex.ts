@@ -4,7 +4,7 @@
  * this observes the clusters map and just the membership-relevant note changes (a note added or
  * deleted, its clusterId changed); typing in a note never wakes it. One index per doc, made lazily.
  */
-import { type ClusterSnapshot, listClusters, listNotes } from '@samla/board'
+import { type ClusterSnapshot, clusterMembers, listClusters } from '@samla/board'
 import * as Y from 'yjs'
 import { type DocView, docViewCache } from '../lib/docView'
 
@@ -20,10 +20,7 @@ export type ClusterIndex = DocView<ClusterView>
 
 function compute(doc: Y.Doc): ClusterView {
   const clusters = listClusters(doc)
-  const members = new Map<string, string[]>(clusters.map((cluster) => [cluster.id, []]))
-  for (const note of listNotes(doc)) {
-    if (note.clusterId !== null) members.get(note.clusterId)?.push(note.id)
-  }
+  const members = clusterMembers(doc)
   const hidden = new Set(clusters.filter((cluster) => cluster.collapsed).flatMap((c) => members.get(c.id) ?? []))
   return { clusters, members, hidden }
 }
