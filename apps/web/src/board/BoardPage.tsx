@@ -8,36 +8,22 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { AccessProblemPage } from '../access/AccessProblemPage'
 import { useLinkToken } from '../access/linkToken'
-import { fetchBoardSnapshot } from '../api/boardSnapshot'
-import { type BoardLookup, lookupBoard } from '../api/boards'
 import { TopBar } from '../components/TopBar'
 import { findRecentBoard, forgetRecentToken } from '../lib/recentBoards'
 import { useDocumentTitle } from '../lib/useDocumentTitle'
 import { BoardScreen } from './BoardScreen'
+import { type Opening, takeOpening } from './opening'
 
-interface Opening {
-  readonly lookup: BoardLookup
-  /** The board's content, when the relay sent it (see fetchBoardSnapshot). */
-  readonly snapshot: Uint8Array | null
-}
-
-/**
- * Asks what the link opens and, on this device's first visit to the board, fetches its content at
- * the same time (one round trip, not two). A board visited before opens from its local copy at once
- * and the sync brings only what changed since, which on slow Wi-Fi beats waiting for all of it.
- */
 function useBoardOpening(boardId: string, token: string): Opening | null {
   const [opening, setOpening] = useState<Opening | null>(null)
   useEffect(() => {
-    const controller = new AbortController()
-    const visited = findRecentBoard(boardId) !== undefined
-    const snapshot = visited ? Promise.resolve(null) : fetchBoardSnapshot(boardId, token, controller.signal)
-    Promise.all([lookupBoard(boardId, token, controller.signal), snapshot])
-      .then(([lookup, snapshot]) => setOpening({ lookup, snapshot }))
-      .catch(() => {
-        // Aborted because the page went away; nothing to show.
-      })
-    return () => controller.abort()
+    let shown = true
+    void takeOpening(boardId, token).then((next) => {
+      if (shown) setOpening(next)
+    })
+    return () => {
+      shown = false
+    }
   }, [boardId, token])
   return opening
 }

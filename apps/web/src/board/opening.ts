@@ -1,0 +1,44 @@
+/**
+ * Opening a board: what its link opens (the lookup) and, on this device's first visit, the board's
+ * content (the snapshot), requested together — one round trip, not two. A board visited before opens
+ * from its local copy at once and the sync brings only what changed since, which on slow Wi-Fi beats
+ * waiting for all of it. main.tsx starts the page's own board before React's first render, so the
+ * requests travel while the app starts; the board page then takes that same opening.
+ */
+import { fetchBoardSnapshot } from '../api/boardSnapshot'
+import { type BoardLookup, lookupBoard } from '../api/boards'
+import { findRecentBoard } from '../lib/recentBoards'
+
+export interface Opening {
+  readonly lookup: BoardLookup
+  /** The board's content, when the relay sent it (see fetchBoardSnapshot). */
+  readonly snapshot: Uint8Array | null
+}
+
+const started = new Map<string, Promise<Opening>>()
+
+const keyOf = (boardId: string, token: string) => `${boardId} ${token}`
+
+function requestOpening(boardId: string, token: string): Promise<Opening> {
+  // Nothing aborts these: a page that goes away drops the answer, and both requests time out.
+  const { signal } = new AbortController()
+  const visited = findRecentBoard(boardId) !== undefined
+  return Promise.all([
+    lookupBoard(boardId, token, signal),
+    visited ? null : fetchBoardSnapshot(boardId, token, signal),
+  ]).then(([lookup, snapshot]) => ({ lookup, snapshot }))
+}
+
+/** Starts opening a board ahead of the page that shows it. */
+export function prefetchOpening(boardId: string, token: string): void {
+  const key = keyOf(boardId, token)
+  if (!started.has(key)) started.set(key, requestOpening(boardId, token))
+}
+
+/** The opening started ahead for this board and link, or a new one; each is handed out once. */
+export function takeOpening(boardId: string, token: string): Promise<Opening> {
+  const key = keyOf(boardId, token)
+  const prefetched = started.get(key)
+  started.delete(key)
+  return prefetched ?? requestOpening(boardId, token)
+}
