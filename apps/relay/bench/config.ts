@@ -18,6 +18,12 @@ export const SIZES = {
 
 export type Sizes = typeof SIZES
 
+/** Worker threads the light clients of the burst and the join storm are spread over (BENCH_CLIENT_THREADS). */
+export const CLIENT_THREADS = Number(process.env.BENCH_CLIENT_THREADS ?? 2)
+if (!Number.isInteger(CLIENT_THREADS) || CLIENT_THREADS < 1) {
+  throw new Error(`BENCH_CLIENT_THREADS must be a positive integer, got ${process.env.BENCH_CLIENT_THREADS}`)
+}
+
 /** An untimed pass at these sizes warms this process's JIT, which the first server measured would otherwise pay for. */
 export const WARM_UP_SIZES: Pick<Sizes, 'fanOut' | 'burst' | 'joinStorm'> = {
   fanOut: { clients: 20, notes: 5, keystrokes: 95, perSecond: 100 },

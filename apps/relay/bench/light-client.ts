@@ -1,10 +1,14 @@
 /**
- * A protocol-level joiner for the join storm. Over a raw `ws` socket it does what a stock provider
- * does on connect (sync step 1 with an empty state vector, answering the server's step 1, announcing
- * an empty awareness state; for Hocuspocus, its framing: document name first, token message first),
- * but keeps the update that the server's sync step 2 carries instead of applying it to a Y.Doc.
- * A stock provider needs ~250 ms and ~30 MB to apply a 5,000-note board, so 200 of them would turn
- * the storm into a benchmark of this process; the received updates are checked after the clock stops.
+ * A protocol-level client for the join storm and the burst receivers, the same code for every
+ * server. Over a raw `ws` socket it does what a stock provider does on connect (sync step 1 with an
+ * empty state vector, answering the server's step 1, announcing an empty awareness state; for
+ * Hocuspocus, its framing: document name first, token message first), but never applies what it
+ * receives to a Y.Doc: a stock provider needs ~250 ms and ~30 MB to apply a 5,000-note board, so a
+ * few hundred of them would benchmark the client instead of the server.
+ * - It keeps the update of the server's first sync step 2, to be checked after the clock stops,
+ *   through `keep`, so that joiners sent the same bytes share one copy (distinctUpdates).
+ * - With `track`, it also reads the clock range of every update it receives and counts, per
+ *   client, how far it holds that client's changes without a gap (Y.parseUpdateMeta, no integration).
  */
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
@@ -12,7 +16,7 @@ import { WebSocket } from 'ws'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
-import type { ServerUnderTest } from './servers.js'
+import type { ServerKind } from './ipc.js'
 
 const SYNC = 0
 const AWARENESS = 1
@@ -20,26 +24,60 @@ const AUTH = 2
 /** Hocuspocus only: a sync message that must not trigger another step 1. */
 const SYNC_REPLY = 4
 
-export interface LightJoiner {
-  /** Resolves with performance.now() when the server's sync step 2 arrived. */
+/** Where a light client connects: plain data, so that it can be handed to a worker thread. */
+export interface BoardAddress {
+  kind: ServerKind
+  /** Base URL a client appends the board to (y-websocket style), or the Hocuspocus URL. */
+  wsUrl: string
+  boardId: string
+  params: Record<string, string>
+}
+
+export interface LightClient {
+  /** Resolves with performance.now() when the server's first sync step 2 arrived. */
   synced: Promise<number>
   /** The update carried by that sync step 2. */
   received(): Uint8Array | null
+  /** With `track`: resolves with performance.now() once every change of `writerId` up to `clock` has arrived. */
+  reach(writerId: number, clock: number): Promise<number>
   close(): void
 }
 
-export function joinLight(server: ServerUnderTest, boardId: string): LightJoiner {
-  const hocuspocus = server.kind === 'hocuspocus'
-  const query = new URLSearchParams(server.params(boardId)).toString()
-  const ws = new WebSocket(hocuspocus ? server.wsUrl : `${server.wsUrl}/${boardId}${query ? `?${query}` : ''}`)
+export interface LightOptions {
+  track: boolean
+  /** Given the first sync step 2's update, returns the copy to hold on to. */
+  keep: (update: Uint8Array) => Uint8Array
+}
+
+export function joinLight(address: BoardAddress, { track, keep }: LightOptions): LightClient {
+  const { kind, wsUrl, boardId, params } = address
+  const hocuspocus = kind === 'hocuspocus'
+  const query = new URLSearchParams(params).toString()
+  const ws = new WebSocket(hocuspocus ? wsUrl : `${wsUrl}/${boardId}${query ? `?${query}` : ''}`)
   const doc = new Y.Doc()
   const awareness = new awarenessProtocol.Awareness(doc)
   let state: Uint8Array | null = null
+  /** Per client: the clock up to which every change has arrived. */
+  const held = new Map<number, number>()
+  let waiters: { writerId: number; clock: number; resolve: (at: number) => void }[] = []
   const frame = (write: (encoder: encoding.Encoder) => void) => {
     const encoder = encoding.createEncoder()
     if (hocuspocus) encoding.writeVarString(encoder, boardId)
     write(encoder)
     return encoding.toUint8Array(encoder)
+  }
+  const take = (update: Uint8Array) => {
+    const { from, to } = Y.parseUpdateMeta(update)
+    for (const [client, end] of to) {
+      const have = held.get(client) ?? 0
+      if ((from.get(client) ?? 0) <= have && end > have) held.set(client, end)
+    }
+    const now = performance.now()
+    waiters = waiters.filter(({ writerId, clock, resolve }) => {
+      if ((held.get(writerId) ?? 0) < clock) return true
+      resolve(now)
+      return false
+    })
   }
   const synced = new Promise<number>((resolve, reject) => {
     ws.on('error', reject)
@@ -81,8 +119,12 @@ export function joinLight(server: ServerUnderTest, boardId: string): LightJoiner
             syncProtocol.writeSyncStep2(e, doc, stateVector)
           }),
         )
-      } else if (step === syncProtocol.messageYjsSyncStep2 && state === null) {
-        state = decoding.readVarUint8Array(decoder)
+        return
+      }
+      const update = decoding.readVarUint8Array(decoder)
+      if (track) take(update)
+      if (step === syncProtocol.messageYjsSyncStep2 && state === null) {
+        state = keep(update)
         resolve(performance.now())
       }
     })
@@ -92,11 +134,30 @@ export function joinLight(server: ServerUnderTest, boardId: string): LightJoiner
   return {
     synced,
     received: () => state,
+    reach(writerId, clock) {
+      if ((held.get(writerId) ?? 0) >= clock) return Promise.resolve(performance.now())
+      return new Promise((resolve) => waiters.push({ writerId, clock, resolve }))
+    },
     close() {
       ws.close()
       awareness.destroy()
       doc.destroy()
     },
+  }
+}
+
+/**
+ * A `keep` for joiners of one board: equal updates share the first copy, so 200 joiners of a 2 MB
+ * board hold 2 MB instead of 400 MB (whose allocation and GC would slow the client side down).
+ */
+export function distinctUpdates(): (update: Uint8Array) => Uint8Array {
+  const kept: Buffer[] = []
+  return (update) => {
+    const bytes = Buffer.from(update.buffer, update.byteOffset, update.byteLength)
+    const known = kept.find((copy) => copy.equals(bytes))
+    if (known) return known
+    kept.push(bytes)
+    return bytes
   }
 }
 

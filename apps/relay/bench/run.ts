@@ -1,12 +1,13 @@
 /**
  * `pnpm bench:relay`: runs every scenario against Samla's relay, the stock y-websocket 2.1.0
  * server and Hocuspocus, each scenario in a fresh server child process on 127.0.0.1, with all
- * clients in this process. Progress goes to stderr; the markdown report to stdout.
+ * clients in this process (the light ones on worker threads, client-pool.ts). Progress goes to
+ * stderr; the markdown report to stdout.
  * BENCH_SCALE=0.1 for a smoke run; BENCH_SERVERS=samla,hocuspocus and BENCH_SCENARIOS=burst,join-storm
  * for a subset.
  */
 import os from 'node:os'
-import { SCALE, SCENARIOS, type ScenarioName, SERVERS, SIZES, WARM_UP_SIZES } from './config.js'
+import { CLIENT_THREADS, SCALE, SCENARIOS, type ScenarioName, SERVERS, SIZES, WARM_UP_SIZES } from './config.js'
 import type { ServerKind } from './ipc.js'
 import { burst } from './scenarios/burst.js'
 import { fanOut } from './scenarios/fan-out.js'
@@ -78,15 +79,20 @@ console.log(
       `${loadAtStart.toFixed(1)} at the start and ${(os.loadavg()[0] ?? 0).toFixed(1)} at the end ` +
       '(anything else running on the machine skews these numbers). After an untimed warm-up pass against every ' +
       'server (without it, whichever server is measured first pays for JIT-compiling the clients: ~10× its fan-out ' +
-      'p99), each scenario gets a fresh server child process; ' +
-      'all clients run in this one process, so with 2 cores the server and the clients each get about one core, ' +
-      'and "client busy" near 100% means the client side, not the server, limited that number.',
+      'p99), each scenario gets a fresh server child process. All clients run in this one process: the stock ' +
+      `ones on its main thread, the light ones of the burst and the join storm spread over ${CLIENT_THREADS} worker ` +
+      'threads (BENCH_CLIENT_THREADS), the same for every server. "Client busy" is the CPU of this whole process ' +
+      '(all threads) in % of one core; with 2 cores, the server and the clients share them.',
     'Server CPU is user + system time of the server process (process.cpuUsage in the child); RSS is read after a full GC.',
-    'Clients: stock y-websocket 3.x WebsocketProvider for Samla and y-websocket; HocuspocusProvider for Hocuspocus. ' +
-      'Join-storm joiners are protocol-level clients (light-client.ts): same handshake and awareness, but they keep ' +
-      'the sync step 2 update instead of applying it (a stock provider takes ~250 ms and ~30 MB per 5,000-note ' +
-      'board); a stock probe confirms the board first, and every received update is checked after the clock stops. ' +
-      'Every server runs with its default settings (Samla: SQLite in a temp dir, pino silent).',
+    'Stock clients (fan-out, many boards, the burst writer, the join-storm preparer and probe): y-websocket 3.x ' +
+      'WebsocketProvider for Samla and y-websocket, HocuspocusProvider for Hocuspocus. The burst receivers and the ' +
+      'join-storm joiners are protocol-level clients (light-client.ts), the same code for every server: the same ' +
+      'handshake and awareness as a stock provider, but nothing is applied to a Y.Doc (a stock provider takes ~250 ms ' +
+      'and ~30 MB per 5,000-note board, and 50 stock receivers made the burst measure the client process rather ' +
+      'than the server). A burst receiver reads the clock range of every update it gets (Y.parseUpdateMeta) and ' +
+      "counts the writer's changes it holds without a gap; a joiner keeps its sync step 2 update, and a stock probe " +
+      'confirms the board first, and every kept update is checked after the clock stops. Every server runs with its ' +
+      'default settings (Samla: SQLite in a temp dir, pino silent).',
     'y-websocket 2.1.0 without YPERSISTENCE never unloads a document (bin/utils.cjs deletes from `docs` only when ' +
       'persisting), so its rooms stay open; Hocuspocus without storage hooks unloads on the last disconnect.',
   ]),

@@ -1,10 +1,12 @@
 /**
- * Burst: one writer sends keystrokes as fast as it can (yielding every 50 so its socket drains)
- * to a board with many receivers; throughput is keystrokes × receivers over the time until the
- * last receiver has the last keystroke, and server CPU is charged per 1,000 such deliveries.
+ * Burst: one writer (a stock client) sends keystrokes as fast as it can (yielding every 50 so its
+ * socket drains) to a board with many receivers (light clients in the client pool, which check
+ * the writer's clock on every update they get); throughput is keystrokes × receivers over the time
+ * until the last receiver has the last keystroke, and server CPU is charged per 1,000 such deliveries.
  */
 import { addNote, setNoteText } from '@samla/board'
-import { allReach, connectSynced, ownClock } from '../clients.js'
+import { connectSynced, ownClock, withTimeout } from '../clients.js'
+import { boardAddress, joinGroup } from '../client-pool.js'
 import { SIZES } from '../config.js'
 import { clientBusy, settle } from '../measure.js'
 import type { ServerUnderTest } from '../servers.js'
@@ -12,16 +14,18 @@ import type { Results } from '../table.js'
 
 export async function burst(server: ServerUnderTest, sizes = SIZES.burst): Promise<Results> {
   const { receivers: count, keystrokes, notes } = sizes
-  const clients = await connectSynced(server, await server.createBoard(), count + 1)
+  const boardId = await server.createBoard()
+  const [writer] = await connectSynced(server, boardId, 1)
+  if (!writer) throw new Error('no writer')
+  const receivers = joinGroup(boardAddress(server, boardId), count, true)
   try {
-    const [writer, ...receivers] = clients
-    if (!writer) throw new Error('no clients')
-    const receiverDocs = receivers.map((r) => r.doc)
+    await withTimeout(receivers.synced, 60_000, `${count} receivers to sync`)
+    const writerId = writer.doc.clientID
     // Keystrokes go round-robin over several notes, keeping each under the note text limit.
     const noteIds = Array.from({ length: notes }, (_, i) =>
       addNote(writer.doc, { x: i * 170, y: 0, authorId: 'w', authorName: 'W' }),
     )
-    await allReach(receiverDocs, writer.doc.clientID, ownClock(writer.doc), 30_000)
+    await withTimeout(receivers.reach(writerId, ownClock(writer.doc)), 30_000, 'receivers to get the notes')
     await settle(server)
     const cpuBefore = await server.stats()
     const busy = clientBusy()
@@ -30,7 +34,7 @@ export async function burst(server: ServerUnderTest, sizes = SIZES.burst): Promi
       setNoteText(writer.doc, noteIds[k % notes] as string, 'b'.repeat(Math.floor(k / notes) + 1))
       if (k % 50 === 49) await new Promise((resolve) => setImmediate(resolve))
     }
-    const end = await allReach(receiverDocs, writer.doc.clientID, ownClock(writer.doc), 120_000)
+    const end = await withTimeout(receivers.reach(writerId, ownClock(writer.doc)), 120_000, 'receivers to catch up')
     const cpuAfter = await server.stats()
     const deliveries = keystrokes * count
     return {
@@ -39,6 +43,7 @@ export async function burst(server: ServerUnderTest, sizes = SIZES.burst): Promi
       burstClientBusy: busy(),
     }
   } finally {
-    for (const client of clients) client.destroy()
+    writer.destroy()
+    await receivers.close()
   }
 }

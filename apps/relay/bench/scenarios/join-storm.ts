@@ -1,13 +1,14 @@
 /**
  * Join storm: one stock client fills a board with notes and stays connected (the reference
  * servers keep nothing once a board is empty), and a stock probe client confirms the server holds
- * every note. Then many protocol-level joiners (light-client.ts) connect at once; we time until the
- * last has its sync step 2, and afterwards check that each of those carried every note.
+ * every note. Then many light clients (light-client.ts, spread over the client pool's threads)
+ * connect at once; we time until the last has its sync step 2, and afterwards check that each of
+ * those carried every note.
  */
 import { addNote } from '@samla/board'
+import { boardAddress, joinGroup, type LightGroup } from '../client-pool.js'
 import { allReach, connectSynced, ownClock, withTimeout } from '../clients.js'
 import { SIZES } from '../config.js'
-import { allContain, joinLight, type LightJoiner } from '../light-client.js'
 import { clientBusy, settle } from '../measure.js'
 import type { ServerUnderTest } from '../servers.js'
 import type { Results } from '../table.js'
@@ -19,7 +20,7 @@ export async function joinStorm(server: ServerUnderTest, sizes = SIZES.joinStorm
   const boardId = await server.createBoard()
   const [preparer] = await connectSynced(server, boardId, 1)
   if (!preparer) throw new Error('no preparer')
-  let joiners: LightJoiner[] = []
+  let joiners: LightGroup | undefined
   try {
     const { doc } = preparer
     for (let first = 0; first < notes; first += NOTES_PER_TRANSACTION) {
@@ -44,19 +45,18 @@ export async function joinStorm(server: ServerUnderTest, sizes = SIZES.joinStorm
     const cpuBefore = await server.stats()
     const busy = clientBusy()
     const start = performance.now()
-    joiners = Array.from({ length: count }, () => joinLight(server, boardId))
-    const times = await withTimeout(Promise.all(joiners.map((j) => j.synced)), 120_000, `${count} joiners to sync`)
+    joiners = joinGroup(boardAddress(server, boardId), count, false)
+    const end = await withTimeout(joiners.synced, 120_000, `${count} joiners to sync`)
     const cpuAfter = await server.stats()
     const clientBusyPercent = busy()
-    const updates = joiners.map((j) => j.received() ?? new Uint8Array())
-    if (!allContain(updates, doc.clientID, complete)) throw new Error('a joiner was sent an incomplete board')
+    if (!(await joiners.verify(doc.clientID, complete))) throw new Error('a joiner was sent an incomplete board')
     return {
-      stormMs: Math.max(...times) - start,
+      stormMs: end - start,
       stormServerCpuMs: cpuAfter.cpuMs - cpuBefore.cpuMs,
       stormClientBusy: clientBusyPercent,
     }
   } finally {
     preparer.destroy()
-    for (const joiner of joiners) joiner.close()
+    await joiners?.close()
   }
 }
