@@ -23,24 +23,30 @@ const CULL_MARGIN = 240
 /** An area no note meets: at block level only the kept notes are in the DOM. */
 const NOWHERE = { x: Number.POSITIVE_INFINITY, y: Number.POSITIVE_INFINITY, width: 0, height: 0 }
 
+/** After the first sync has been shown, the margin waits this long, then for an idle moment. */
+const OVERSCAN_AFTER_SYNC_MS = 300
 /** Offline there is no first sync to wait for; the margin comes after this long instead. */
 const OVERSCAN_UNSYNCED_MS = 3000
 
 /**
- * No margin until the board's first sync has been shown (the first render waits for nothing but
- * what is in view), then the full margin as soon as the page is idle.
+ * No margin until the board's first sync has been painted (the first render waits for nothing but
+ * what is in view), then the full margin at the page's next idle moment.
  */
 function useOverscan(synced: boolean): number {
   const [margin, setMargin] = useState(0)
   useEffect(() => {
-    const widen = () => setMargin(CULL_MARGIN)
-    if (!synced || !('requestIdleCallback' in window)) {
-      const timer = setTimeout(widen, synced ? 0 : OVERSCAN_UNSYNCED_MS)
-      return () => clearTimeout(timer)
+    if (margin > 0) return
+    let idle = 0
+    const widen = () => {
+      if ('requestIdleCallback' in window) idle = requestIdleCallback(() => setMargin(CULL_MARGIN), { timeout: 1000 })
+      else setMargin(CULL_MARGIN)
     }
-    const handle = requestIdleCallback(widen, { timeout: 1000 })
-    return () => cancelIdleCallback(handle)
-  }, [synced])
+    const timer = setTimeout(widen, synced ? OVERSCAN_AFTER_SYNC_MS : OVERSCAN_UNSYNCED_MS)
+    return () => {
+      clearTimeout(timer)
+      if (idle) cancelIdleCallback(idle)
+    }
+  }, [synced, margin])
   return margin
 }
 
