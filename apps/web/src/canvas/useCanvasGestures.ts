@@ -3,7 +3,7 @@
  * ctrl/cmd + wheel (and trackpad pinch, which browsers report the same way) zooms around the
  * pointer, and the canvas's own size is tracked for culling. Zoomed out to block level, a click on a note drawn on the overview canvas selects it.
  */
-import { type PointerEvent, type RefObject, useEffect, useRef } from 'react'
+import { type PointerEvent, type RefObject, useLayoutEffect, useRef } from 'react'
 import { useUi } from '../board/uiStore'
 import { overviewNoteAt } from '../render/overviewCanvas'
 import { wheelPixels } from './geometry'
@@ -18,7 +18,9 @@ export function isOnNote(target: EventTarget | null): boolean {
 export function useCanvasGestures(ref: RefObject<HTMLElement | null>) {
   const pan = useRef<{ pointerId: number; x: number; y: number; moved: boolean; onBackground: boolean } | null>(null)
 
-  useEffect(() => {
+  // A layout effect: the canvas is measured before the first paint, so the notes in view are in
+  // the same frame as the canvas instead of one render (and one empty frame) later.
+  useLayoutEffect(() => {
     const element = ref.current
     if (!element) return
     const measure = () => {
