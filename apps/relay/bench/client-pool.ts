@@ -38,10 +38,15 @@ function start(): Thread[] {
       if ('error' in reply) waiting?.reject(new Error(reply.error))
       else waiting?.resolve(reply.result)
     })
-    thread.worker.on('error', (error) => {
+    // A thread that dies fails what waits on it, and the pool starts afresh on the next request
+    // (a request to a dead thread would never be answered).
+    const fail = (error: Error) => {
       for (const { reject } of thread.pending.values()) reject(error)
       thread.pending.clear()
-    })
+      threads = null
+    }
+    thread.worker.on('error', fail)
+    thread.worker.on('exit', (code) => fail(new Error(`a client thread exited with code ${code}`)))
     // The bench exits when its work is done, whatever the pool is doing.
     thread.worker.unref()
     return thread

@@ -36,8 +36,8 @@ export interface HttpApiOptions {
   history: History
   /** The board's current state, live if the board is loaded, else from storage. */
   currentState: (boardId: string, kind: 'board' | 'control') => Uint8Array
-  /** The board doc as a V2 update, for a page's first load. */
-  boardSnapshot: (boardId: string) => Uint8Array
+  /** The board doc as a V2 update, for a page's first load; null while its storage is failing. */
+  boardSnapshot: (boardId: string) => Uint8Array | null
 }
 
 const REQUESTABLE_REASONS: readonly HistoryReason[] = ['before-import', 'before-reveal', 'manual']
@@ -178,6 +178,7 @@ export function createHttpApi(options: HttpApiOptions) {
     const snapshot = /^\/api\/boards\/([^/]+)\/snapshot$/.exec(path)
     if (snapshot?.[1] && req.method === 'GET') {
       const body = options.boardSnapshot(access(req, snapshot[1]).board.id)
+      if (!body) throw new HttpError(503, 'storage-failure', 'The board cannot be read right now; try again shortly')
       res.writeHead(200, { 'content-type': 'application/octet-stream', 'cache-control': 'no-store' })
       return void res.end(body)
     }

@@ -289,10 +289,13 @@ export class Room {
 
   /**
    * The whole board for a page's first load over HTTP, as a V2 update (smaller, and quicker for a
-   * browser to apply than the sync protocol's V1), cached until the next change.
+   * browser to apply than the sync protocol's V1), cached until the next change; null once the
+   * room's storage has failed.
    */
-  snapshot(): Uint8Array {
+  snapshot(): Uint8Array | null {
     this.flushPending()
+    // A room whose storage write failed may hold changes that were never stored: none is served.
+    if (this.broken) return null
     this.cachedSnapshot ??= this.encodeResolvedState(undefined, Y.encodeStateAsUpdateV2)
     return this.cachedSnapshot
   }

@@ -245,6 +245,27 @@ describe('access by capability links', () => {
     expect(await (await api(relay, path)).text()).not.toContain('ögonblick')
   })
 
+  it('[X13] a board whose storage write failed is not served from memory as a snapshot', async () => {
+    const storage = openSqliteStorage(tempDataDir())
+    let failing = false
+    const flaky: typeof storage = Object.create(storage)
+    flaky.appendUpdate = (doc, update) => {
+      if (failing) throw new Error('disk full')
+      return storage.appendUpdate(doc, update)
+    }
+    const { relay, boardId, links } = await setup({ storage: flaky })
+    cleanup.push(() => storage.close())
+    const participant = join(relay, boardId, links.participant)
+    await synced(participant)
+    failing = true
+    addNote(participant.doc, { x: 1, y: 1, text: 'never stored', ...author })
+    const path = `/api/boards/${boardId}/snapshot`
+    await waitFor(async () => (await api(relay, path, links.viewer)).status === 503, 5000, 'snapshots refused')
+    const response = await api(relay, path, links.viewer)
+    expect(response.status).toBe(503)
+    expect(await response.text()).not.toContain('never stored')
+  })
+
   it('[X7] tokens survive a restart on the same data directory; another secret rejects them', async () => {
     const dataDir = tempDataDir()
     const first = await startRelay({ dataDir })

@@ -10,14 +10,20 @@ import { findRecentBoard } from '../lib/recentBoards'
 import { readStored, writeStored } from '../lib/storage'
 import { tokenFromHash } from './boardLink'
 
+/** Tokens taken from the address by this page, for when sessionStorage is blocked and keeps nothing. */
+const takenThisPage = new Map<string, string>()
+
 export function takeLinkToken(boardId: string): string | null {
   const fromLink = tokenFromHash(location.hash)
   if (fromLink) {
+    takenThisPage.set(boardId, fromLink)
     writeStored(tabTokenKey(boardId), fromLink, 'session')
     history.replaceState(history.state, '', `${location.pathname}${location.search}`)
     return fromLink
   }
-  return readStored(tabTokenKey(boardId), 'session') ?? findRecentBoard(boardId)?.token ?? null
+  return (
+    takenThisPage.get(boardId) ?? readStored(tabTokenKey(boardId), 'session') ?? findRecentBoard(boardId)?.token ?? null
+  )
 }
 
 /** The board's token, following a new link pasted into the address bar of the open page. */

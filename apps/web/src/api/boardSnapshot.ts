@@ -6,18 +6,30 @@
  */
 import { bearer, boardUrl } from './http'
 
-/** A snapshot slower than this is dropped; the sync brings the same board. */
-const SNAPSHOT_TIMEOUT_MS = 10_000
+/** As long as the link lookup waits for an answer: past it, the relay counts as unreachable. */
+const ANSWER_TIMEOUT_MS = 5000
+/**
+ * Once answered, the body may take this long: a first visit has nothing to show before the board
+ * arrives, by this way or the sync, so a slow network is waited for rather than downloaded twice.
+ */
+const BODY_TIMEOUT_MS = 60_000
 
 export async function fetchBoardSnapshot(id: string, token: string, signal: AbortSignal): Promise<Uint8Array | null> {
+  const timeout = new AbortController()
+  let timer = setTimeout(() => timeout.abort(), ANSWER_TIMEOUT_MS)
   try {
     const response = await fetch(boardUrl(id, 'snapshot'), {
-      signal: AbortSignal.any([signal, AbortSignal.timeout(SNAPSHOT_TIMEOUT_MS)]),
+      signal: AbortSignal.any([signal, timeout.signal]),
       headers: { ...bearer(token), accept: 'application/octet-stream' },
     })
-    return response.ok ? new Uint8Array(await response.arrayBuffer()) : null
+    clearTimeout(timer)
+    if (!response.ok) return null
+    timer = setTimeout(() => timeout.abort(), BODY_TIMEOUT_MS)
+    return new Uint8Array(await response.arrayBuffer())
   } catch (error) {
     if (signal.aborted) throw error
     return null
+  } finally {
+    clearTimeout(timer)
   }
 }

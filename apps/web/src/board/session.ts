@@ -51,7 +51,10 @@ export interface BoardSession extends BoardAccess {
 
 /** If IndexedDB never answers (some private modes), connect anyway after this long. */
 const LOCAL_LOAD_TIMEOUT_MS = 1500
-/** Opened from a snapshot, the board's local copy is attached once synced, or after this long at the latest. */
+/**
+ * Opened from a snapshot, the board's local copy is attached once synced or at the page's first own
+ * change, and after this long at the latest.
+ */
 const LOCAL_ATTACH_LATEST_MS = 5000
 
 function relayUrl(location: Pick<Location, 'protocol' | 'host'>): string {
@@ -114,10 +117,9 @@ export function openBoardSession(
   const presence = createPresence(provider)
   const undo = createUndo(doc)
   // Changes from the relay, or loaded from this device's copy, are not this page's own.
-  const unconfirmed = watchUnconfirmed(
-    provider,
-    (origin) => origin === provider || origin === boardLocal || origin === controlLocal,
-  )
+  const isRemote = (origin: unknown) =>
+    origin === provider || origin === controlLocal || (boardLocal !== null && origin === boardLocal)
+  const unconfirmed = watchUnconfirmed(provider, isRemote)
   const search = createSearchResults(doc, reader)
   let destroyed = false
 
@@ -147,13 +149,17 @@ export function openBoardSession(
   } else {
     checkSchema()
     const attachLocalCopy = () => {
+      doc.off('update', onUpdate)
+      clearTimeout(latest)
       if (!destroyed && !boardLocal) boardLocal = new IndexeddbPersistence(names.board, doc)
     }
+    // A change of this page's own is kept on the device at once, synced or not.
+    const onUpdate = (_update: Uint8Array, origin: unknown) => {
+      if (!isRemote(origin)) attachLocalCopy()
+    }
+    doc.on('update', onUpdate)
     const latest = setTimeout(() => whenIdle(attachLocalCopy), LOCAL_ATTACH_LATEST_MS)
-    provider.once('sync', () => {
-      clearTimeout(latest)
-      whenIdle(attachLocalCopy)
-    })
+    provider.once('sync', () => whenIdle(attachLocalCopy))
   }
 
   return {

@@ -22,7 +22,7 @@ import {
   setClusterCollapsed,
 } from '@samla/board'
 import type * as Y from 'yjs'
-import { addNoteAt, addNoteInView, guarded, moveNotesBy } from '../board/commands'
+import { addNoteAt, addNoteInView, guarded, moveNotesBy, type WriteOptions } from '../board/commands'
 import type { BoardSession } from '../board/session'
 import { useUi } from '../board/uiStore'
 import { screenToWorld } from '../canvas/geometry'
@@ -38,8 +38,8 @@ export function mayCluster(session: BoardSession): boolean {
   return toolsFor(session.role, session.control.getControl()).cluster
 }
 
-function clusterWrite<T>(session: BoardSession, write: () => T): T | undefined {
-  return mayCluster(session) ? guarded(session, write) : undefined
+function clusterWrite<T>(session: BoardSession, write: () => T, options?: WriteOptions): T | undefined {
+  return mayCluster(session) ? guarded(session, write, options) : undefined
 }
 
 /**
@@ -91,10 +91,15 @@ export function groupSelection(session: BoardSession, name: string): string | un
 /** True when the rename was written; renameCluster returns nothing, so success is marked explicitly. */
 export function renameClusterTo(session: BoardSession, id: string, name: string): boolean {
   return (
-    clusterWrite(session, () => {
-      renameCluster(session.doc, id, name)
-      return true
-    }) === true
+    clusterWrite(
+      session,
+      () => {
+        renameCluster(session.doc, id, name)
+        return true
+      },
+      // Typing a name key by key is one undo step, as typing in a note is.
+      { continues: `cluster-name:${id}` },
+    ) === true
   )
 }
 
