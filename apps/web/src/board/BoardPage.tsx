@@ -51,11 +51,15 @@ function CheckedBoard({ boardId, token }: { readonly boardId: string; readonly t
   }, [refused, boardId, token])
 
   if (!opening) return <Loading />
-  const { lookup, snapshot } = opening
+  const { lookup, takeSnapshot } = opening
   if (lookup.kind === 'refused') return <AccessProblemPage problem={lookup.problem} />
   if (lookup.kind === 'found') {
     return (
-      <BoardScreen access={{ boardId, token, role: lookup.role }} knownTitle={lookup.board.title} snapshot={snapshot} />
+      <BoardScreen
+        access={{ boardId, token, role: lookup.role }}
+        knownTitle={lookup.board.title}
+        takeSnapshot={takeSnapshot}
+      />
     )
   }
   // Offline: the title comes from the local copy once loaded, or from the recent-boards list until then.

@@ -35,18 +35,21 @@ import { useAccessRecheck } from './useAccessRecheck'
 import { useAddNoteShortcut } from './useAddNoteShortcut'
 import { useUi } from './uiStore'
 
-function useBoardSession({ boardId, token, role }: BoardAccess, snapshot: Uint8Array | null): BoardSession | null {
+function useBoardSession(
+  { boardId, token, role }: BoardAccess,
+  takeSnapshot?: () => Uint8Array | null,
+): BoardSession | null {
   const [session, setSession] = useState<BoardSession | null>(null)
   useEffect(() => {
     const onError = (code: BoardErrorCode) => useUi.getState().showNotice(code)
-    const opened = openBoardSession({ boardId, token, role }, onError, snapshot)
+    const opened = openBoardSession({ boardId, token, role }, onError, takeSnapshot?.() ?? null)
     useUi.getState().reset()
     setSession(opened)
     return () => {
       opened.destroy()
       setSession(null)
     }
-  }, [boardId, token, role, snapshot])
+  }, [boardId, token, role, takeSnapshot])
   return session
 }
 
@@ -116,13 +119,13 @@ function LiveBoard({ session, knownTitle }: { readonly session: BoardSession; re
 export function BoardScreen({
   access,
   knownTitle,
-  snapshot = null,
+  takeSnapshot,
 }: {
   readonly access: BoardAccess
   readonly knownTitle: string
-  /** The board's content fetched while the link was checked, if the relay sent it. */
-  readonly snapshot?: Uint8Array | null
+  /** The board's content fetched while the link was checked, if the relay sent it (see board/opening.ts). */
+  readonly takeSnapshot?: () => Uint8Array | null
 }) {
-  const session = useBoardSession(access, snapshot)
+  const session = useBoardSession(access, takeSnapshot)
   return session ? <LiveBoard session={session} knownTitle={knownTitle} /> : null
 }

@@ -11,8 +11,20 @@ import { findRecentBoard } from '../lib/recentBoards'
 
 export interface Opening {
   readonly lookup: BoardLookup
-  /** The board's content, when the relay sent it (see fetchBoardSnapshot). */
-  readonly snapshot: Uint8Array | null
+  /**
+   * The board's content, when the relay sent it (see fetchBoardSnapshot), handed out once: after
+   * the session applied it, the page holds no second copy of the board.
+   */
+  takeSnapshot(): Uint8Array | null
+}
+
+function once(bytes: Uint8Array | null): () => Uint8Array | null {
+  let held = bytes
+  return () => {
+    const taken = held
+    held = null
+    return taken
+  }
 }
 
 const started = new Map<string, Promise<Opening>>()
@@ -26,7 +38,7 @@ function requestOpening(boardId: string, token: string): Promise<Opening> {
   return Promise.all([
     lookupBoard(boardId, token, signal),
     visited ? null : fetchBoardSnapshot(boardId, token, signal),
-  ]).then(([lookup, snapshot]) => ({ lookup, snapshot }))
+  ]).then(([lookup, snapshot]) => ({ lookup, takeSnapshot: once(snapshot) }))
 }
 
 /** Starts opening a board ahead of the page that shows it. */
