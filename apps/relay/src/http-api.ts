@@ -36,7 +36,7 @@ export interface HttpApiOptions {
   history: History
   /** The board's current state, live if the board is loaded, else from storage. */
   currentState: (boardId: string, kind: 'board' | 'control') => Uint8Array
-  /** The board doc as a V2 update, for a page's first load; null while its storage is failing. */
+  /** The board doc as one Yjs update, for a page's first load; null while its storage is failing. */
   boardSnapshot: (boardId: string) => Uint8Array | null
 }
 

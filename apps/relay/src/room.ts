@@ -288,15 +288,15 @@ export class Room {
   }
 
   /**
-   * The whole board for a page's first load over HTTP, as a V2 update (smaller, and quicker for a
-   * browser to apply than the sync protocol's V1), cached until the next change; null once the
-   * room's storage has failed.
+   * The whole board for a page's first load over HTTP, as one update (the sync's V1 encoding: V2's
+   * shared string table would stay alive in the browser through every string sliced from it),
+   * cached until the next change; null once the room's storage has failed.
    */
   snapshot(): Uint8Array | null {
     this.flushPending()
     // A room whose storage write failed may hold changes that were never stored: none is served.
     if (this.broken) return null
-    this.cachedSnapshot ??= this.encodeResolvedState(undefined, Y.encodeStateAsUpdateV2)
+    this.cachedSnapshot ??= this.encodeResolvedState()
     return this.cachedSnapshot
   }
 
@@ -304,13 +304,13 @@ export class Room {
    * The doc's state without updates still waiting for their dependencies: Yjs would include
    * those, but until they resolve they are unverified and must not reach joiners or snapshots.
    */
-  encodeResolvedState(stateVector?: Uint8Array, encode = Y.encodeStateAsUpdate): Uint8Array {
+  encodeResolvedState(stateVector?: Uint8Array): Uint8Array {
     const store = this.doc.store
     const { pendingStructs, pendingDs } = store
     store.pendingStructs = null
     store.pendingDs = null
     try {
-      return encode(this.doc, stateVector)
+      return Y.encodeStateAsUpdate(this.doc, stateVector)
     } finally {
       store.pendingStructs = pendingStructs
       store.pendingDs = pendingDs

@@ -231,7 +231,7 @@ describe('access by capability links', () => {
       expect(response.status).toBe(200)
       expect(response.headers.get('cache-control')).toBe('no-store')
       const doc = new Y.Doc()
-      Y.applyUpdateV2(doc, new Uint8Array(await response.arrayBuffer()))
+      Y.applyUpdate(doc, new Uint8Array(await response.arrayBuffer()))
       return listNotes(doc).map((note) => note.text)
     }
     await waitFor(async () => (await read(links.viewer)).length === 1, 5000, 'the live note in the snapshot')

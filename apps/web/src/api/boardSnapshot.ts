@@ -1,5 +1,5 @@
 /**
- * The whole board in one HTTP response, for opening it: a V2 update the session applies before
+ * The whole board in one HTTP response, for opening it: one Yjs update the session applies before
  * anything listens to the doc, so a large board is read once instead of being decoded from the
  * sync protocol and re-encoded for every update listener. Optional by design: on any failure the
  * page opens from its local copy and the relay's sync, as it would without it.

@@ -79,7 +79,7 @@ export function mayEditBoard(session: BoardSession): boolean {
 /** Applies the relay's snapshot to a doc nothing listens to yet; a damaged one is left to the sync. */
 function applySnapshot(doc: Y.Doc, snapshot: Uint8Array): boolean {
   try {
-    Y.applyUpdateV2(doc, snapshot)
+    Y.applyUpdate(doc, snapshot)
     return true
   } catch (error) {
     console.warn('The board snapshot could not be read; the board loads through the sync instead', error)
