@@ -1,6 +1,7 @@
 /** Hands the open board session to the components below the board screen, with its lock and what the person may do. */
+import type { NoteSnapshot } from '@samla/board'
+import { createContext, useCallback, useContext, useSyncExternalStore } from 'react'
 import { mayEdit } from '../access/roles'
-import { createContext, useContext, useSyncExternalStore } from 'react'
 import type { BoardSession } from './session'
 
 export const BoardContext = createContext<BoardSession | null>(null)
@@ -9,6 +10,13 @@ export function useBoard(): BoardSession {
   const session = useContext(BoardContext)
   if (!session) throw new Error('useBoard is used outside a board screen')
   return session
+}
+
+/** One note, following only its own changes (a keystroke elsewhere does not wake the caller). */
+export function useNote(id: string): NoteSnapshot | undefined {
+  const { reader } = useBoard()
+  const subscribe = useCallback((listener: () => void) => reader.subscribeNote(id, listener), [reader, id])
+  return useSyncExternalStore(subscribe, () => reader.getNote(id))
 }
 
 export function useLocked(): boolean {

@@ -1,6 +1,7 @@
 /** Shows a failed board write in plain words for a while; the region exists up front so it is announced. */
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
+import { CloseIcon } from '../components/CloseIcon'
 import { useUi } from './uiStore'
 
 const NOTICE_MS = 8000
@@ -24,9 +25,7 @@ export function BoardNotice() {
             aria-label={t('errors.dismiss')}
             onClick={() => useUi.getState().showNotice(null)}
           >
-            <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
-              <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
-            </svg>
+            <CloseIcon />
           </button>
         </div>
       )}

@@ -13,7 +13,6 @@ import {
   MAX_NOTE_SIZE,
   MAX_NOTE_TEXT_LENGTH,
   MIN_NOTE_SIZE,
-  type NoteColour,
   type NoteSnapshot,
 } from '@samla/board'
 import { boundsOf, type Point } from '../canvas/geometry'
@@ -24,14 +23,8 @@ const FORMAT = 'samla-notes'
 /** Gap between the notes of pasted text, laid out in a grid. */
 const GRID_GAP = 24
 
-export interface ClipNote {
-  readonly text: string
-  readonly x: number
-  readonly y: number
-  readonly width: number
-  readonly height: number
-  readonly colour: NoteColour
-}
+/** What a copied note carries: its content and geometry, never its id, author or place in a cluster. */
+export type ClipNote = Pick<NoteSnapshot, 'text' | 'x' | 'y' | 'width' | 'height' | 'colour'>
 
 export function serialiseNotes(notes: readonly NoteSnapshot[]): { json: string; text: string } {
   const clip: ClipNote[] = notes.map(({ text, x, y, width, height, colour }) => ({ text, x, y, width, height, colour }))

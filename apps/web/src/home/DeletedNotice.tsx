@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { CloseIcon } from '../components/CloseIcon'
 
 function deletedTitle(): string | null {
   const title = (history.state as { deletedBoard?: unknown } | null)?.deletedBoard
@@ -24,9 +25,7 @@ export function DeletedNotice() {
         <div className="notice notice--done">
           <p>{t('home.deleted', { title: title || t('board.untitled') })}</p>
           <button type="button" className="icon-button" aria-label={t('home.dismiss')} onClick={dismiss}>
-            <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
-              <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
-            </svg>
+            <CloseIcon />
           </button>
         </div>
       )}

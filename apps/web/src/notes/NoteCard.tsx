@@ -4,9 +4,9 @@
  * Zoomed out it sheds detail (controls, then text), which keeps a zoomed-out view of a large board light.
  * When the person may not edit, the note is read-only: readable text, no dragging, no controls that write.
  */
-import { type KeyboardEvent, memo, type PointerEvent, useCallback, useSyncExternalStore } from 'react'
+import { type KeyboardEvent, memo, type PointerEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useBoard, useCanEdit } from '../board/BoardContext'
+import { useBoard, useCanEdit, useNote } from '../board/BoardContext'
 import { raiseNotes, removeNotes } from '../board/commands'
 import { useUi } from '../board/uiStore'
 import { focusCanvas } from '../canvas/focusCanvas'
@@ -33,9 +33,7 @@ export const NoteCard = memo(function NoteCard({
 }) {
   const { t } = useTranslation()
   const session = useBoard()
-  const { reader } = session
-  const subscribe = useCallback((listener: () => void) => reader.subscribeNote(id, listener), [reader, id])
-  const note = useSyncExternalStore(subscribe, () => reader.getNote(id))
+  const note = useNote(id)
   const canEdit = useCanEdit()
   const isPrivate = useIsPrivateNote()
   const selected = useUi((state) => state.selection.includes(id))

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { useBoard } from '../board/BoardContext'
 import { recolourNote, removeNotes } from '../board/commands'
 import { focusCanvas } from '../canvas/focusCanvas'
+import { CloseIcon } from '../components/CloseIcon'
 
 export function ColourSelect({
   id,
@@ -47,9 +48,7 @@ export function DeleteNoteButton({ id }: { readonly id: string }) {
         focusCanvas()
       }}
     >
-      <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
-        <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
-      </svg>
+      <CloseIcon />
     </button>
   )
 }

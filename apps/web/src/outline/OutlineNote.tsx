@@ -4,9 +4,9 @@
  * controls, under the same role, lock and phase rules. The item itself takes focus: arrows move
  * between notes, Enter edits, Delete removes, Escape in the text comes back to the item.
  */
-import { memo, type KeyboardEvent, useCallback, useSyncExternalStore } from 'react'
+import { type KeyboardEvent, memo } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useBoard, useCanEdit } from '../board/BoardContext'
+import { useBoard, useCanEdit, useNote } from '../board/BoardContext'
 import { removeNotes } from '../board/commands'
 import { ColourSelect } from '../notes/NoteControls'
 import { NoteText } from '../notes/NoteText'
@@ -39,9 +39,7 @@ function onItemKeyDown(event: KeyboardEvent<HTMLElement>, remove: (() => void) |
 export const OutlineNote = memo(function OutlineNote({ id }: { readonly id: string }) {
   const { t } = useTranslation()
   const session = useBoard()
-  const { reader } = session
-  const subscribe = useCallback((listener: () => void) => reader.subscribeNote(id, listener), [reader, id])
-  const note = useSyncExternalStore(subscribe, () => reader.getNote(id))
+  const note = useNote(id)
   const canEdit = useCanEdit()
   const isPrivate = useIsPrivateNote()
   if (!note) return null

@@ -3,19 +3,9 @@
  * single <canvas> the size of the visible area, redrawn at most once a frame. The last drawing is
  * kept so a click on the canvas can find the note under the pointer (topmost first).
  */
-import type { NoteColour, NoteLayout } from '@samla/board'
+import type { NoteLayout } from '@samla/board'
 import { type Point, screenToWorld, type Viewport } from '../canvas/geometry'
-
-/** The notes' paper colours, as in notes.css (notes are the same light paper in every theme). */
-const PAPER: Record<NoteColour, string> = {
-  yellow: '#fff0a0',
-  orange: '#ffd6a5',
-  pink: '#ffc8dd',
-  purple: '#ddd2ff',
-  blue: '#c9e2ff',
-  green: '#c8ecc4',
-  grey: '#e3e3df',
-}
+import { NOTE_PAPER } from './notePaper'
 
 export interface OverviewScene {
   readonly notes: readonly NoteLayout[]
@@ -44,7 +34,7 @@ export function drawOverview(canvas: HTMLCanvasElement, scene: OverviewScene, wi
   let fill = ''
   for (const note of scene.notes) {
     if (note.x > right || note.y > bottom || note.x + note.width < left || note.y + note.height < top) continue
-    const colour = PAPER[note.colour] ?? PAPER.yellow
+    const colour = NOTE_PAPER[note.colour] ?? NOTE_PAPER.yellow
     if (colour !== fill) {
       fill = colour
       context.fillStyle = colour

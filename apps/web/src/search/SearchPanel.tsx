@@ -7,6 +7,7 @@ import { type BoardReader, NOTE_COLOURS, type NoteColour, type NoteLayout } from
 import { type KeyboardEvent, useEffect, useId, useMemo, useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useBoard } from '../board/BoardContext'
+import { CloseIcon } from '../components/CloseIcon'
 import { isFiltering } from './match'
 import { useSearch } from './searchStore'
 
@@ -117,9 +118,7 @@ export function SearchPanel() {
               document.getElementById(SEARCH_FIELD_ID)?.focus()
             }}
           >
-            <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
-              <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
-            </svg>
+            <CloseIcon />
           </button>
         )}
       </div>

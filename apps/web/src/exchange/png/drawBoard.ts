@@ -3,8 +3,9 @@
  * their tint with their names, and notes as coloured cards with their wrapped text. Drawn from the
  * board model, not from the page, so nothing off screen is missed and no library is needed.
  */
-import type { ClusterSnapshot, NoteColour, NoteSnapshot } from '@samla/board'
+import type { ClusterSnapshot, NoteSnapshot } from '@samla/board'
 import { intersects, type Rect } from '../../canvas/geometry'
+import { NOTE_PAPER } from '../../render/notePaper'
 import { clampLines, type Measure, wrapText } from './layout'
 
 export interface BoardScene {
@@ -17,16 +18,6 @@ export interface BoardScene {
   readonly notes: readonly NoteSnapshot[]
 }
 
-/** The note colours of notes.css, so the image matches the screen. */
-const NOTE_FILL: Record<NoteColour, string> = {
-  yellow: '#fff0a0',
-  orange: '#ffd6a5',
-  pink: '#ffc8dd',
-  purple: '#ddd2ff',
-  blue: '#c9e2ff',
-  green: '#c8ecc4',
-  grey: '#e3e3df',
-}
 const CANVAS = '#efebe3'
 const INK = '#1e1e1e'
 const CLUSTER_EDGE = '#a89f8e'
@@ -47,7 +38,7 @@ function roundedRect(ctx: CanvasRenderingContext2D, rect: Rect, radius: number):
 
 function drawCluster(ctx: CanvasRenderingContext2D, cluster: ClusterSnapshot, measure: Measure): void {
   ctx.globalAlpha = 0.45
-  ctx.fillStyle = NOTE_FILL[cluster.colour]
+  ctx.fillStyle = NOTE_PAPER[cluster.colour]
   roundedRect(ctx, cluster, 12)
   ctx.fill()
   ctx.globalAlpha = 1
@@ -65,7 +56,7 @@ function drawNote(ctx: CanvasRenderingContext2D, note: NoteSnapshot, measure: Me
   ctx.shadowColor = 'rgb(40 30 10 / 0.18)'
   ctx.shadowBlur = 6
   ctx.shadowOffsetY = 2
-  ctx.fillStyle = NOTE_FILL[note.colour]
+  ctx.fillStyle = NOTE_PAPER[note.colour]
   roundedRect(ctx, note, CORNER)
   ctx.fill()
   ctx.shadowColor = 'transparent'
