@@ -1,7 +1,9 @@
 /**
- * The y-websocket wire protocol: message types and encoders for what the relay sends.
+ * The y-websocket wire protocol: message types and encoders for what the relay sends (and the
+ * update inside its own sync step 2, which the HTTP snapshot serves).
  * Incoming frames are decoded in room.ts, where their effects happen.
  */
+import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
@@ -41,4 +43,12 @@ export function encodeSyncStep2(update: Uint8Array): Uint8Array {
   encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2)
   encoding.writeVarUint8Array(encoder, update)
   return encoding.toUint8Array(encoder)
+}
+
+/** The update a message from encodeSyncStep2 carries, as a view into the message (no copy). */
+export function updateInSyncStep2(message: Uint8Array): Uint8Array {
+  const decoder = decoding.createDecoder(message)
+  decoding.readVarUint(decoder)
+  decoding.readVarUint(decoder)
+  return decoding.readVarUint8Array(decoder)
 }

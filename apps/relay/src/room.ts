@@ -17,7 +17,14 @@ import { checkAwareness } from './awareness-guard.js'
 import { CloseCode } from './close-codes.js'
 import type { RelayLimits } from './config.js'
 import type { Metrics, RejectReason } from './metrics.js'
-import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, MessageType } from './protocol.js'
+import {
+  encodeAwareness,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+  MessageType,
+  updateInSyncStep2,
+} from './protocol.js'
 import type { DocRef, Storage } from './storage/storage.js'
 
 const LOADING = Symbol('loading')
@@ -72,7 +79,6 @@ export class Room {
   private lastFlushAt = Number.NEGATIVE_INFINITY
   private cachedFullState: Uint8Array | null = null
   private cachedStateVector: Uint8Array | null = null
-  private cachedSnapshot: Uint8Array | null = null
   private lastSeq = 0
   private storedBytes = 0
   private logUpdates = 0
@@ -280,24 +286,26 @@ export class Room {
   }
 
   private stateFor(stateVector: Uint8Array): Uint8Array {
-    if (Y.decodeStateVector(stateVector).size === 0) {
-      this.cachedFullState ??= encodeSyncStep2(this.encodeResolvedState())
-      return this.cachedFullState
-    }
+    if (Y.decodeStateVector(stateVector).size === 0) return this.fullState()
     return encodeSyncStep2(this.encodeResolvedState(stateVector))
+  }
+
+  /** The whole board as a sync step 2, encoded once until the next change for joiners and snapshots alike. */
+  private fullState(): Uint8Array {
+    this.cachedFullState ??= encodeSyncStep2(this.encodeResolvedState())
+    return this.cachedFullState
   }
 
   /**
    * The whole board for a page's first load over HTTP, as one update (the sync's V1 encoding: V2's
-   * shared string table would stay alive in the browser through every string sliced from it),
-   * cached until the next change; null once the room's storage has failed.
+   * shared string table would stay alive in the browser through every string sliced from it): the
+   * update inside the cached full state joiners get; null once the room's storage has failed.
    */
   snapshot(): Uint8Array | null {
     this.flushPending()
     // A room whose storage write failed may hold changes that were never stored: none is served.
     if (this.broken) return null
-    this.cachedSnapshot ??= this.encodeResolvedState()
-    return this.cachedSnapshot
+    return updateInSyncStep2(this.fullState())
   }
 
   /**
@@ -347,7 +355,6 @@ export class Room {
     this.pendingOrigins.add(origin)
     this.cachedFullState = null
     this.cachedStateVector = null
-    this.cachedSnapshot = null
     this.queueFlush()
   }
 
