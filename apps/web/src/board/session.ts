@@ -17,6 +17,7 @@ import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { mayEdit, type Role } from '../access/roles'
 import { createUndo, type UndoStore } from '../editing/undo'
+import { whenIdle } from '../lib/idle'
 import { localDocNames } from '../lib/localCopy'
 import { createPresence, type PresenceStore } from '../presence/presenceStore'
 import { type UnconfirmedStore, watchUnconfirmed } from '../presence/unconfirmed'
@@ -87,12 +88,6 @@ function applySnapshot(doc: Y.Doc, snapshot: Uint8Array): boolean {
   }
 }
 
-/** Runs `task` when the page is idle (soon at the latest), so that it delays no frame the person waits for. */
-function whenIdle(task: () => void): void {
-  if ('requestIdleCallback' in window) requestIdleCallback(task, { timeout: 1000 })
-  else setTimeout(task, 0)
-}
-
 /**
  * `snapshot` (from fetchBoardSnapshot) is applied before anything listens to the doc. The board's
  * local copy is then attached only once the board is on screen: attaching stores the whole doc.
@@ -150,7 +145,7 @@ export function openBoardSession(
     checkSchema()
     const attachLocalCopy = () => {
       doc.off('update', onUpdate)
-      clearTimeout(latest)
+      cancelLatest()
       if (!destroyed && !boardLocal) boardLocal = new IndexeddbPersistence(names.board, doc)
     }
     // A change of this page's own is kept on the device at once, synced or not.
@@ -158,7 +153,7 @@ export function openBoardSession(
       if (!isRemote(origin)) attachLocalCopy()
     }
     doc.on('update', onUpdate)
-    const latest = setTimeout(() => whenIdle(attachLocalCopy), LOCAL_ATTACH_LATEST_MS)
+    const cancelLatest = whenIdle(attachLocalCopy, LOCAL_ATTACH_LATEST_MS)
     provider.once('sync', () => whenIdle(attachLocalCopy))
   }
 

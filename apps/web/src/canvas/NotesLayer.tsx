@@ -9,6 +9,7 @@ import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'reac
 import { useShallow } from 'zustand/react/shallow'
 import { useBoard } from '../board/BoardContext'
 import { useUi } from '../board/uiStore'
+import { whenIdle } from '../lib/idle'
 import { useHiddenNotes } from '../clusters/useHiddenNotes'
 import { NoteCard } from '../notes/NoteCard'
 import { type Detail, detailAt, KEYBOARD_NEIGHBOURS, notesNear } from '../render/detail'
@@ -36,16 +37,7 @@ function useOverscan(synced: boolean): number {
   const [margin, setMargin] = useState(0)
   useEffect(() => {
     if (margin > 0) return
-    let idle = 0
-    const widen = () => {
-      if ('requestIdleCallback' in window) idle = requestIdleCallback(() => setMargin(CULL_MARGIN), { timeout: 1000 })
-      else setMargin(CULL_MARGIN)
-    }
-    const timer = setTimeout(widen, synced ? OVERSCAN_AFTER_SYNC_MS : OVERSCAN_UNSYNCED_MS)
-    return () => {
-      clearTimeout(timer)
-      if (idle) cancelIdleCallback(idle)
-    }
+    return whenIdle(() => setMargin(CULL_MARGIN), synced ? OVERSCAN_AFTER_SYNC_MS : OVERSCAN_UNSYNCED_MS)
   }, [synced, margin])
   return margin
 }
