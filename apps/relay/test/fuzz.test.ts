@@ -6,6 +6,7 @@
 import net from 'node:net'
 import { addNote, listNotes } from '@samla/board'
 import * as encoding from 'lib0/encoding'
+import * as prng from 'lib0/prng'
 import { afterEach, describe, expect, it } from 'vitest'
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
@@ -34,17 +35,6 @@ const MAX_FRAME_BYTES = 4096
 /** Sync step 1 with an empty state vector: the relay answers every accepted socket with sync step 2. */
 const BARRIER = new Uint8Array([0, 0, 1, 0])
 
-/** mulberry32: a tiny seeded PRNG returning floats in [0, 1). */
-function prng(seed: number): () => number {
-  let state = seed
-  return () => {
-    state = (state + 0x6d2b79f5) | 0
-    let t = Math.imul(state ^ (state >>> 15), 1 | state)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 /** Well-formed messages of every kind a client sends, to be cut short. */
 function validMessages(): Uint8Array[] {
   const doc = new Y.Doc()
@@ -69,8 +59,8 @@ function validMessages(): Uint8Array[] {
 }
 
 function frameGenerator(seed: number): () => Uint8Array | string {
-  const random = prng(seed)
-  const int = (below: number) => Math.floor(random() * below)
+  const random = prng.create(seed)
+  const int = (below: number) => Math.floor(prng.real53(random) * below)
   const bytes = (length: number) => Uint8Array.from({ length }, () => int(256))
   const valid = validMessages()
   const varintPrefixes = [[], [0], [0, 2], [1], [0, 0]]

@@ -3,6 +3,7 @@
  * seed so every run draws the same board. Texts are short workshop sentences of 5–20 words.
  */
 import { NOTE_COLOURS, type NoteColour } from '@samla/board'
+import * as prng from 'lib0/prng'
 import { GRID } from './config.js'
 
 export interface BenchNote {
@@ -23,23 +24,14 @@ const WORDS = (
   'simple forms in plain language bus stops need better lighting invite the youth council too'
 ).split(' ')
 
-/** mulberry32: a tiny deterministic generator, so both apps draw identical boards. */
-function seeded(seed: number): () => number {
-  let state = seed
-  return () => {
-    state = (state + 0x6d2b79f5) | 0
-    let t = Math.imul(state ^ (state >>> 15), 1 | state)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 export function gridColumns(count: number): number {
   return Math.ceil(Math.sqrt(count * GRID.aspect))
 }
 
 export function gridNotes(count: number): BenchNote[] {
-  const random = seeded(count)
+  // Seeded, so both apps draw identical boards.
+  const generator = prng.create(count)
+  const random = () => prng.real53(generator)
   const columns = gridColumns(count)
   return Array.from({ length: count }, (_, i) => {
     const length = 5 + Math.floor(random() * 16)
