@@ -6,6 +6,7 @@ import { addTime, pauseTimer, resetTimer, setTimer, startTimer } from '@samla/bo
 import { type FormEvent, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useBoard } from '../board/BoardContext'
+import { CountField } from '../components/CountField'
 import { controlWrite } from '../facilitate/controlWrite'
 import { useControlState } from '../facilitate/useControl'
 import { relayNow } from './clock'
@@ -36,18 +37,7 @@ export function TimerPanel() {
         {t('facilitation.timer.heading')} <span className="panel-time">{formatRemaining(remaining)}</span>
       </h3>
       <form className="panel-form" onSubmit={set}>
-        <label>
-          {t('facilitation.timer.minutes')}
-          <input
-            type="number"
-            min={1}
-            max={MAX_MINUTES}
-            step={1}
-            required
-            value={minutes}
-            onChange={(event) => setMinutes(Number(event.currentTarget.value))}
-          />
-        </label>
+        <CountField label={t('facilitation.timer.minutes')} max={MAX_MINUTES} value={minutes} onChange={setMinutes} />
         <button type="submit" className="button">
           {t('facilitation.timer.set')}
         </button>

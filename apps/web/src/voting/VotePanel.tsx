@@ -6,6 +6,7 @@ import { closeVote, MAX_VOTE_BUDGET, revealVotes, setPhase, startVote } from '@s
 import { type FormEvent, useId, useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useBoard } from '../board/BoardContext'
+import { CountField } from '../components/CountField'
 import { controlWrite } from '../facilitate/controlWrite'
 import { useControlState } from '../facilitate/useControl'
 import { voteIndexOf } from './voteIndex'
@@ -34,30 +35,8 @@ export function VotePanel() {
     <section className="panel-section" aria-labelledby={headingId}>
       <h3 id={headingId}>{t('facilitation.vote.heading')}</h3>
       <form className="panel-form" onSubmit={start}>
-        <label>
-          {t('facilitation.vote.budget')}
-          <input
-            type="number"
-            min={1}
-            max={MAX_VOTE_BUDGET}
-            step={1}
-            required
-            value={budget}
-            onChange={(event) => setBudget(Number(event.currentTarget.value))}
-          />
-        </label>
-        <label>
-          {t('facilitation.vote.cap')}
-          <input
-            type="number"
-            min={1}
-            max={budget}
-            step={1}
-            required
-            value={cap}
-            onChange={(event) => setCap(Number(event.currentTarget.value))}
-          />
-        </label>
+        <CountField label={t('facilitation.vote.budget')} max={MAX_VOTE_BUDGET} value={budget} onChange={setBudget} />
+        <CountField label={t('facilitation.vote.cap')} max={budget} value={cap} onChange={setCap} />
         <button type="submit" className="button button--primary">
           {vote.open ? t('facilitation.vote.restart') : t('facilitation.vote.start')}
         </button>
