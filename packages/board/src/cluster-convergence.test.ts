@@ -15,7 +15,7 @@ import type { VoteSettings } from './control.js'
 import { BoardError } from './errors.js'
 import { initBoard } from './meta.js'
 import { addNote, deleteNotes, listNotes } from './note.js'
-import { newDoc, REMOTE, deliverShuffledWithDuplicates } from './test-support.js'
+import { newDoc, playRounds } from './test-support.js'
 import { addVote, removeVote, voteTotals, voterCount, votesOf } from './vote.js'
 
 const SEEDED = ['seed-note-1', 'seed-note-2', 'seed-note-3']
@@ -132,37 +132,9 @@ describe('cluster and vote convergence', () => {
           addNote(origin, { id, x: i * 200, y: 0, now: 1 })
         })
         const initial = Y.encodeStateAsUpdate(origin)
-        const peers = [1, 2, 3].map((clientID) => {
-          const doc = newDoc(clientID)
-          Y.applyUpdate(doc, initial, REMOTE)
-          const outbox: Uint8Array[] = []
-          doc.on('update', (update: Uint8Array, from: unknown) => {
-            if (from !== REMOTE) outbox.push(update)
-          })
-          return { doc, outbox }
-        })
-        const sent = () => peers.flatMap((peer) => peer.outbox)
+        const docs = playRounds(g, initial, rounds, tryApply, 4)
 
-        for (const round of rounds) {
-          peers.forEach((peer, i) => {
-            for (const op of round.ops[i] ?? []) tryApply(peer.doc, op, peer.outbox)
-          })
-          const all = sent()
-          for (const { to, pick } of round.deliveries) {
-            const update = all[pick % Math.max(all.length, 1)]
-            const target = peers[to]
-            if (update && target) Y.applyUpdate(target.doc, update, REMOTE)
-          }
-        }
-
-        deliverShuffledWithDuplicates(
-          g,
-          peers.map((peer) => peer.doc),
-          sent(),
-          4,
-        )
-
-        const views = peers.map(({ doc }) => {
+        const views = docs.map((doc) => {
           const clusters = listClusters(doc)
           const notes = listNotes(doc)
           for (const note of notes) {
@@ -175,8 +147,8 @@ describe('cluster and vote convergence', () => {
           const noteIds = new Set(notes.map((n) => n.id))
           const totals = voteTotals(doc)
           for (const noteId of totals.keys()) expect(noteIds.has(noteId)).toBe(true)
-          for (const peer of peers) {
-            for (const dots of votesOf(doc, voterOf(peer.doc)).values()) {
+          for (const peer of docs) {
+            for (const dots of votesOf(doc, voterOf(peer)).values()) {
               expect(dots).toBeLessThanOrEqual(VOTE.capPerNote)
             }
           }

@@ -17,7 +17,7 @@ import {
 } from './note.js'
 import { isNoteColour, NOTE_COLOURS, type NoteColour } from './palette.js'
 import { createBoardReader } from './reader.js'
-import { expectRejected, newDoc, REMOTE, seededDoc, deliverShuffledWithDuplicates } from './test-support.js'
+import { expectRejected, newDoc, playRounds, seededDoc } from './test-support.js'
 
 const SEEDED = ['seed-note-1', 'seed-note-2', 'seed-note-3']
 /** Ids shared by all peers, so that peers act on each other's notes and even add the same id at once. */
@@ -128,35 +128,10 @@ describe('convergence', () => {
         initBoard(origin, { title: 'Gemensam tavla', now: 1 })
         for (const id of SEEDED) addNote(origin, { id, x: 0, y: 0, authorId: 'o', authorName: 'O', now: 1 })
         const initial = Y.encodeStateAsUpdate(origin)
-        const peers = [1, 2, 3].map((clientID) => {
-          const doc = newDoc(clientID)
-          Y.applyUpdate(doc, initial, REMOTE)
-          const outbox: Uint8Array[] = []
-          doc.on('update', (update: Uint8Array, from: unknown) => {
-            if (from !== REMOTE) outbox.push(update)
-          })
-          return { doc, outbox, reader: createBoardReader(doc) }
-        })
-        const sent = () => peers.flatMap((peer) => peer.outbox)
-
-        for (const round of rounds) {
-          peers.forEach((peer, i) => {
-            for (const op of round.ops[i] ?? []) tryApply(peer.doc, op, peer.outbox)
-          })
-          const all = sent()
-          for (const { to, pick } of round.deliveries) {
-            const update = all[pick % Math.max(all.length, 1)]
-            const target = peers[to]
-            if (update && target) Y.applyUpdate(target.doc, update, REMOTE)
-          }
-        }
-
-        deliverShuffledWithDuplicates(
-          g,
-          peers.map((peer) => peer.doc),
-          sent(),
-          5,
-        )
+        const peers = playRounds(g, initial, rounds, tryApply, 5).map((doc) => ({
+          doc,
+          reader: createBoardReader(doc),
+        }))
 
         const [first, ...others] = peers.map(({ doc, reader }) => ({
           json: doc.toJSON(),

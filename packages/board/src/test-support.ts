@@ -1,6 +1,7 @@
 /**
  * Helpers for the board model's tests only (not exported from index.ts): fresh docs with fixed
- * client ids, and the "throws this BoardError and changes nothing" assertion behind SPEC [V*].
+ * client ids, the "throws this BoardError and changes nothing" assertion behind SPEC [V*], and the
+ * three-peer rounds of the convergence properties.
  */
 import fc from 'fast-check'
 import { expect } from 'vitest'
@@ -81,7 +82,7 @@ export function expectRejected(doc: Y.Doc, code: BoardErrorCode, fn: () => unkno
  * Delivers every update to every peer, each peer in its own random order and with up to
  * `maxDuplicates` random repeats: what an unreliable network with retries may do.
  */
-export function deliverShuffledWithDuplicates(
+function deliverShuffledWithDuplicates(
   g: fc.GeneratorValue,
   peers: readonly Y.Doc[],
   updates: readonly Uint8Array[],
@@ -98,4 +99,49 @@ export function deliverShuffledWithDuplicates(
       Y.applyUpdate(peer, update, REMOTE)
     }
   }
+}
+
+/** One round of a convergence property: each peer's ops, then partial syncs between the peers. */
+export interface Round<Op> {
+  readonly ops: readonly (readonly Op[])[]
+  /** Update `pick` (modulo the count sent so far) is delivered to peer `to`. */
+  readonly deliveries: readonly { readonly to: number; readonly pick: number }[]
+}
+
+/**
+ * Three peers (client ids 1–3) start from `initial` and play the rounds, `tryApply` making each op
+ * (given the peer's outbox of the updates it sent); at the end every update reaches every peer,
+ * shuffled and with up to `maxDuplicates` repeats. Returns the peers' docs.
+ */
+export function playRounds<Op>(
+  g: fc.GeneratorValue,
+  initial: Uint8Array,
+  rounds: readonly Round<Op>[],
+  tryApply: (doc: Y.Doc, op: Op, outbox: Uint8Array[]) => void,
+  maxDuplicates: number,
+): Y.Doc[] {
+  const peers = [1, 2, 3].map((clientID) => {
+    const doc = newDoc(clientID)
+    Y.applyUpdate(doc, initial, REMOTE)
+    const outbox: Uint8Array[] = []
+    doc.on('update', (update: Uint8Array, from: unknown) => {
+      if (from !== REMOTE) outbox.push(update)
+    })
+    return { doc, outbox }
+  })
+  const sent = () => peers.flatMap((peer) => peer.outbox)
+  for (const round of rounds) {
+    peers.forEach((peer, i) => {
+      for (const op of round.ops[i] ?? []) tryApply(peer.doc, op, peer.outbox)
+    })
+    const all = sent()
+    for (const { to, pick } of round.deliveries) {
+      const update = all[pick % Math.max(all.length, 1)]
+      const target = peers[to]
+      if (update && target) Y.applyUpdate(target.doc, update, REMOTE)
+    }
+  }
+  const docs = peers.map((peer) => peer.doc)
+  deliverShuffledWithDuplicates(g, docs, sent(), maxDuplicates)
+  return docs
 }
