@@ -236,4 +236,46 @@ describe('fluent editing between two people', () => {
     await eventually(() => noteText(b, theirs), 'Bos lapp + mer före under', 'text typed around the restart, in B')
     await eventually(() => unconfirmed(a), '0', 'A’s changes confirmed by the new relay')
   })
+
+  it('[ED7] zoomed out, a carried selection is drawn on one canvas; the drop moves it and puts it on top', async () => {
+    await clickCanvas(a)
+    for (let i = 0; i < 4; i++) await a.getByRole('button', { name: 'Zoom out' }).click()
+    const zoom = Number.parseFloat((await a.getByRole('button', { name: /^Reset zoom/ }).textContent()) ?? '') / 100
+    expect(zoom).toBeLessThan(0.5)
+    await a.keyboard.down('Shift')
+    for (const id of group) await noteById(a, id).click({ position: { x: 20, y: 4 } })
+    await a.keyboard.up('Shift')
+    const positions = async () => Promise.all(group.map((id) => topLeft(b, id)))
+    const before = await positions()
+
+    const box = await noteById(a, group[0] ?? '').boundingBox()
+    if (!box) throw new Error('note not visible')
+    const from = { x: box.x + box.width / 2, y: box.y + 4 }
+    await a.mouse.move(from.x, from.y)
+    await a.mouse.down()
+    for (let step = 1; step <= 10; step++) await a.mouse.move(from.x + step * 4, from.y + step * 2)
+    const layer = a.locator('.notes-drag-layer')
+    await eventually(() => layer.locator('canvas').count(), 1, 'the carried notes drawn on one canvas')
+    expect(await layer.locator('.note').count()).toBe(0)
+    await a.mouse.up()
+    await eventually(() => layer.locator('canvas').count(), 0, 'the canvas gone after the drop')
+
+    const dx = Math.round(40 / zoom)
+    const dy = Math.round(20 / zoom)
+    const moved = before.map((at) => {
+      const [x, y] = at.split(',').map(Number)
+      return `${(x ?? 0) + dx},${(y ?? 0) + dy}`
+    })
+    await eventually(positions, moved, 'the carried notes moved in B')
+    // The drop also raised them: in B they are now stacked above every other note.
+    const stacking = () =>
+      b.evaluate((ids) => {
+        const z = (element: Element) => Number((element as HTMLElement).style.zIndex)
+        const notes = [...document.querySelectorAll('[data-note-id]')]
+        const carried = notes.filter((note) => ids.includes(note.getAttribute('data-note-id') ?? ''))
+        const others = notes.filter((note) => !carried.includes(note))
+        return Math.min(...carried.map(z)) > Math.max(...others.map(z))
+      }, group)
+    await eventually(stacking, true, 'the carried notes on top in B')
+  })
 })

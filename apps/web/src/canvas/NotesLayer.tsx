@@ -6,7 +6,6 @@
  * near the focused one, so the keyboard can still walk the board. Dragged notes travel in the drag layer.
  */
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
-import { useShallow } from 'zustand/react/shallow'
 import { useBoard } from '../board/BoardContext'
 import { useUi } from '../board/uiStore'
 import { whenIdle } from '../lib/idle'
@@ -50,19 +49,18 @@ export function NotesLayer() {
   const synced = useBoardReadyMark()
   const viewport = useUi((state) => state.viewport)
   const size = useUi((state) => state.size)
-  // Notes someone is working with stay rendered even when scrolled out of view.
-  const pinned = useUi(
-    useShallow((state) => [
-      ...state.selection,
-      ...(state.drag?.ids ?? []),
-      state.editingId ?? '',
-      state.focusRequest ?? '',
-    ]),
-  )
+  const selection = useUi((state) => state.selection)
+  // One array for the whole drag: a pointer move changes only its offset, which nothing here reads.
+  const carried = useUi((state) => state.drag?.ids)
   const editingId = useUi((state) => state.editingId)
   const focusRequest = useUi((state) => state.focusRequest)
+  // Notes someone is working with stay rendered even when scrolled out of view.
+  const pinned = useMemo(
+    () => [...selection, ...(carried ?? []), editingId ?? '', focusRequest ?? ''],
+    [selection, carried, editingId, focusRequest],
+  )
   const focusedNote = useUi((state) => state.focusedNote)
-  const carrying = useUi((state) => state.drag !== null)
+  const carrying = carried !== undefined
   const margin = useOverscan(synced)
   const [order] = useState<StableOrder>(() => new Map())
   const previous = useRef<readonly RenderedNote[]>([])

@@ -5,7 +5,7 @@
  */
 import { useDraggable } from '@dnd-kit/core'
 import type { NoteLayout } from '@samla/board'
-import { type KeyboardEvent, type PointerEvent, type ReactNode, useCallback } from 'react'
+import { type KeyboardEvent, type MouseEvent, type PointerEvent, type ReactNode, useCallback } from 'react'
 import { useUi } from '../board/uiStore'
 
 /** Above any stacking index, so the note in hand is never hidden under another. */
@@ -21,6 +21,7 @@ interface DraggableNoteProps {
   readonly disabled: boolean
   readonly onKeyDown: (event: KeyboardEvent<HTMLElement>) => void
   readonly onPointerDown: (event: PointerEvent<HTMLElement>) => void
+  readonly onClick: (event: MouseEvent<HTMLElement>) => void
   readonly children: ReactNode
 }
 
@@ -33,6 +34,7 @@ export function DraggableNote({
   disabled,
   onKeyDown,
   onPointerDown,
+  onClick,
   children,
 }: DraggableNoteProps) {
   const { id, x, y, width, height, colour } = layout
@@ -42,7 +44,9 @@ export function DraggableNote({
     attributes: { role: 'article', roleDescription },
   })
   // Only whether it is carried: the offset moves the drag layer (render/DragLayer), never this note.
-  const dragged = useUi((state) => state.drag?.ids.includes(id) ?? false)
+  // The carried ids stay one array for the whole drag, so a pointer move costs each note one lookup.
+  const carried = useUi((state) => state.drag?.ids)
+  const dragged = carried?.includes(id) ?? false
   const ref = useCallback(
     (node: HTMLElement | null) => {
       setNodeRef(node)
@@ -65,6 +69,7 @@ export function DraggableNote({
       {...listeners}
       onKeyDown={handleKeyDown}
       onPointerDown={onPointerDown}
+      onClick={onClick}
       data-note-id={id}
       data-colour={colour}
       aria-label={label}

@@ -1,10 +1,13 @@
 /**
  * One sticky note. It subscribes to exactly its own note in the doc, so typing in another note (or a
  * collaborator moving one) never re-renders it, and it is memoised against the board's re-renders.
+ * Its content is memoised apart from its place, so moving or restacking many notes at once (a drop,
+ * a raise) re-renders only their positioned shells.
  * Zoomed out it sheds detail (controls, then text), which keeps a zoomed-out view of a large board light.
  * When the person may not edit, the note is read-only: readable text, no dragging, no controls that write.
  */
-import { type KeyboardEvent, memo, type PointerEvent } from 'react'
+import { DEFAULT_NOTE_COLOUR, type NoteColour, type NoteSnapshot } from '@samla/board'
+import { type KeyboardEvent, type MouseEvent, memo, type PointerEvent, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useBoard, useCanEdit, useNote } from '../board/BoardContext'
 import { raiseNotes, removeNotes } from '../board/commands'
@@ -20,6 +23,17 @@ import { NoteText } from './NoteText'
 import { textStart } from './textStart'
 
 const LABEL_TEXT_LENGTH = 40
+
+/** The note's accessible name: its colour and the start of its text. Kept while only its place changes. */
+function useNoteLabel(colourName: NoteColour, text: string, isPrivate: boolean): string {
+  const { t } = useTranslation()
+  return useMemo(() => {
+    const colour = t(`colours.${colourName}`)
+    const start = textStart(text, LABEL_TEXT_LENGTH)
+    const label = start ? t('note.label', { colour, text: start }) : t('note.labelEmpty', { colour })
+    return isPrivate ? t('facilitation.private.noteLabel', { label }) : label
+  }, [t, colourName, text, isPrivate])
+}
 
 /** `detail` comes from the notes layer (render/detail.ts): a coloured block keeps its text in its name. */
 export const NoteCard = memo(function NoteCard({
@@ -37,11 +51,8 @@ export const NoteCard = memo(function NoteCard({
   const canEdit = useCanEdit()
   const isPrivate = useIsPrivateNote()
   const selected = useUi((state) => state.selection.includes(id))
+  const label = useNoteLabel(note?.colour ?? DEFAULT_NOTE_COLOUR, note?.text ?? '', isPrivate)
   if (!note) return null
-
-  const colour = t(`colours.${note.colour}`)
-  const start = textStart(note.text, LABEL_TEXT_LENGTH)
-  const label = start ? t('note.label', { colour, text: start }) : t('note.labelEmpty', { colour })
 
   const onPointerDown = (event: PointerEvent<HTMLElement>) => {
     if (event.button !== 0) return
@@ -50,9 +61,15 @@ export const NoteCard = memo(function NoteCard({
       ui.toggleSelected(id)
       return
     }
-    const ids = ui.selection.includes(id) ? ui.selection : [id]
-    if (ids !== ui.selection) ui.select(ids)
-    if (canEdit) raiseNotes(session, ids)
+    if (!ui.selection.includes(id)) ui.select([id])
+  }
+
+  // A click brings the note (or the selection it is in) to the front; a drag does so at the drop,
+  // so picking up many notes costs no restacking before they move.
+  const onClick = (event: MouseEvent<HTMLElement>) => {
+    if (event.button !== 0 || event.shiftKey || !canEdit) return
+    const { selection } = useUi.getState()
+    raiseNotes(session, selection.includes(id) ? selection : [id])
   }
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
@@ -74,30 +91,63 @@ export const NoteCard = memo(function NoteCard({
     <DraggableNote
       layout={note}
       z={z}
-      label={isPrivate ? t('facilitation.private.noteLabel', { label }) : label}
+      label={label}
       roleDescription={canEdit ? t('note.roleDescription') : t('note.roleDescriptionReadOnly')}
       selected={selected}
       disabled={!canEdit}
       onKeyDown={onKeyDown}
       onPointerDown={onPointerDown}
+      onClick={onClick}
     >
+      <NoteContent
+        id={id}
+        detail={detail}
+        text={note.text}
+        colour={note.colour}
+        authorName={note.authorName}
+        canEdit={canEdit}
+        isPrivate={isPrivate}
+      />
+    </DraggableNote>
+  )
+})
+
+interface NoteContentProps extends Pick<NoteSnapshot, 'id' | 'text' | 'colour' | 'authorName'> {
+  readonly detail: Detail
+  readonly canEdit: boolean
+  readonly isPrivate: boolean
+}
+
+/** What is on the note, at its level of detail: it does not depend on where the note is. */
+const NoteContent = memo(function NoteContent({
+  id,
+  detail,
+  text,
+  colour,
+  authorName,
+  canEdit,
+  isPrivate,
+}: NoteContentProps) {
+  const { t } = useTranslation()
+  return (
+    <>
       {detail !== 'block' && (
         <div className="note-header">
           <span className="note-grip" aria-hidden="true" />
-          <span className="note-author">{t('note.author', { name: note.authorName || t('user.anonymous') })}</span>
+          <span className="note-author">{t('note.author', { name: authorName || t('user.anonymous') })}</span>
           {detail === 'full' && canEdit && <DeleteNoteButton id={id} />}
         </div>
       )}
       {isPrivate && detail !== 'block' && <PrivateMark />}
-      {detail === 'full' && <NoteText id={id} text={note.text} readOnly={!canEdit} />}
-      {detail === 'compact' && <p className="note-static">{note.text}</p>}
+      {detail === 'full' && <NoteText id={id} text={text} readOnly={!canEdit} />}
+      {detail === 'compact' && <p className="note-static">{text}</p>}
       {detail === 'full' && <VoteButtons id={id} />}
       {detail === 'full' && (
         <div className="note-footer">
-          <ColourSelect id={id} colour={note.colour} disabled={!canEdit} />
+          <ColourSelect id={id} colour={colour} disabled={!canEdit} />
         </div>
       )}
       {!isPrivate && <NoteBadges id={id} />}
-    </DraggableNote>
+    </>
   )
 })

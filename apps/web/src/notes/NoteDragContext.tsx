@@ -37,16 +37,13 @@ export function NoteDragContext({ children }: { readonly children: ReactNode }) 
     return { announcements, screenReaderInstructions: { draggable: t('drag.instructions') } }
   }, [t])
 
-  const onDragStart = ({ active, activatorEvent }: DragStartEvent) => {
+  const onDragStart = ({ active }: DragStartEvent) => {
     const id = String(active.id)
     const ui = useUi.getState()
     const picked = ui.selection.includes(id) ? ui.selection : [id]
     if (picked !== ui.selection) ui.select(picked)
     const ids = picked.filter((noteId) => session.reader.getNote(noteId))
     ui.setDrag({ ids, dx: 0, dy: 0 })
-    // A press with the pointer raised the notes already (NoteCard): each raise rewrites the board's layout.
-    const pressed = activatorEvent instanceof MouseEvent || activatorEvent.type.startsWith('touch')
-    if (!pressed || (activatorEvent as MouseEvent).shiftKey) raiseNotes(session, ids)
   }
 
   // The offset only moves the drag layer (render/DragLayer) and the cluster drop target: no note re-renders.
@@ -60,6 +57,9 @@ export function NoteDragContext({ children }: { readonly children: ReactNode }) 
     const { drag, setDrag } = useUi.getState()
     if (!drag) return
     const { dx, dy } = toWorld(delta)
+    // Carried above the rest in the drag layer, the notes stay on top where they land. The raise and
+    // the move land together: one re-render, after which only the moved notes' shells change.
+    raiseNotes(session, drag.ids)
     // Moves the notes and, for whoever may cluster, puts them in the cluster they land in (one transaction).
     dropNotes(session, drag.ids, dx, dy)
     setDrag(null)

@@ -1,39 +1,76 @@
 /**
  * The notes being dragged travel as one layer. When a drag starts, the dragged notes are copied
- * (their DOM, inert and hidden from assistive technology) into a composited layer above the others,
- * and the originals stay where they are, invisible, keeping focus and their place in the DOM. Each
- * pointer move then changes one transform, written straight to the layer outside React: nothing
- * re-renders and nothing is repainted until the drop, which moves the originals in one transaction.
+ * into a composited layer above the others, inert and hidden from assistive technology, and the
+ * originals stay where they are, invisible, keeping focus and their place in the DOM. At full
+ * detail the copies are clones of the notes' DOM; below it (zoomed out, where a selection can hold
+ * hundreds of notes) they are drawn on one canvas (render/dragCopies.ts), which is far cheaper to
+ * pick up. Each pointer move then changes one transform, written straight to the layer outside
+ * React: nothing re-renders and nothing is repainted until the drop, which moves the originals in
+ * one transaction.
  */
 import { useLayoutEffect, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
 import { useShallow } from 'zustand/react/shallow'
+import { useBoard } from '../board/BoardContext'
 import { useUi } from '../board/uiStore'
+import { type CarriedNote, carriedBounds, drawCarried } from './dragCopies'
+import { detailAt } from './detail'
+
+/** Copies of the carried notes' DOM, without ids, focus or the note marker other code looks for. */
+function clonesOf(source: Element | null, ids: readonly string[]): Element[] {
+  const copies: Element[] = []
+  for (const id of ids) {
+    const original = source?.querySelector(`:scope > [data-note-id="${CSS.escape(id)}"]`)
+    if (!original) continue
+    const copy = original.cloneNode(true) as HTMLElement
+    for (const element of [copy, ...copy.querySelectorAll('[id]')]) element.removeAttribute('id')
+    copy.removeAttribute('tabindex')
+    copy.removeAttribute('data-note-id')
+    copy.classList.add('is-dragging')
+    copies.push(copy)
+  }
+  return copies
+}
 
 export function DragLayer() {
+  const { t } = useTranslation()
+  const { reader } = useBoard()
   const ref = useRef<HTMLDivElement>(null)
   const ids = useUi(useShallow((state) => state.drag?.ids ?? []))
 
   useLayoutEffect(() => {
     const layer = ref.current
     if (!layer) return
-    const source = layer.parentElement
     const place = (dx: number, dy: number) => {
       layer.style.transform = `translate(${dx}px, ${dy}px)`
     }
-    const drag = useUi.getState().drag
+    const { drag, viewport } = useUi.getState()
     place(drag?.dx ?? 0, drag?.dy ?? 0)
-    const copies: Element[] = []
-    for (const id of ids) {
-      const original = source?.querySelector(`:scope > [data-note-id="${CSS.escape(id)}"]`)
-      if (!original) continue
-      const copy = original.cloneNode(true) as HTMLElement
-      for (const element of [copy, ...copy.querySelectorAll('[id]')]) element.removeAttribute('id')
-      copy.removeAttribute('tabindex')
-      copy.removeAttribute('data-note-id')
-      copy.classList.add('is-dragging')
-      copies.push(copy)
+    if (ids.length > 0 && detailAt(viewport.zoom) !== 'full') {
+      const notes: CarriedNote[] = []
+      for (const id of ids) {
+        const note = reader.getNote(id)
+        if (note) notes.push({ ...note, byline: t('note.author', { name: note.authorName || t('user.anonymous') }) })
+      }
+      const bounds = carriedBounds(notes)
+      const canvas = document.createElement('canvas')
+      canvas.className = 'notes-drag-canvas'
+      Object.assign(canvas.style, {
+        transform: `translate(${bounds.x}px, ${bounds.y}px)`,
+        width: `${bounds.width}px`,
+        height: `${bounds.height}px`,
+      })
+      const style = getComputedStyle(layer)
+      drawCarried(canvas, notes, bounds, viewport.zoom, {
+        fontFamily: style.fontFamily,
+        accent: style.getPropertyValue('--accent').trim() || '#1f4fb8',
+        author: '#45423b',
+        text: '#1e1e1e',
+      })
+      layer.replaceChildren(canvas)
+    } else {
+      layer.replaceChildren(...clonesOf(layer.parentElement, ids))
     }
-    layer.replaceChildren(...copies)
     const unsubscribe = useUi.subscribe((state, previous) => {
       const next = state.drag
       if (next && next !== previous.drag) place(next.dx, next.dy)
@@ -42,7 +79,7 @@ export function DragLayer() {
       unsubscribe()
       layer.replaceChildren()
     }
-  }, [ids])
+  }, [ids, reader, t])
 
   return <div ref={ref} className="notes-drag-layer" aria-hidden="true" inert hidden={ids.length === 0} />
 }
