@@ -53,9 +53,11 @@ export interface BoardSession extends BoardAccess {
 /** If IndexedDB never answers (some private modes), connect anyway after this long. */
 const LOCAL_LOAD_TIMEOUT_MS = 1500
 /**
- * Opened from a snapshot, the board's local copy is attached once synced or at the page's first own
- * change, and after this long at the latest.
+ * Opened from a snapshot, the board's local copy is attached at the page's first own change, or at
+ * an idle moment this long after the first sync (so storing the whole board, a long task on a big
+ * one, never holds up showing it), and after LOCAL_ATTACH_LATEST_MS at the latest.
  */
+const LOCAL_ATTACH_AFTER_SYNC_MS = 1000
 const LOCAL_ATTACH_LATEST_MS = 5000
 
 function relayUrl(location: Pick<Location, 'protocol' | 'host'>): string {
@@ -154,7 +156,7 @@ export function openBoardSession(
     }
     doc.on('update', onUpdate)
     const cancelLatest = whenIdle(attachLocalCopy, LOCAL_ATTACH_LATEST_MS)
-    provider.once('sync', () => whenIdle(attachLocalCopy))
+    provider.once('sync', () => whenIdle(attachLocalCopy, LOCAL_ATTACH_AFTER_SYNC_MS))
   }
 
   return {
