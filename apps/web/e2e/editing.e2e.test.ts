@@ -240,7 +240,9 @@ describe('fluent editing between two people', () => {
   it('[ED7] zoomed out, a carried selection is drawn on one canvas; the drop moves it and puts it on top', async () => {
     await clickCanvas(a)
     for (let i = 0; i < 4; i++) await a.getByRole('button', { name: 'Zoom out' }).click()
-    const zoom = Number.parseFloat((await a.getByRole('button', { name: /^Reset zoom/ }).textContent()) ?? '') / 100
+    const zoom = await a
+      .locator('.notes-layer')
+      .evaluate((layer) => new DOMMatrixReadOnly(getComputedStyle(layer).transform).a)
     expect(zoom).toBeLessThan(0.5)
     await a.keyboard.down('Shift')
     for (const id of group) await noteById(a, id).click({ position: { x: 20, y: 4 } })
@@ -274,8 +276,18 @@ describe('fluent editing between two people', () => {
         const notes = [...document.querySelectorAll('[data-note-id]')]
         const carried = notes.filter((note) => ids.includes(note.getAttribute('data-note-id') ?? ''))
         const others = notes.filter((note) => !carried.includes(note))
-        return Math.min(...carried.map(z)) > Math.max(...others.map(z))
+        return others.length > 0 && Math.min(...carried.map(z)) > Math.max(...others.map(z))
       }, group)
     await eventually(stacking, true, 'the carried notes on top in B')
+  })
+
+  it('[ED8] a note’s delete button removes it, with no notice (its click does not also restack the note)', async () => {
+    await a.getByRole('button', { name: /^Reset zoom/ }).click()
+    const gone = group[2] ?? ''
+    await noteById(a, gone).scrollIntoViewIfNeeded()
+    await noteById(a, gone).getByRole('button', { name: 'Delete note' }).click()
+    await eventually(() => noteById(b, gone).count(), 0, 'the note gone in B')
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(await a.locator('.notice').count()).toBe(0)
   })
 })

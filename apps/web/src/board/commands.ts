@@ -88,10 +88,12 @@ export function recolourNote(session: BoardSession, id: string, colour: NoteColo
 
 /** Brings notes to the top of the stack, skipping the write when they already are on top; not undoable on its own. */
 export function raiseNotes(session: BoardSession, ids: readonly string[]): void {
+  // A note someone else deleted meanwhile is simply left out: restacking is no reason for a notice.
+  const present = ids.filter((id) => session.reader.getNote(id))
   const layout = session.reader.getLayout()
-  const top = new Set(layout.slice(layout.length - ids.length).map((note) => note.id))
-  if (ids.length === 0 || ids.every((id) => top.has(id))) return
-  guarded(session, () => bringToFront(session.doc, ids), { origin: UNTRACKED_ORIGIN })
+  const top = new Set(layout.slice(layout.length - present.length).map((note) => note.id))
+  if (present.length === 0 || present.every((id) => top.has(id))) return
+  guarded(session, () => bringToFront(session.doc, present), { origin: UNTRACKED_ORIGIN })
 }
 
 export function moveNotesBy(

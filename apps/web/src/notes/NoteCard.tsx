@@ -23,6 +23,8 @@ import { NoteText } from './NoteText'
 import { textStart } from './textStart'
 
 const LABEL_TEXT_LENGTH = 40
+/** The note's own controls that do something: a click on one is not a click on the note. */
+const NOTE_ACTIONS = 'button, select, a, input'
 
 /** The note's accessible name: its colour and the start of its text. Kept while only its place changes. */
 function useNoteLabel(colourName: NoteColour, text: string, isPrivate: boolean): string {
@@ -64,10 +66,12 @@ export const NoteCard = memo(function NoteCard({
     if (!ui.selection.includes(id)) ui.select([id])
   }
 
-  // A click brings the note (or the selection it is in) to the front; a drag does so at the drop,
-  // so picking up many notes costs no restacking before they move.
+  // A click on the note or its text brings it (or the selection it is in) to the front; a drag does so
+  // at the drop, so picking up many notes costs no restacking before they move. Its buttons and menus
+  // act without restacking (the delete button's click would otherwise reach a note already gone).
   const onClick = (event: MouseEvent<HTMLElement>) => {
     if (event.button !== 0 || event.shiftKey || !canEdit) return
+    if (event.target instanceof Element && event.target.closest(NOTE_ACTIONS)) return
     const { selection } = useUi.getState()
     raiseNotes(session, selection.includes(id) ? selection : [id])
   }

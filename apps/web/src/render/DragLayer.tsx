@@ -13,6 +13,7 @@ import { useTranslation } from 'react-i18next'
 import { useShallow } from 'zustand/react/shallow'
 import { useBoard } from '../board/BoardContext'
 import { useUi } from '../board/uiStore'
+import { clusterIndexOf } from '../clusters/clusterIndex'
 import { type CarriedNote, carriedBounds, drawCarried } from './dragCopies'
 import { detailAt } from './detail'
 
@@ -34,7 +35,7 @@ function clonesOf(source: Element | null, ids: readonly string[]): Element[] {
 
 export function DragLayer() {
   const { t } = useTranslation()
-  const { reader } = useBoard()
+  const { reader, doc } = useBoard()
   const ref = useRef<HTMLDivElement>(null)
   const ids = useUi(useShallow((state) => state.drag?.ids ?? []))
 
@@ -47,9 +48,11 @@ export function DragLayer() {
     const { drag, viewport } = useUi.getState()
     place(drag?.dx ?? 0, drag?.dy ?? 0)
     if (ids.length > 0 && detailAt(viewport.zoom) !== 'full') {
+      // Notes in a collapsed cluster are not on the canvas, so they are not carried visibly either.
+      const { hidden } = clusterIndexOf(doc).get()
       const notes: CarriedNote[] = []
       for (const id of ids) {
-        const note = reader.getNote(id)
+        const note = hidden.has(id) ? undefined : reader.getNote(id)
         if (note) notes.push({ ...note, byline: t('note.author', { name: note.authorName || t('user.anonymous') }) })
       }
       const bounds = carriedBounds(notes)
@@ -60,7 +63,8 @@ export function DragLayer() {
         width: `${bounds.width}px`,
         height: `${bounds.height}px`,
       })
-      const style = getComputedStyle(layer)
+      // Notes keep their light paper in every theme, and their own accent with it (see base.css).
+      const style = getComputedStyle(layer.parentElement?.querySelector('.note') ?? layer)
       drawCarried(canvas, notes, bounds, viewport.zoom, {
         fontFamily: style.fontFamily,
         accent: style.getPropertyValue('--accent').trim() || '#1f4fb8',
@@ -79,7 +83,7 @@ export function DragLayer() {
       unsubscribe()
       layer.replaceChildren()
     }
-  }, [ids, reader, t])
+  }, [ids, reader, doc, t])
 
   return <div ref={ref} className="notes-drag-layer" aria-hidden="true" inert hidden={ids.length === 0} />
 }

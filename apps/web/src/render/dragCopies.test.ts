@@ -18,6 +18,16 @@ describe('wrapText', () => {
     expect(wrapText('kommunfullmäktige', 60, 10, measure)).toEqual(['kommun', 'fullmä', 'ktige'])
   })
 
+  it('cuts a pasted run without spaces into the lines that fit, measuring little', () => {
+    let calls = 0
+    const counted = (text: string) => {
+      calls++
+      return measure(text)
+    }
+    expect(wrapText('x'.repeat(5000), 100, 3, counted)).toEqual(['x'.repeat(10), 'x'.repeat(10), 'x'.repeat(10)])
+    expect(calls).toBeLessThan(100)
+  })
+
   it('keeps line breaks and stops at the lines that fit in the note', () => {
     expect(wrapText('ett\ntvå\ntre\nfyra', 100, 3, measure)).toEqual(['ett', 'två', 'tre'])
     expect(wrapText('', 100, 3, measure)).toEqual([''])

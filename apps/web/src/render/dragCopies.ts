@@ -14,7 +14,7 @@ export interface CarriedNote extends Pick<NoteSnapshot, 'x' | 'y' | 'width' | 'h
 }
 
 /** Room around the notes for the selection ring and the lifted shadow. */
-const BLEED = 12
+const BLEED = 24
 /** The largest canvas side in device pixels: a huge selection is drawn a little softer, never refused. */
 const MAX_PIXELS = 4096
 
@@ -39,6 +39,18 @@ export function carriedBounds(notes: readonly CarriedNote[]): Rect {
   }
 }
 
+/** How many of `word`'s first characters fit in `maxWidth` (at least one), found by halving. */
+function longestFitting(word: string, maxWidth: number, measure: (s: string) => number): number {
+  let fits = 1
+  let tooLong = word.length
+  while (tooLong - fits > 1) {
+    const middle = Math.floor((fits + tooLong) / 2)
+    if (measure(word.slice(0, middle)) <= maxWidth) fits = middle
+    else tooLong = middle
+  }
+  return fits
+}
+
 /** Greedy word wrap; a word wider than the line is broken where it overflows, as overflow-wrap: anywhere does. */
 export function wrapText(text: string, maxWidth: number, maxLines: number, measure: (s: string) => number): string[] {
   const lines: string[] = []
@@ -52,9 +64,8 @@ export function wrapText(text: string, maxWidth: number, maxLines: number, measu
       }
       if (line) lines.push(line)
       line = word
-      while (measure(line) > maxWidth && line.length > 1) {
-        let cut = line.length - 1
-        while (cut > 1 && measure(line.slice(0, cut)) > maxWidth) cut--
+      while (measure(line) > maxWidth && line.length > 1 && lines.length < maxLines) {
+        const cut = longestFitting(line, maxWidth, measure)
         lines.push(line.slice(0, cut))
         line = line.slice(cut)
       }
