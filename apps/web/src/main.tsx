@@ -6,18 +6,14 @@ import './i18n'
 import './styles.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { takeLinkToken } from './access/linkToken'
 import { App } from './App'
-import { prefetchOpening } from './board/opening'
+import { prefetchPageBoard } from './board/prefetchPageBoard'
 import { applyStoredTheme } from './lib/theme'
 import { keepOfflineShell } from './lib/offlineShell'
-import { parseRoute } from './router'
 
 applyStoredTheme()
-// A board link's requests start now, not after the first render (see board/opening.ts).
-const route = parseRoute(location.pathname)
-const token = route.page === 'board' ? takeLinkToken(route.boardId) : null
-if (route.page === 'board' && token) prefetchOpening(route.boardId, token)
+// A board link's requests start before the first render, if the early script has not started them (see early.ts).
+prefetchPageBoard()
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')
 createRoot(root).render(
