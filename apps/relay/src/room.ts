@@ -15,6 +15,7 @@ import * as Y from 'yjs'
 import type { Role } from './access/roles.js'
 import { checkAwareness } from './awareness-guard.js'
 import { CloseCode } from './close-codes.js'
+import { DocLog } from './doc-log.js'
 import type { RelayLimits } from './config.js'
 import type { Metrics, RejectReason } from './metrics.js'
 import {
@@ -79,10 +80,7 @@ export class Room {
   private lastFlushAt = Number.NEGATIVE_INFINITY
   private cachedFullState: Uint8Array | null = null
   private cachedStateVector: Uint8Array | null = null
-  private lastSeq = 0
-  private storedBytes = 0
-  private logUpdates = 0
-  private logBytes = 0
+  private readonly stored: DocLog
   private compactQueued = false
   private broken = false
 
@@ -96,19 +94,16 @@ export class Room {
     this.key = `${ref.boardId}/${ref.kind}`
     // The relay has no presence of its own.
     this.awareness.setLocalState(null)
-    const stored = deps.storage.loadDoc(ref)
+    const loaded = deps.storage.loadDoc(ref)
     Y.transact(
       this.doc,
       () => {
-        if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot)
-        for (const update of stored.updates) Y.applyUpdate(this.doc, update)
+        if (loaded.snapshot) Y.applyUpdate(this.doc, loaded.snapshot)
+        for (const update of loaded.updates) Y.applyUpdate(this.doc, update)
       },
       LOADING,
     )
-    this.lastSeq = stored.lastSeq
-    this.logUpdates = stored.updates.length
-    this.logBytes = stored.updates.reduce((sum, update) => sum + update.length, 0)
-    this.storedBytes = (stored.snapshot?.length ?? 0) + this.logBytes
+    this.stored = new DocLog(deps.storage, ref, loaded)
     this.doc.on('update', this.onDocUpdate)
     this.awareness.on('update', this.onAwarenessUpdate)
     this.compactIfDue()
@@ -169,18 +164,14 @@ export class Room {
   /** Folds the update log into one snapshot. Cheap when nothing changed. */
   compact(): void {
     this.flushPending()
-    if (this.logUpdates === 0 || this.broken) return
+    const updates = this.stored.unfolded
+    if (updates === 0 || this.broken) return
     const started = performance.now()
-    const state = this.encodeResolvedState()
-    this.deps.storage.compact(this.ref, state, this.lastSeq)
+    this.stored.compact(this.encodeResolvedState())
     this.deps.metrics.compactions.inc()
-    this.deps.log.debug({ room: this.key, updates: this.logUpdates, ms: performance.now() - started }, 'compacted')
-    this.storedBytes = state.length
-    this.logUpdates = 0
-    this.logBytes = 0
+    this.deps.log.debug({ room: this.key, updates, ms: performance.now() - started }, 'compacted')
   }
 
-  /** Closes the sockets of the given roles (all when none given). */
   /** A change made by the relay itself (a restore): stored and broadcast like anyone's, before this returns. */
   change(fn: (doc: Y.Doc) => void): void {
     this.flushPending()
@@ -188,6 +179,7 @@ export class Room {
     this.flushPending()
   }
 
+  /** Closes the sockets of the given roles (all when none given). */
   closeAll(code: number, reason: string, roles?: readonly Role[]): void {
     for (const [socket, peer] of this.sockets) {
       if (!roles || roles.includes(peer.role)) socket.close(code, reason)
@@ -220,7 +212,7 @@ export class Room {
       return
     }
     const queuedBytes = this.incomingBytes + this.pendingUpdates.reduce((sum, u) => sum + u.length, 0)
-    if (this.storedBytes + queuedBytes + update.length > this.deps.limits.maxBoardBytes) {
+    if (this.stored.storedBytes + queuedBytes + update.length > this.deps.limits.maxBoardBytes) {
       throw new RejectedMessageError('board-too-large', CloseCode.BoardTooLarge, 'board size limit reached')
     }
     this.incoming.push({ socket, update })
@@ -379,15 +371,12 @@ export class Room {
     const merged = updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates)
     const started = performance.now()
     try {
-      this.lastSeq = this.deps.storage.appendUpdate(this.ref, merged)
+      this.stored.append(merged)
     } catch (error) {
       this.fail(error)
       return
     }
     this.deps.metrics.storageWriteSeconds.observe((performance.now() - started) / 1000)
-    this.storedBytes += merged.length
-    this.logUpdates++
-    this.logBytes += merged.length
     const message = encodeUpdate(merged)
     // The sender already has its own update; with several senders, everyone gets the merge.
     const skip = origins.size === 1 ? [...origins][0] : undefined
@@ -412,8 +401,7 @@ export class Room {
   }
 
   private compactIfDue(): void {
-    const { compactAfterUpdates, compactAfterBytes } = this.deps.limits
-    if (this.compactQueued || (this.logUpdates < compactAfterUpdates && this.logBytes < compactAfterBytes)) return
+    if (this.compactQueued || !this.stored.dueForCompaction(this.deps.limits)) return
     this.compactQueued = true
     // Off the message path: a broadcast never waits for a compaction.
     setImmediate(() => {
