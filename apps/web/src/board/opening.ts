@@ -2,8 +2,8 @@
  * Opening a board: what its link opens (the lookup) and, on this device's first visit, the board's
  * content (the snapshot), requested together — one round trip, not two. A board visited before opens
  * from its local copy at once and the sync brings only what changed since, which on slow Wi-Fi beats
- * waiting for all of it. main.tsx starts the page's own board before React's first render, so the
- * requests travel while the app starts; the board page then takes that same opening.
+ * waiting for all of it. The early script (early.ts) starts the page's own board while the browser
+ * still parses the app, so the requests travel meanwhile; the board page then takes that same opening.
  */
 import { fetchBoardSnapshot } from '../api/boardSnapshot'
 import { type BoardLookup, lookupBoard } from '../api/boards'

@@ -9,6 +9,7 @@
 import { DEFAULT_NOTE_COLOUR, type NoteColour, type NoteSnapshot } from '@samla/board'
 import { type KeyboardEvent, type MouseEvent, memo, type PointerEvent, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { TFunction } from 'i18next'
 import { useBoard, useCanEdit, useNote } from '../board/BoardContext'
 import { raiseNotes, removeNotes } from '../board/commands'
 import { useUi } from '../board/uiStore'
@@ -17,6 +18,7 @@ import { NoteBadges } from '../presence/NoteBadges'
 import { PrivateMark, useIsPrivateNote } from '../private/PrivateMark'
 import type { Detail } from '../render/detail'
 import { VoteButtons } from '../voting/VoteButtons'
+import { noteByline } from './byline'
 import { DraggableNote } from './DraggableNote'
 import { ColourSelect, DeleteNoteButton } from './NoteControls'
 import { NoteText } from './NoteText'
@@ -27,8 +29,7 @@ const LABEL_TEXT_LENGTH = 40
 const NOTE_ACTIONS = 'button, select, a, input'
 
 /** The note's accessible name: its colour and the start of its text. Kept while only its place changes. */
-function useNoteLabel(colourName: NoteColour, text: string, isPrivate: boolean): string {
-  const { t } = useTranslation()
+function useNoteLabel(t: TFunction, colourName: NoteColour, text: string, isPrivate: boolean): string {
   return useMemo(() => {
     const colour = t(`colours.${colourName}`)
     const start = textStart(text, LABEL_TEXT_LENGTH)
@@ -53,7 +54,7 @@ export const NoteCard = memo(function NoteCard({
   const canEdit = useCanEdit()
   const isPrivate = useIsPrivateNote()
   const selected = useUi((state) => state.selection.includes(id))
-  const label = useNoteLabel(note?.colour ?? DEFAULT_NOTE_COLOUR, note?.text ?? '', isPrivate)
+  const label = useNoteLabel(t, note?.colour ?? DEFAULT_NOTE_COLOUR, note?.text ?? '', isPrivate)
   if (!note) return null
 
   const onPointerDown = (event: PointerEvent<HTMLElement>) => {
@@ -138,7 +139,7 @@ const NoteContent = memo(function NoteContent({
       {detail !== 'block' && (
         <div className="note-header">
           <span className="note-grip" aria-hidden="true" />
-          <span className="note-author">{t('note.author', { name: authorName || t('user.anonymous') })}</span>
+          <span className="note-author">{noteByline(t, authorName)}</span>
           {detail === 'full' && canEdit && <DeleteNoteButton id={id} />}
         </div>
       )}

@@ -14,7 +14,8 @@ import { useShallow } from 'zustand/react/shallow'
 import { useBoard } from '../board/BoardContext'
 import { useUi } from '../board/uiStore'
 import { clusterIndexOf } from '../clusters/clusterIndex'
-import { type CarriedNote, carriedBounds, drawCarried } from './dragCopies'
+import { noteByline } from '../notes/byline'
+import { type CarriedNote, carriedCanvas } from './dragCopies'
 import { detailAt } from './detail'
 
 /** Copies of the carried notes' DOM, without ids, focus or the note marker other code looks for. */
@@ -53,25 +54,12 @@ export function DragLayer() {
       const notes: CarriedNote[] = []
       for (const id of ids) {
         const note = hidden.has(id) ? undefined : reader.getNote(id)
-        if (note) notes.push({ ...note, byline: t('note.author', { name: note.authorName || t('user.anonymous') }) })
+        if (note) notes.push({ ...note, byline: noteByline(t, note.authorName) })
       }
-      const bounds = carriedBounds(notes)
-      const canvas = document.createElement('canvas')
-      canvas.className = 'notes-drag-canvas'
-      Object.assign(canvas.style, {
-        transform: `translate(${bounds.x}px, ${bounds.y}px)`,
-        width: `${bounds.width}px`,
-        height: `${bounds.height}px`,
-      })
       // Notes keep their light paper in every theme, and their own accent with it (see base.css).
       const style = getComputedStyle(layer.parentElement?.querySelector('.note') ?? layer)
-      drawCarried(canvas, notes, bounds, viewport.zoom, {
-        fontFamily: style.fontFamily,
-        accent: style.getPropertyValue('--accent').trim() || '#1f4fb8',
-        author: '#45423b',
-        text: '#1e1e1e',
-      })
-      layer.replaceChildren(canvas)
+      const look = { fontFamily: style.fontFamily, accent: style.getPropertyValue('--accent').trim() || '#1f4fb8' }
+      layer.replaceChildren(carriedCanvas(notes, viewport.zoom, look))
     } else {
       layer.replaceChildren(...clonesOf(layer.parentElement, ids))
     }

@@ -7,6 +7,7 @@
 import type { NoteSnapshot } from '@samla/board'
 import { boundsOf, type Rect } from '../canvas/geometry'
 import { NOTE_PAPER } from './notePaper'
+import { clampLines, wrapText } from './textLines'
 
 export interface CarriedNote extends Pick<NoteSnapshot, 'x' | 'y' | 'width' | 'height' | 'colour' | 'text'> {
   /** The author line as the note shows it. */
@@ -27,6 +28,9 @@ const TEXT_SIZE = 16
 const LINE_HEIGHT = TEXT_SIZE * 1.35
 const AUTHOR_SIZE = 12
 const RADIUS = 4
+// Notes are light paper in every theme, with these inks.
+const AUTHOR_COLOUR = '#45423b'
+const TEXT_COLOUR = '#1e1e1e'
 
 /** Where the canvas goes, in world units: around all the carried notes. */
 export function carriedBounds(notes: readonly CarriedNote[]): Rect {
@@ -39,54 +43,27 @@ export function carriedBounds(notes: readonly CarriedNote[]): Rect {
   }
 }
 
-/** How many of `word`'s first characters fit in `maxWidth` (at least one), found by halving. */
-function longestFitting(word: string, maxWidth: number, measure: (s: string) => number): number {
-  let fits = 1
-  let tooLong = word.length
-  while (tooLong - fits > 1) {
-    const middle = Math.floor((fits + tooLong) / 2)
-    if (measure(word.slice(0, middle)) <= maxWidth) fits = middle
-    else tooLong = middle
-  }
-  return fits
-}
-
-/** Greedy word wrap; a word wider than the line is broken where it overflows, as overflow-wrap: anywhere does. */
-export function wrapText(text: string, maxWidth: number, maxLines: number, measure: (s: string) => number): string[] {
-  const lines: string[] = []
-  for (const paragraph of text.split('\n')) {
-    let line = ''
-    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      const candidate = line ? `${line} ${word}` : word
-      if (measure(candidate) <= maxWidth) {
-        line = candidate
-        continue
-      }
-      if (line) lines.push(line)
-      line = word
-      while (measure(line) > maxWidth && line.length > 1 && lines.length < maxLines) {
-        const cut = longestFitting(line, maxWidth, measure)
-        lines.push(line.slice(0, cut))
-        line = line.slice(cut)
-      }
-      if (lines.length >= maxLines) return lines.slice(0, maxLines)
-    }
-    lines.push(line)
-    if (lines.length >= maxLines) return lines.slice(0, maxLines)
-  }
-  return lines
-}
-
-/** What the page's styles decide: its font and colours (the selection ring follows the theme). */
+/** What the page's styles decide, read from a rendered note: its font and its selection ring's colour. */
 export interface CarriedLook {
   readonly fontFamily: string
   readonly accent: string
-  readonly author: string
-  readonly text: string
 }
 
-/** Sizes `canvas` to `bounds` at `zoom` and draws the notes on it. */
-export function drawCarried(
+/** A canvas holding `notes` drawn at `zoom`, placed over them in world units. */
+export function carriedCanvas(notes: readonly CarriedNote[], zoom: number, look: CarriedLook): HTMLCanvasElement {
+  const bounds = carriedBounds(notes)
+  const canvas = document.createElement('canvas')
+  canvas.className = 'notes-drag-canvas'
+  Object.assign(canvas.style, {
+    transform: `translate(${bounds.x}px, ${bounds.y}px)`,
+    width: `${bounds.width}px`,
+    height: `${bounds.height}px`,
+  })
+  drawCarried(canvas, notes, bounds, zoom, look)
+  return canvas
+}
+
+function drawCarried(
   canvas: HTMLCanvasElement,
   notes: readonly CarriedNote[],
   bounds: Rect,
@@ -125,15 +102,17 @@ export function drawCarried(
     context.clip()
     context.textBaseline = 'middle'
     context.font = authorFont
-    context.fillStyle = look.author
+    context.fillStyle = AUTHOR_COLOUR
     context.fillText(note.byline, note.x + PADDING_X + 16, note.y + PADDING_TOP + HEADER_HEIGHT / 2, inner - 16)
     context.font = textFont
-    context.fillStyle = look.text
+    context.fillStyle = TEXT_COLOUR
     context.textBaseline = 'top'
     const top = note.y + PADDING_TOP + HEADER_HEIGHT + TEXT_INSET
     const maxLines = Math.max(0, Math.floor((note.y + note.height - top) / LINE_HEIGHT))
     const measure = (s: string) => context.measureText(s).width
-    wrapText(note.text, inner - 2 * TEXT_INSET, maxLines, measure).forEach((line, i) => {
+    const width = inner - 2 * TEXT_INSET
+    const lines = clampLines(wrapText(note.text, width, measure, maxLines + 1), maxLines, width, measure)
+    lines.forEach((line, i) => {
       context.fillText(line, note.x + PADDING_X + TEXT_INSET, top + i * LINE_HEIGHT + (LINE_HEIGHT - TEXT_SIZE) / 2)
     })
     context.restore()

@@ -6,7 +6,7 @@
 import type { ClusterSnapshot, NoteSnapshot } from '@samla/board'
 import { intersects, type Rect } from '../../canvas/geometry'
 import { NOTE_PAPER } from '../../render/notePaper'
-import { clampLines, type Measure, wrapText } from './layout'
+import { clampLines, type Measure, wrapText } from '../../render/textLines'
 
 export interface BoardScene {
   /** The world area drawn. */
