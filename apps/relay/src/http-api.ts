@@ -37,8 +37,11 @@ export interface HttpApiOptions {
   /** The board's current state, live if the board is loaded, else from storage. */
   currentState: (boardId: string, kind: 'board' | 'control') => Uint8Array
   /** The board doc as one Yjs update, for a page's first load; null while its storage is failing. */
-  boardSnapshot: (boardId: string) => Uint8Array | null
+  boardSnapshot: (boardId: string) => { update: Uint8Array; stateVector: Uint8Array } | null
 }
+
+/** On a snapshot: the state vector (base64) of the doc it holds; read by the web app's board opening. */
+const STATE_VECTOR_HEADER = 'samla-state-vector'
 
 const REQUESTABLE_REASONS: readonly HistoryReason[] = ['before-import', 'before-reveal', 'manual']
 
@@ -177,10 +180,14 @@ export function createHttpApi(options: HttpApiOptions) {
     }
     const snapshot = /^\/api\/boards\/([^/]+)\/snapshot$/.exec(path)
     if (snapshot?.[1] && req.method === 'GET') {
-      const body = options.boardSnapshot(access(req, snapshot[1]).board.id)
-      if (!body) throw new HttpError(503, 'storage-failure', 'The board cannot be read right now; try again shortly')
-      res.writeHead(200, { 'content-type': 'application/octet-stream', 'cache-control': 'no-store' })
-      return void res.end(body)
+      const found = options.boardSnapshot(access(req, snapshot[1]).board.id)
+      if (!found) throw new HttpError(503, 'storage-failure', 'The board cannot be read right now; try again shortly')
+      res.writeHead(200, {
+        'content-type': 'application/octet-stream',
+        'cache-control': 'no-store',
+        [STATE_VECTOR_HEADER]: Buffer.from(found.stateVector).toString('base64'),
+      })
+      return void res.end(found.update)
     }
     const exported = /^\/api\/boards\/([^/]+)\/export$/.exec(path)
     if (exported?.[1] && req.method === 'GET') return exportDownload(req, res, exported[1], search)

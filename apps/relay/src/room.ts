@@ -291,13 +291,16 @@ export class Room {
   /**
    * The whole board for a page's first load over HTTP, as one update (the sync's V1 encoding: V2's
    * shared string table would stay alive in the browser through every string sliced from it): the
-   * update inside the cached full state joiners get; null once the room's storage has failed.
+   * update inside the cached full state joiners get, and the state vector it brings a doc to (so
+   * the page can ask the sync for what came after it before it has read it); null once the room's
+   * storage has failed.
    */
-  snapshot(): Uint8Array | null {
+  snapshot(): { update: Uint8Array; stateVector: Uint8Array } | null {
     this.flushPending()
     // A room whose storage write failed may hold changes that were never stored: none is served.
     if (this.broken) return null
-    return updateInSyncStep2(this.fullState())
+    // Unresolved updates are in neither: the store's state vector counts integrated structs only.
+    return { update: updateInSyncStep2(this.fullState()), stateVector: Y.encodeStateVector(this.doc) }
   }
 
   /**

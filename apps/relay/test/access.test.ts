@@ -232,6 +232,9 @@ describe('access by capability links', () => {
       expect(response.headers.get('cache-control')).toBe('no-store')
       const doc = new Y.Doc()
       Y.applyUpdate(doc, new Uint8Array(await response.arrayBuffer()))
+      // The state vector sent with it is the one the snapshot brings a doc to.
+      const stateVector = Buffer.from(response.headers.get('samla-state-vector') ?? '', 'base64')
+      expect(new Uint8Array(stateVector)).toEqual(Y.encodeStateVector(doc))
       return listNotes(doc).map((note) => note.text)
     }
     await waitFor(async () => (await read(links.viewer)).length === 1, 5000, 'the live note in the snapshot')

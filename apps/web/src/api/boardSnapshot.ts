@@ -6,6 +6,24 @@
  */
 import { bearer, boardUrl } from './http'
 
+export interface BoardSnapshot {
+  readonly update: Uint8Array
+  /** The state vector `update` brings a doc to, when the relay sent it. */
+  readonly stateVector: Uint8Array | null
+}
+
+/** Set by the relay (apps/relay/src/http-api.ts), base64. */
+const STATE_VECTOR_HEADER = 'samla-state-vector'
+
+function readStateVector(response: Response): Uint8Array | null {
+  const header = response.headers.get(STATE_VECTOR_HEADER)
+  try {
+    return header ? Uint8Array.from(atob(header), (char) => char.charCodeAt(0)) : null
+  } catch {
+    return null
+  }
+}
+
 /** As long as the link lookup waits for an answer: past it, the relay counts as unreachable. */
 const ANSWER_TIMEOUT_MS = 5000
 /**
@@ -14,7 +32,11 @@ const ANSWER_TIMEOUT_MS = 5000
  */
 const BODY_TIMEOUT_MS = 60_000
 
-export async function fetchBoardSnapshot(id: string, token: string, signal: AbortSignal): Promise<Uint8Array | null> {
+export async function fetchBoardSnapshot(
+  id: string,
+  token: string,
+  signal: AbortSignal,
+): Promise<BoardSnapshot | null> {
   const timeout = new AbortController()
   let timer = setTimeout(() => timeout.abort(), ANSWER_TIMEOUT_MS)
   try {
@@ -25,7 +47,8 @@ export async function fetchBoardSnapshot(id: string, token: string, signal: Abor
     clearTimeout(timer)
     if (!response.ok) return null
     timer = setTimeout(() => timeout.abort(), BODY_TIMEOUT_MS)
-    return new Uint8Array(await response.arrayBuffer())
+    const stateVector = readStateVector(response)
+    return { update: new Uint8Array(await response.arrayBuffer()), stateVector }
   } catch (error) {
     if (signal.aborted) throw error
     return null

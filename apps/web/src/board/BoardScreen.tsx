@@ -30,6 +30,7 @@ import { BoardToolbar } from './BoardToolbar'
 import { ConnectionStatus } from './ConnectionStatus'
 import { LockBanner } from './LockBanner'
 import { ShortcutsHelp } from './ShortcutsHelp'
+import type { OpeningSnapshot } from './opening'
 import { type BoardAccess, type BoardSession, openBoardSession } from './session'
 import { useAccessRecheck } from './useAccessRecheck'
 import { useAddNoteShortcut } from './useAddNoteShortcut'
@@ -37,7 +38,7 @@ import { useUi } from './uiStore'
 
 function useBoardSession(
   { boardId, token, role }: BoardAccess,
-  takeSnapshot?: () => Uint8Array | null,
+  takeSnapshot?: () => OpeningSnapshot | null,
 ): BoardSession | null {
   const [session, setSession] = useState<BoardSession | null>(null)
   useEffect(() => {
@@ -124,7 +125,7 @@ export function BoardScreen({
   readonly access: BoardAccess
   readonly knownTitle: string
   /** The board's content fetched while the link was checked, if the relay sent it (see board/opening.ts). */
-  readonly takeSnapshot?: () => Uint8Array | null
+  readonly takeSnapshot?: () => OpeningSnapshot | null
 }) {
   const session = useBoardSession(access, takeSnapshot)
   return session ? <LiveBoard session={session} knownTitle={knownTitle} /> : null

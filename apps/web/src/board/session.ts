@@ -24,6 +24,9 @@ import { type UnconfirmedStore, watchUnconfirmed } from '../presence/unconfirmed
 import { createSearchResults, type SearchResults } from '../search/searchResults'
 import { type ConnectionStore, watchConnection } from './connection'
 import { shouldReconnect } from './connectionState'
+import type { OpeningSnapshot } from './opening'
+import { relayUrl } from './relayAddress'
+import type { SocketAhead } from './socketAhead'
 
 export interface BoardAccess {
   readonly boardId: string
@@ -60,14 +63,11 @@ const LOCAL_LOAD_TIMEOUT_MS = 1500
 const LOCAL_ATTACH_AFTER_SYNC_MS = 1000
 const LOCAL_ATTACH_LATEST_MS = 5000
 
-function relayUrl(location: Pick<Location, 'protocol' | 'host'>): string {
-  return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/ws`
-}
-
-function provide(room: string, doc: Y.Doc, token: string): WebsocketProvider {
+function provide(room: string, doc: Y.Doc, token: string, socket?: SocketAhead): WebsocketProvider {
   return new WebsocketProvider(relayUrl(window.location), room, doc, {
     connect: false,
     params: { token },
+    WebSocketPolyfill: socket?.WebSocketPolyfill,
     // Every change reaches other tabs through the relay, which checks each tab's role, never around it.
     disableBc: true,
     shouldReconnect: (event) => shouldReconnect(event.code),
@@ -91,22 +91,25 @@ function applySnapshot(doc: Y.Doc, snapshot: Uint8Array): boolean {
 }
 
 /**
- * `snapshot` (from fetchBoardSnapshot) is applied before anything listens to the doc. The board's
- * local copy is then attached only once the board is on screen: attaching stores the whole doc.
+ * `snapshot` (from the opening) is applied before anything listens to the doc; the board's
+ * provider then takes the socket opened with it. The board's local copy is attached only once the
+ * board is on screen: attaching stores the whole doc.
  */
 export function openBoardSession(
   access: BoardAccess,
   onError: (code: BoardErrorCode) => void,
-  snapshot: Uint8Array | null = null,
+  snapshot: OpeningSnapshot | null = null,
 ): BoardSession {
   const { boardId, token } = access
   const names = localDocNames(boardId)
   const doc = new Y.Doc()
   const controlDoc = new Y.Doc()
-  const fromSnapshot = snapshot !== null && applySnapshot(doc, snapshot)
+  const fromSnapshot = snapshot !== null && applySnapshot(doc, snapshot.update)
   const controlLocal = new IndexeddbPersistence(names.control, controlDoc)
   let boardLocal = fromSnapshot ? null : new IndexeddbPersistence(names.board, doc)
-  const provider = provide(boardId, doc, token)
+  // The socket opened with the snapshot asked for what came after it: of no use without it.
+  const socket = snapshot?.socket ?? undefined
+  const provider = provide(boardId, doc, token, fromSnapshot ? socket : undefined)
   const controlProvider = provide(`${boardId}/control`, controlDoc, token)
   const reader = createBoardReader(doc)
   const control = createControlReader(controlDoc)
@@ -137,6 +140,8 @@ export function openBoardSession(
   // The relay connection opens at once, alongside the local copies (the socket's handshake takes
   // about as long as reading them, and the first sync carries what either side lacks).
   connection.start()
+  // Not taken (unused, or the page is offline): closed.
+  socket?.discard()
   if (boardLocal) {
     const locals = [boardLocal.whenSynced, controlLocal.whenSynced]
     const timeout = new Promise((resolve) => setTimeout(resolve, LOCAL_LOAD_TIMEOUT_MS))

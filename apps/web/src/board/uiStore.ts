@@ -52,13 +52,20 @@ interface UiActions {
 
 const VIEW_KEY = 'samla.view'
 
+/**
+ * The canvas is measured before the board's first paint; until then the window, which holds it,
+ * stands in, so the notes in view are rendered in the board's first pass rather than a second one.
+ */
+const windowSize = (): Size =>
+  typeof window === 'undefined' ? { width: 0, height: 0 } : { width: window.innerWidth, height: window.innerHeight }
+
 const initial: UiState = {
   // A screen-reader user who chose the outline gets it again on every board, on this device.
   view: readStored(VIEW_KEY) === 'outline' ? 'outline' : 'canvas',
   focusedNote: null,
   restoreFocus: false,
   viewport: HOME_VIEWPORT,
-  size: { width: 0, height: 0 },
+  size: windowSize(),
   selection: [],
   editingId: null,
   drag: null,
@@ -90,5 +97,6 @@ export const useUi = create<UiState & UiActions>()((set, get) => ({
   setDrag: (drag) => set({ drag }),
   requestFocus: (focusRequest) => set({ focusRequest }),
   showNotice: (notice) => set({ notice }),
-  reset: () => set(({ view }) => ({ ...initial, view })),
+  // The canvas keeps its size from one board to the next.
+  reset: () => set(({ view, size }) => ({ ...initial, view, size })),
 }))
