@@ -3,7 +3,7 @@
  * focus inside, Escape closes it, its heading labels it, and closing returns focus to the control
  * that opened it. The owner renders it while open and unmounts it on `onClose`.
  */
-import { type ReactNode, type SyntheticEvent, useEffect, useId, useRef } from 'react'
+import { type ReactNode, type SyntheticEvent, useId, useLayoutEffect, useRef } from 'react'
 
 interface DialogProps {
   readonly heading: string
@@ -16,7 +16,9 @@ interface DialogProps {
 export function Dialog({ heading, className, onClose, children }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null)
   const headingId = useId()
-  useEffect(() => {
+  // Opened before the page is painted: the frame that first shows the dialog shows it modal, with
+  // the page behind it inert, rather than the page alone for one frame and then again under it.
+  useLayoutEffect(() => {
     const dialog = ref.current
     if (dialog && !dialog.open) dialog.showModal()
   }, [])
