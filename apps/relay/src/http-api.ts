@@ -42,6 +42,11 @@ export interface HttpApiOptions {
 
 /** On a snapshot: the state vector (base64) of the doc it holds; read by the web app's board opening. */
 const STATE_VECTOR_HEADER = 'samla-state-vector'
+/**
+ * A state vector grows with every client that ever wrote to the board; past this many bytes it is
+ * left out (the page then syncs the usual way), so no proxy's header buffer is strained.
+ */
+const MAX_STATE_VECTOR_HEADER_BYTES = 2048
 
 const REQUESTABLE_REASONS: readonly HistoryReason[] = ['before-import', 'before-reveal', 'manual']
 
@@ -182,10 +187,11 @@ export function createHttpApi(options: HttpApiOptions) {
     if (snapshot?.[1] && req.method === 'GET') {
       const found = options.boardSnapshot(access(req, snapshot[1]).board.id)
       if (!found) throw new HttpError(503, 'storage-failure', 'The board cannot be read right now; try again shortly')
+      const stateVector = Buffer.from(found.stateVector).toString('base64')
       res.writeHead(200, {
         'content-type': 'application/octet-stream',
         'cache-control': 'no-store',
-        [STATE_VECTOR_HEADER]: Buffer.from(found.stateVector).toString('base64'),
+        ...(stateVector.length <= MAX_STATE_VECTOR_HEADER_BYTES && { [STATE_VECTOR_HEADER]: stateVector }),
       })
       return void res.end(found.update)
     }

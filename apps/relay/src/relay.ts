@@ -124,6 +124,9 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
   let nextConnectionId = 1
 
   server.on('upgrade', (req, socket, head) => {
+    // Until a websocket takes the socket over, and on a refused one to its end, nothing else listens
+    // to it: a client resetting it (a page closing a socket still connecting) must not go unhandled.
+    socket.on('error', () => socket.destroy())
     void upgrade(req, socket, head)
   })
 

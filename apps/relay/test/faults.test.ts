@@ -4,6 +4,7 @@
  * (sockets closed with 1012, state flushed, exit code 0).
  */
 import fs from 'node:fs'
+import net from 'node:net'
 import path from 'node:path'
 import { addNote, listNotes } from '@samla/board'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -104,6 +105,35 @@ describe('relay process faults', () => {
     await synced(reader)
     await waitFor(() => noteIds(reader).size === 30, 10_000, 'notes after a graceful restart')
   }, 60_000)
+
+  it('[K4] a reset in the middle of a websocket upgrade, accepted or refused, never takes the relay down', async () => {
+    const relay = await start(tempDataDir())
+    const boardId = await createBoard(asRelay(relay))
+    const paths = [
+      `/ws/${boardId}?token=${tokenFor(boardId)}`,
+      `/ws/${boardId}?token=wrong`,
+      '/ws/AAAAAAAAAAAAAAAAAAAAAA',
+    ]
+    // A page that closes a socket still connecting (a board link refused, a tab closed) resets it.
+    for (let attempt = 0; attempt < 60; attempt++) {
+      const socket = net.connect(relay.port, '127.0.0.1')
+      const connected = new Promise((resolve, reject) => {
+        socket.once('connect', resolve)
+        socket.once('error', reject)
+      })
+      socket.on('error', () => {})
+      await connected
+      socket.write(
+        `GET ${paths[attempt % paths.length]} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n` +
+          'Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n',
+      )
+      await new Promise((resolve) => setTimeout(resolve, attempt % 4))
+      socket.resetAndDestroy()
+    }
+    const health = await fetch(`${relay.url}/healthz`)
+    expect(health.status).toBe(200)
+    expect(relay.child.exitCode).toBeNull()
+  }, 30_000)
 })
 
 describe('a damaged database', () => {

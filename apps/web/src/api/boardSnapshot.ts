@@ -4,6 +4,7 @@
  * sync protocol and re-encoded for every update listener. Optional by design: on any failure the
  * page opens from its local copy and the relay's sync, as it would without it.
  */
+import * as decoding from 'lib0/decoding'
 import { bearer, boardUrl } from './http'
 
 export interface BoardSnapshot {
@@ -12,13 +13,30 @@ export interface BoardSnapshot {
   readonly stateVector: Uint8Array | null
 }
 
-/** Set by the relay (apps/relay/src/http-api.ts), base64. */
+/** Set by the relay (apps/relay/src/http-api.ts), base64; left out on a board with very many writers. */
 const STATE_VECTOR_HEADER = 'samla-state-vector'
 
+/** A Yjs state vector: a count, then that many pairs of client id and clock, and nothing after. */
+function isStateVector(bytes: Uint8Array): boolean {
+  try {
+    const decoder = decoding.createDecoder(bytes)
+    const entries = decoding.readVarUint(decoder)
+    for (let i = 0; i < entries; i++) {
+      decoding.readVarUint(decoder)
+      decoding.readVarUint(decoder)
+    }
+    return !decoding.hasContent(decoder)
+  } catch {
+    return false
+  }
+}
+
+/** The header's state vector, if there is one and it reads as one (sent on, a bad one would end the sync). */
 function readStateVector(response: Response): Uint8Array | null {
   const header = response.headers.get(STATE_VECTOR_HEADER)
   try {
-    return header ? Uint8Array.from(atob(header), (char) => char.charCodeAt(0)) : null
+    const bytes = header ? Uint8Array.from(atob(header), (char) => char.charCodeAt(0)) : null
+    return bytes && isStateVector(bytes) ? bytes : null
   } catch {
     return null
   }

@@ -23,7 +23,10 @@ export interface SocketAhead {
   discard(): void
 }
 
-/** A socket no provider took by then (the board was refused, the page went elsewhere) is closed. */
+/**
+ * A socket no provider took this long after it opened, or after the snapshot arrived (the board was
+ * refused, the page went elsewhere), is closed.
+ */
 const UNCLAIMED_MS = 15_000
 
 /**
@@ -58,8 +61,9 @@ export function openSocketAhead(url: string): SocketAhead {
     clearTimeout(unclaimed)
     socket?.close()
     socket = null
+    received.length = 0
   }
-  const unclaimed = setTimeout(discard, UNCLAIMED_MS)
+  let unclaimed = setTimeout(discard, UNCLAIMED_MS)
 
   // Called with `new`: a constructor that returns an object makes that object the result.
   function WebSocketPolyfill(target: string | URL, protocols?: string | string[]): WebSocket {
@@ -77,7 +81,7 @@ export function openSocketAhead(url: string): SocketAhead {
     if (taken.readyState === WebSocket.OPEN) {
       queueMicrotask(() => {
         taken.dispatchEvent(new Event('open'))
-        for (const data of received) taken.dispatchEvent(new MessageEvent('message', { data }))
+        for (const data of received.splice(0)) taken.dispatchEvent(new MessageEvent('message', { data }))
       })
     }
     return taken
@@ -93,6 +97,9 @@ export function openSocketAhead(url: string): SocketAhead {
   return {
     requestChangesSince(stateVector) {
       if (!socket) return
+      // A large snapshot on a slow network takes a while: the session that takes the socket is near.
+      clearTimeout(unclaimed)
+      unclaimed = setTimeout(discard, UNCLAIMED_MS)
       const message = syncStep1(stateVector)
       if (socket.readyState === WebSocket.OPEN) socket.send(message)
       else outbox.push(message)
