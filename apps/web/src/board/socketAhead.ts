@@ -59,7 +59,9 @@ export function openSocketAhead(url: string): SocketAhead {
 
   const discard = () => {
     clearTimeout(unclaimed)
-    socket?.close()
+    // Once a provider took the socket, what it kept is the provider's (replayed just after).
+    if (!socket) return
+    socket.close()
     socket = null
     received.length = 0
   }
