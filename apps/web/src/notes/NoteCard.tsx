@@ -6,7 +6,7 @@
  * Zoomed out it sheds detail (controls, then text), which keeps a zoomed-out view of a large board light.
  * When the person may not edit, the note is read-only: readable text, no dragging, no controls that write.
  */
-import { DEFAULT_NOTE_COLOUR, type NoteColour, type NoteSnapshot } from '@samla/board'
+import { DEFAULT_NOTE_COLOUR, type NoteSnapshot } from '@samla/board'
 import { type KeyboardEvent, type MouseEvent, memo, type PointerEvent, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TFunction } from 'i18next'
@@ -21,6 +21,7 @@ import { VoteButtons } from '../voting/VoteButtons'
 import { noteByline } from './byline'
 import { DraggableNote } from './DraggableNote'
 import { ColourSelect, DeleteNoteButton } from './NoteControls'
+import { type NoteStrings, noteStrings } from './noteStrings'
 import { NoteText } from './NoteText'
 import { textStart } from './textStart'
 
@@ -29,13 +30,12 @@ const LABEL_TEXT_LENGTH = 40
 const NOTE_ACTIONS = 'button, select, a, input'
 
 /** The note's accessible name: its colour and the start of its text. Kept while only its place changes. */
-function useNoteLabel(t: TFunction, colourName: NoteColour, text: string, isPrivate: boolean): string {
+function useNoteLabel(t: TFunction, colour: string, text: string, isPrivate: boolean): string {
   return useMemo(() => {
-    const colour = t(`colours.${colourName}`)
     const start = textStart(text, LABEL_TEXT_LENGTH)
     const label = start ? t('note.label', { colour, text: start }) : t('note.labelEmpty', { colour })
     return isPrivate ? t('facilitation.private.noteLabel', { label }) : label
-  }, [t, colourName, text, isPrivate])
+  }, [t, colour, text, isPrivate])
 }
 
 /** `detail` comes from the notes layer (render/detail.ts): a coloured block keeps its text in its name. */
@@ -48,13 +48,14 @@ export const NoteCard = memo(function NoteCard({
   readonly z: number
   readonly detail: Detail
 }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
+  const strings = noteStrings(t, i18n.language)
   const session = useBoard()
   const note = useNote(id)
   const canEdit = useCanEdit()
   const isPrivate = useIsPrivateNote()
   const selected = useUi((state) => state.selection.includes(id))
-  const label = useNoteLabel(t, note?.colour ?? DEFAULT_NOTE_COLOUR, note?.text ?? '', isPrivate)
+  const label = useNoteLabel(t, strings.colours[note?.colour ?? DEFAULT_NOTE_COLOUR], note?.text ?? '', isPrivate)
   if (!note) return null
 
   const onPointerDown = (event: PointerEvent<HTMLElement>) => {
@@ -97,7 +98,7 @@ export const NoteCard = memo(function NoteCard({
       layout={note}
       z={z}
       label={label}
-      roleDescription={canEdit ? t('note.roleDescription') : t('note.roleDescriptionReadOnly')}
+      roleDescription={canEdit ? strings.roleDescription : strings.roleDescriptionReadOnly}
       selected={selected}
       disabled={!canEdit}
       onKeyDown={onKeyDown}
@@ -112,6 +113,7 @@ export const NoteCard = memo(function NoteCard({
         authorName={note.authorName}
         canEdit={canEdit}
         isPrivate={isPrivate}
+        strings={strings}
       />
     </DraggableNote>
   )
@@ -121,6 +123,7 @@ interface NoteContentProps extends Pick<NoteSnapshot, 'id' | 'text' | 'colour' |
   readonly detail: Detail
   readonly canEdit: boolean
   readonly isPrivate: boolean
+  readonly strings: NoteStrings
 }
 
 /** What is on the note, at its level of detail: it does not depend on where the note is. */
@@ -132,6 +135,7 @@ const NoteContent = memo(function NoteContent({
   authorName,
   canEdit,
   isPrivate,
+  strings,
 }: NoteContentProps) {
   const { t } = useTranslation()
   return (
@@ -140,16 +144,16 @@ const NoteContent = memo(function NoteContent({
         <div className="note-header">
           <span className="note-grip" aria-hidden="true" />
           <span className="note-author">{noteByline(t, authorName)}</span>
-          {detail === 'full' && canEdit && <DeleteNoteButton id={id} />}
+          {detail === 'full' && canEdit && <DeleteNoteButton id={id} strings={strings} />}
         </div>
       )}
       {isPrivate && detail !== 'block' && <PrivateMark />}
-      {detail === 'full' && <NoteText id={id} text={text} readOnly={!canEdit} />}
+      {detail === 'full' && <NoteText id={id} text={text} readOnly={!canEdit} strings={strings} />}
       {detail === 'compact' && <p className="note-static">{text}</p>}
       {detail === 'full' && <VoteButtons id={id} />}
       {detail === 'full' && (
         <div className="note-footer">
-          <ColourSelect id={id} colour={colour} disabled={!canEdit} />
+          <ColourSelect id={id} colour={colour} disabled={!canEdit} strings={strings} />
         </div>
       )}
       {!isPrivate && <NoteBadges id={id} />}

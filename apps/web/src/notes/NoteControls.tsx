@@ -1,48 +1,48 @@
 /** A note's colour menu (colours by name, never by colour alone) and its delete button. */
 import { NOTE_COLOURS, type NoteColour } from '@samla/board'
-import { useTranslation } from 'react-i18next'
 import { useBoard } from '../board/BoardContext'
 import { recolourNote, removeNotes } from '../board/commands'
 import { focusCanvas } from '../canvas/focusCanvas'
 import { CloseIcon } from '../components/CloseIcon'
+import type { NoteStrings } from './noteStrings'
 
 export function ColourSelect({
   id,
   colour,
   disabled,
+  strings,
 }: {
   readonly id: string
   readonly colour: NoteColour
   readonly disabled: boolean
+  readonly strings: NoteStrings
 }) {
-  const { t } = useTranslation()
   const session = useBoard()
   return (
     <select
       className="note-colour"
-      aria-label={t('note.colour')}
+      aria-label={strings.colour}
       value={colour}
       disabled={disabled}
       onChange={(event) => recolourNote(session, id, event.currentTarget.value as NoteColour)}
     >
       {NOTE_COLOURS.map((name) => (
         <option key={name} value={name}>
-          {t(`colours.${name}`)}
+          {strings.colours[name]}
         </option>
       ))}
     </select>
   )
 }
 
-export function DeleteNoteButton({ id }: { readonly id: string }) {
-  const { t } = useTranslation()
+export function DeleteNoteButton({ id, strings }: { readonly id: string; readonly strings: NoteStrings }) {
   const session = useBoard()
   return (
     <button
       type="button"
       className="note-delete icon-button"
-      aria-label={t('note.delete')}
-      title={t('note.delete')}
+      aria-label={strings.delete}
+      title={strings.delete}
       onClick={() => {
         removeNotes(session, [id])
         focusCanvas()

@@ -6,22 +6,23 @@
  */
 import { MAX_NOTE_TEXT_LENGTH } from '@samla/board'
 import { type KeyboardEvent, useEffect, useLayoutEffect, useRef } from 'react'
-import { useTranslation } from 'react-i18next'
 import { useBoard } from '../board/BoardContext'
 import { editNoteText } from '../board/commands'
 import { useUi } from '../board/uiStore'
+import type { NoteStrings } from './noteStrings'
 import { rebaseOffset } from './textSync'
 
 export function NoteText({
   id,
   text,
   readOnly,
+  strings,
 }: {
   readonly id: string
   readonly text: string
   readonly readOnly: boolean
+  readonly strings: NoteStrings
 }) {
-  const { t } = useTranslation()
   const session = useBoard()
   const ref = useRef<HTMLTextAreaElement>(null)
   const focusRequested = useUi((state) => state.focusRequest === id)
@@ -54,7 +55,7 @@ export function NoteText({
       ref={ref}
       className="note-text"
       defaultValue={text}
-      aria-label={t('note.text')}
+      aria-label={strings.text}
       readOnly={readOnly}
       maxLength={MAX_NOTE_TEXT_LENGTH}
       onChange={(event) => {

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next'
 import { useBoard, useCanEdit, useNote } from '../board/BoardContext'
 import { removeNotes } from '../board/commands'
 import { ColourSelect } from '../notes/NoteControls'
+import { noteStrings } from '../notes/noteStrings'
 import { NoteText } from '../notes/NoteText'
 import { textStart } from '../notes/textStart'
 import { PrivateMark, useIsPrivateNote } from '../private/PrivateMark'
@@ -37,14 +38,15 @@ function onItemKeyDown(event: KeyboardEvent<HTMLElement>, remove: (() => void) |
 }
 
 export const OutlineNote = memo(function OutlineNote({ id }: { readonly id: string }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
+  const strings = noteStrings(t, i18n.language)
   const session = useBoard()
   const note = useNote(id)
   const canEdit = useCanEdit()
   const isPrivate = useIsPrivateNote()
   if (!note) return null
 
-  const colour = t(`colours.${note.colour}`)
+  const colour = strings.colours[note.colour]
   const start = textStart(note.text, LABEL_TEXT_LENGTH)
   const label = start ? t('note.label', { colour, text: start }) : t('note.labelEmpty', { colour })
   const remove = () => {
@@ -71,10 +73,10 @@ export const OutlineNote = memo(function OutlineNote({ id }: { readonly id: stri
         {note.authorName && <span>{t('note.author', { name: note.authorName })}</span>}
       </p>
       {isPrivate && <PrivateMark />}
-      <NoteText id={id} text={note.text} readOnly={!canEdit} />
+      <NoteText id={id} text={note.text} readOnly={!canEdit} strings={strings} />
       <VoteButtons id={id} />
       <div className="outline-note-tools">
-        <ColourSelect id={id} colour={note.colour} disabled={!canEdit} />
+        <ColourSelect id={id} colour={note.colour} disabled={!canEdit} strings={strings} />
         {!isPrivate && <MoveSelect id={id} clusterId={note.clusterId} />}
         {canEdit && (
           <button type="button" className="button button--danger-quiet" onClick={remove}>
