@@ -123,6 +123,10 @@ describe('a live sticky-note board for two people', () => {
   })
 
   it('[E7] A reloads with no network: the board opens from this device’s copy, and what A types then arrives', async () => {
+    // The offline shell is set up at an idle moment a little after the page loaded.
+    const shellReady = () =>
+      a.evaluate(async () => (await (await caches.open('samla-shell-v1')).match('/')) !== undefined)
+    await eventually(shellReady, true, 'the offline shell')
     proxy.sever()
     await expectStatus(a, 'offline').catch(() => expectStatus(a, 'connecting'))
     await a.reload()

@@ -3,6 +3,8 @@
  * them (and index.html) into a cache; the service worker in public/sw.js only answers from that cache
  * when the network fails. Together with the IndexedDB copy, a board opened before reopens offline.
  */
+import { whenIdle } from './idle'
+
 const SHELL_CACHE = 'samla-shell-v1'
 
 function shellUrls(): string[] {
@@ -30,14 +32,28 @@ async function fillCache(): Promise<void> {
   }
 }
 
+/**
+ * How long after the page has loaded the shell is set up (at an idle moment then): registering the
+ * worker and filling its cache fetch and store the whole app again, which would compete with the
+ * page's own start, and with the next page when the person moves on at once (from the start page
+ * to a board, say). A page left sooner sets up nothing; the next one does.
+ */
+const SET_UP_AFTER_MS = 2000
+/** The network failed just then (conference Wi-Fi): tried again after these waits. */
+const RETRY_AFTER_MS = [5000, 30_000, 120_000]
+
 export function keepOfflineShell(): void {
   if (!('serviceWorker' in navigator) || !('caches' in window)) return
-  window.addEventListener('load', () => {
+  let failures = 0
+  const setUp = () => {
     navigator.serviceWorker
       .register('/sw.js')
       .then(fillCache)
       .catch(() => {
-        // Without the shell the app still works online; only offline reloads are lost.
+        // Until it is set up the app still works online; only offline reloads are lost.
+        const wait = RETRY_AFTER_MS[failures++]
+        if (wait !== undefined) whenIdle(setUp, wait)
       })
-  })
+  }
+  window.addEventListener('load', () => whenIdle(setUp, SET_UP_AFTER_MS))
 }
