@@ -4,7 +4,7 @@
  */
 import { CHROMIUM_ARGS, DRAG_SELECTION, DRAG_ZOOM, GESTURE_MS, REPEATS, VIEWPORT } from './config.js'
 import type { FrameStats } from './measure/frames.js'
-import type { AppResults } from './measure/run-app.js'
+import { type AppResults, LOAD_SETTLE_MS } from './measure/run-app.js'
 import { renderTraces, type TracedSteps } from './measure/trace.js'
 
 export interface RunContext {
@@ -55,7 +55,7 @@ function method({ baseline, machine }: RunContext): string {
     "locale en-GB. --disable-gpu means software rendering: frame times are what this machine's CPU can produce.",
     `${machine.cores} cores; 1-minute load average ${machine.loadAtStart.toFixed(1)} at the start and ${machine.loadAtEnd.toFixed(1)} at the end`,
     '(other work on the machine inflates absolute numbers; the two apps run interleaved, step by step, so it hits both alike).',
-    'Each app is visited once first (HTTP cache warm, as for a returning visitor), then the board is opened.',
+    `Each app is visited once first (HTTP cache warm, as for a returning visitor), then the board is opened; before each timed load the other app's open page gets ${LOAD_SETTLE_MS / 1000} s to finish its own after-load work.`,
     '- navigation → interactive: performance.now() (from navigation start) one animation frame after the board',
     '  is first usable — Samla: its `samla:board-ready` mark is set, the status is `[role=status][data-status=connected]` and every note that fits in the canvas',
     '  at the home view is in the DOM showing its text (the first sync is one Yjs transaction, so the whole board is then',

@@ -37,6 +37,12 @@ export interface MeasureOptions {
 
 /** Lets the page finish what a step started (stragglers, GC) before the next one is timed. */
 const SETTLE_MS = 500
+/**
+ * Before a load is timed, the other apps' pages (left open from their own loads) finish what they
+ * do a little after loading (an app caching itself for offline use, say), so that work is not
+ * timed as part of this app's load.
+ */
+export const LOAD_SETTLE_MS = 4000
 
 type Gesture = Exclude<Step, 'load'>
 
@@ -110,6 +116,7 @@ export async function measureApps(drivers: readonly AppDriver[], options: Measur
     }
     await interleaved(async (session) => {
       await session.pages.at(-1)?.close()
+      await sleep(LOAD_SETTLE_MS)
       const bench = await newBenchPage(session.browser)
       session.pages.push(bench)
       await session.driver.warmUp(bench.page)
