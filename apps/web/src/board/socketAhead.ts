@@ -67,7 +67,8 @@ export function openSocketAhead(url: string): SocketAhead {
   }
   let unclaimed = setTimeout(discard, UNCLAIMED_MS)
 
-  // Called with `new`: a constructor that returns an object makes that object the result.
+  // Called with `new` (all the provider does with it): a constructor that returns an object makes
+  // that object the result.
   function WebSocketPolyfill(target: string | URL, protocols?: string | string[]): WebSocket {
     const taken = socket
     socket = null
@@ -88,13 +89,6 @@ export function openSocketAhead(url: string): SocketAhead {
     }
     return taken
   }
-  WebSocketPolyfill.prototype = WebSocket.prototype
-  Object.assign(WebSocketPolyfill, {
-    CONNECTING: WebSocket.CONNECTING,
-    OPEN: WebSocket.OPEN,
-    CLOSING: WebSocket.CLOSING,
-    CLOSED: WebSocket.CLOSED,
-  })
 
   return {
     requestChangesSince(stateVector) {

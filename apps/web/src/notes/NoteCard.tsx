@@ -56,6 +56,9 @@ export const NoteCard = memo(function NoteCard({
   const isPrivate = useIsPrivateNote()
   const selected = useUi((state) => state.selection.includes(id))
   const label = useNoteLabel(t, strings.colours[note?.colour ?? DEFAULT_NOTE_COLOUR], note?.text ?? '', isPrivate)
+  // Like the label, kept while only the note's place changes (a drop re-renders many notes at once).
+  const authorName = note?.authorName ?? ''
+  const byline = useMemo(() => noteByline(t, authorName), [t, authorName])
   if (!note) return null
 
   const onPointerDown = (event: PointerEvent<HTMLElement>) => {
@@ -110,7 +113,7 @@ export const NoteCard = memo(function NoteCard({
         detail={detail}
         text={note.text}
         colour={note.colour}
-        authorName={note.authorName}
+        byline={byline}
         canEdit={canEdit}
         isPrivate={isPrivate}
         strings={strings}
@@ -119,7 +122,9 @@ export const NoteCard = memo(function NoteCard({
   )
 })
 
-interface NoteContentProps extends Pick<NoteSnapshot, 'id' | 'text' | 'colour' | 'authorName'> {
+interface NoteContentProps extends Pick<NoteSnapshot, 'id' | 'text' | 'colour'> {
+  /** The author line (see byline.ts). */
+  readonly byline: string
   readonly detail: Detail
   readonly canEdit: boolean
   readonly isPrivate: boolean
@@ -132,18 +137,17 @@ const NoteContent = memo(function NoteContent({
   detail,
   text,
   colour,
-  authorName,
+  byline,
   canEdit,
   isPrivate,
   strings,
 }: NoteContentProps) {
-  const { t } = useTranslation()
   return (
     <>
       {detail !== 'block' && (
         <div className="note-header">
           <span className="note-grip" aria-hidden="true" />
-          <span className="note-author">{noteByline(t, authorName)}</span>
+          <span className="note-author">{byline}</span>
           {detail === 'full' && canEdit && <DeleteNoteButton id={id} strings={strings} />}
         </div>
       )}
