@@ -8,6 +8,7 @@ import { useEffect, useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
 import { AccessProblemPage } from '../access/AccessProblemPage'
 import { LiveAnnouncer } from '../announce/LiveAnnouncer'
+import { BoardLanguageProvider } from '../notes/BoardLanguage'
 import { RoleBadge } from '../access/RoleBadge'
 import { Canvas } from '../canvas/Canvas'
 import { TopBar } from '../components/TopBar'
@@ -68,32 +69,34 @@ function OpenBoard({ session, knownTitle }: { readonly session: BoardSession; re
 
   return (
     <BoardContext.Provider value={session}>
-      <FacilitationEffects session={session} />
-      <EditingEffects session={session} />
-      <div className="board-screen">
-        <TopBar>
-          <h1 className="board-title">{title || t('board.untitled')}</h1>
-          <RoleBadge role={role} />
-          {role === 'facilitator' && <FacilitatorTools title={title} />}
-          <ConnectionStatus />
-          <SyncStatus />
-          <ParticipantList />
-        </TopBar>
-        <main id="main" tabIndex={-1} className="board-main">
-          <LockBanner />
-          <SessionBar />
-          <div className={`board-stage${onCanvas ? '' : ' board-stage--outline'}`}>
-            {onCanvas ? <Canvas /> : <OutlineView />}
-            {role === 'facilitator' && <FacilitatorPanel />}
-            <SearchPanel />
-            {onCanvas && <SelectionToolbar />}
-            <BoardToolbar />
-            <BoardNotice />
-          </div>
-        </main>
-        <LiveAnnouncer />
-        <ShortcutsHelp />
-      </div>
+      <BoardLanguageProvider>
+        <FacilitationEffects session={session} />
+        <EditingEffects session={session} />
+        <div className="board-screen">
+          <TopBar>
+            <h1 className="board-title">{title || t('board.untitled')}</h1>
+            <RoleBadge role={role} />
+            {role === 'facilitator' && <FacilitatorTools title={title} />}
+            <ConnectionStatus />
+            <SyncStatus />
+            <ParticipantList />
+          </TopBar>
+          <main id="main" tabIndex={-1} className="board-main">
+            <LockBanner />
+            <SessionBar />
+            <div className={`board-stage${onCanvas ? '' : ' board-stage--outline'}`}>
+              {onCanvas ? <Canvas /> : <OutlineView />}
+              {role === 'facilitator' && <FacilitatorPanel />}
+              <SearchPanel />
+              {onCanvas && <SelectionToolbar />}
+              <BoardToolbar />
+              <BoardNotice />
+            </div>
+          </main>
+          <LiveAnnouncer />
+          <ShortcutsHelp />
+        </div>
+      </BoardLanguageProvider>
     </BoardContext.Provider>
   )
 }

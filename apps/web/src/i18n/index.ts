@@ -3,8 +3,8 @@
  * a choice made with the language switch is remembered, and <html lang> always follows.
  */
 import i18n from 'i18next'
-import LanguageDetector from 'i18next-browser-languagedetector'
 import { initReactI18next } from 'react-i18next'
+import { languageDetector } from './languageDetector'
 import { resources } from './resources'
 
 export const LANGUAGES = ['sv', 'en'] as const
@@ -18,7 +18,7 @@ i18n.on('languageChanged', (lng) => {
 })
 
 void i18n
-  .use(LanguageDetector)
+  .use(languageDetector)
   .use(initReactI18next)
   .init({
     resources: { sv: { translation: resources.sv }, en: { translation: resources.en } },
@@ -27,13 +27,6 @@ void i18n
     // Resources are bundled, so initialising synchronously lets the first render be translated.
     initAsync: false,
     interpolation: { escapeValue: false },
-    detection: {
-      order: ['localStorage', 'navigator'],
-      lookupLocalStorage: 'samla.language',
-      caches: ['localStorage'],
-      // "sv-FI" and "en-GB" should land on the language we have, not on the fallback.
-      convertDetectedLanguage: (lng: string) => lng.split('-')[0] ?? lng,
-    },
   })
 
 export default i18n

@@ -8,7 +8,6 @@
  */
 import { DEFAULT_NOTE_COLOUR, type NoteSnapshot } from '@samla/board'
 import { type KeyboardEvent, type MouseEvent, memo, type PointerEvent, useMemo } from 'react'
-import { useTranslation } from 'react-i18next'
 import type { TFunction } from 'i18next'
 import { useBoard, useCanEdit, useNote } from '../board/BoardContext'
 import { raiseNotes, removeNotes } from '../board/commands'
@@ -21,7 +20,8 @@ import { VoteButtons } from '../voting/VoteButtons'
 import { noteByline } from './byline'
 import { DraggableNote } from './DraggableNote'
 import { ColourSelect, DeleteNoteButton } from './NoteControls'
-import { type NoteStrings, noteStrings } from './noteStrings'
+import { useBoardLanguage } from './BoardLanguage'
+import type { NoteStrings } from './noteStrings'
 import { NoteText } from './NoteText'
 import { textStart } from './textStart'
 
@@ -48,8 +48,7 @@ export const NoteCard = memo(function NoteCard({
   readonly z: number
   readonly detail: Detail
 }) {
-  const { t, i18n } = useTranslation()
-  const strings = noteStrings(t, i18n.language)
+  const { t, strings } = useBoardLanguage()
   const session = useBoard()
   const note = useNote(id)
   const canEdit = useCanEdit()

@@ -5,11 +5,10 @@
  * between notes, Enter edits, Delete removes, Escape in the text comes back to the item.
  */
 import { type KeyboardEvent, memo } from 'react'
-import { useTranslation } from 'react-i18next'
 import { useBoard, useCanEdit, useNote } from '../board/BoardContext'
 import { removeNotes } from '../board/commands'
 import { ColourSelect } from '../notes/NoteControls'
-import { noteStrings } from '../notes/noteStrings'
+import { useBoardLanguage } from '../notes/BoardLanguage'
 import { NoteText } from '../notes/NoteText'
 import { textStart } from '../notes/textStart'
 import { PrivateMark, useIsPrivateNote } from '../private/PrivateMark'
@@ -38,8 +37,7 @@ function onItemKeyDown(event: KeyboardEvent<HTMLElement>, remove: (() => void) |
 }
 
 export const OutlineNote = memo(function OutlineNote({ id }: { readonly id: string }) {
-  const { t, i18n } = useTranslation()
-  const strings = noteStrings(t, i18n.language)
+  const { t, strings } = useBoardLanguage()
   const session = useBoard()
   const note = useNote(id)
   const canEdit = useCanEdit()

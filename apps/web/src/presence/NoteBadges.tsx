@@ -5,14 +5,14 @@
  * `.note:has(…)` rules in presence.css). Each part subscribes to exactly this note's answer.
  */
 import { memo, useSyncExternalStore } from 'react'
-import { useTranslation } from 'react-i18next'
 import { useBoard } from '../board/BoardContext'
+import { useBoardLanguage } from '../notes/BoardLanguage'
 
 /** Names shown on a note; more people are summed up as "and N more". */
 const SHOWN_NAMES = 2
 
 function NotePresence({ id }: { readonly id: string }) {
-  const { t } = useTranslation()
+  const { t } = useBoardLanguage()
   const { presence } = useBoard()
   const marks = useSyncExternalStore(presence.subscribePeople, () => presence.getMarks(id))
   const first = marks[0]
@@ -34,7 +34,7 @@ function NotePresence({ id }: { readonly id: string }) {
 }
 
 function NoteSearchMark({ id }: { readonly id: string }) {
-  const { t } = useTranslation()
+  const { t } = useBoardLanguage()
   const { search } = useBoard()
   const state = useSyncExternalStore(search.subscribe, () => {
     const { matches } = search.get()

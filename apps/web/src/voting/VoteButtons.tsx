@@ -4,15 +4,15 @@
  * facilitator reveals it. Nothing on private drafts, which cannot be voted on.
  */
 import { useSyncExternalStore } from 'react'
-import { useTranslation } from 'react-i18next'
 import { useBoard } from '../board/BoardContext'
 import { useControlState, useTools } from '../facilitate/useControl'
+import { useBoardLanguage } from '../notes/BoardLanguage'
 import { useIsPrivateNote } from '../private/PrivateMark'
 import { placeDot, takeBackDot } from './voteCommands'
 import { voteIndexOf } from './voteIndex'
 
 export function VoteButtons({ id }: { readonly id: string }) {
-  const { t } = useTranslation()
+  const { t } = useBoardLanguage()
   const session = useBoard()
   const index = voteIndexOf(session.doc)
   const mine = useSyncExternalStore(index.subscribe, () => index.get().mine.get(id) ?? 0)
