@@ -60,6 +60,8 @@ function method({ baseline, machine }: RunContext): string {
     '  is first usable — Samla: its `samla:board-ready` mark is set, the status is `[role=status][data-status=connected]` and every note that fits in the canvas',
     '  at the home view is in the DOM showing its text (the first sync is one Yjs transaction, so the whole board is then',
     '  in the doc); Excalidraw: its API is ready, the scene is loaded and holds every note (rectangle + bound text).',
+    '  A probe in the page checks this each frame and reports the time in a console message; the harness does not poll',
+    '  the page during the load (that would run its own script on the main thread in the middle of the load).',
     '- frame times: deltas between consecutive requestAnimationFrame timestamps in the page while a gesture runs',
     `  (${GESTURE_MS / 1000} s, one input event per frame through Chromium's input pipeline); p95 by nearest rank; 16.7 ms is one 60 Hz frame.`,
     `  Each gesture runs ${REPEATS} times and each page load happens ${REPEATS} times (fresh context each); the table shows medians.`,
