@@ -1,12 +1,15 @@
-/** A tiny router on the History API: two pages need no more than matching the pathname. */
-import { useSyncExternalStore } from 'react'
+/**
+ * A tiny router on the History API: two pages need no more than matching the pathname. Free of React,
+ * as the early script (early.ts) reads the route too; the hook is in usePathname.ts.
+ */
 
 export type Route =
   | { readonly page: 'home' }
   | { readonly page: 'board'; readonly boardId: string }
   | { readonly page: 'missing' }
 
-const NAVIGATE_EVENT = 'samla:navigate'
+/** Dispatched on window after an in-app navigation (history.pushState fires no event of its own). */
+export const NAVIGATE_EVENT = 'samla:navigate'
 const BOARD_PATH = /^\/b\/([A-Za-z0-9_-]{1,64})\/?$/
 
 export function parseRoute(pathname: string): Route {
@@ -25,17 +28,4 @@ export function navigate(path: string, state: Record<string, unknown> | null = n
   if (path === `${location.pathname}${location.hash}` && state === null) return
   history.pushState(state, '', path)
   window.dispatchEvent(new Event(NAVIGATE_EVENT))
-}
-
-function subscribe(listener: () => void): () => void {
-  window.addEventListener('popstate', listener)
-  window.addEventListener(NAVIGATE_EVENT, listener)
-  return () => {
-    window.removeEventListener('popstate', listener)
-    window.removeEventListener(NAVIGATE_EVENT, listener)
-  }
-}
-
-export function usePathname(): string {
-  return useSyncExternalStore(subscribe, () => location.pathname)
 }

@@ -4,14 +4,14 @@
  * in the browser history or on a projected screen. Without one, the tab's earlier token or the
  * recent-boards entry on this device is used.
  */
-import { useEffect, useState } from 'react'
 import { tabTokenKey } from '../lib/localCopy'
+import { pageShared } from '../lib/pageShared'
 import { findRecentBoard } from '../lib/recentBoards'
 import { readStored, writeStored } from '../lib/storage'
 import { tokenFromHash } from './boardLink'
 
 /** Tokens taken from the address by this page, for when sessionStorage is blocked and keeps nothing. */
-const takenThisPage = new Map<string, string>()
+const takenThisPage = pageShared('taken-link-tokens', () => new Map<string, string>())
 
 export function takeLinkToken(boardId: string): string | null {
   const fromLink = tokenFromHash(location.hash)
@@ -24,15 +24,4 @@ export function takeLinkToken(boardId: string): string | null {
   return (
     takenThisPage.get(boardId) ?? readStored(tabTokenKey(boardId), 'session') ?? findRecentBoard(boardId)?.token ?? null
   )
-}
-
-/** The board's token, following a new link pasted into the address bar of the open page. */
-export function useLinkToken(boardId: string): string | null {
-  const [token, setToken] = useState(() => takeLinkToken(boardId))
-  useEffect(() => {
-    const onHashChange = () => setToken(takeLinkToken(boardId))
-    window.addEventListener('hashchange', onHashChange)
-    return () => window.removeEventListener('hashchange', onHashChange)
-  }, [boardId])
-  return token
 }

@@ -7,7 +7,7 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { AccessProblemPage } from '../access/AccessProblemPage'
-import { useLinkToken } from '../access/linkToken'
+import { useLinkToken } from '../access/useLinkToken'
 import { TopBar } from '../components/TopBar'
 import { findRecentBoard, forgetRecentToken } from '../lib/recentBoards'
 import { useDocumentTitle } from '../lib/useDocumentTitle'

@@ -9,6 +9,7 @@
  */
 import { fetchBoardSnapshot } from '../api/boardSnapshot'
 import { type BoardLookup, lookupBoard } from '../api/boards'
+import { pageShared } from '../lib/pageShared'
 import { findRecentBoard } from '../lib/recentBoards'
 import { roomUrl } from './relayAddress'
 import { openSocketAhead, type SocketAhead } from './socketAhead'
@@ -38,7 +39,8 @@ function once<T>(value: T | null): () => T | null {
   }
 }
 
-const started = new Map<string, Promise<Opening>>()
+/** Shared with the early script's copy of this module, which starts the page's own board. */
+const started = pageShared('board-openings', () => new Map<string, Promise<Opening>>())
 
 const keyOf = (boardId: string, token: string) => `${boardId} ${token}`
 
