@@ -45,6 +45,8 @@ export function ClustersLayer() {
   const clusterDragging = useFacilitationUi((state) => state.clusterDrag !== null)
   const target = useNoteDropTarget(editable && !clusterDragging)
 
+  // No clusters, no drag context: dnd-kit's context is costly to render, and this layer re-renders at every pan.
+  if (view.clusters.length === 0) return null
   const area = visibleWorldRect(viewport, size, CULL_MARGIN)
   return (
     <ClusterDragContext>
