@@ -55,8 +55,5 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    rollupOptions: {
-      input: { index: source('./index.html') },
-    },
   },
 })

@@ -21,7 +21,6 @@ import { noteByline } from './byline'
 import { DraggableNote } from './DraggableNote'
 import { ColourSelect, DeleteNoteButton } from './NoteControls'
 import { useBoardLanguage } from './BoardLanguage'
-import type { NoteStrings } from './noteStrings'
 import { NoteText } from './NoteText'
 import { textStart } from './textStart'
 
@@ -115,7 +114,6 @@ export const NoteCard = memo(function NoteCard({
         byline={byline}
         canEdit={canEdit}
         isPrivate={isPrivate}
-        strings={strings}
       />
     </DraggableNote>
   )
@@ -127,7 +125,6 @@ interface NoteContentProps extends Pick<NoteSnapshot, 'id' | 'text' | 'colour'> 
   readonly detail: Detail
   readonly canEdit: boolean
   readonly isPrivate: boolean
-  readonly strings: NoteStrings
 }
 
 /** What is on the note, at its level of detail: it does not depend on where the note is. */
@@ -139,7 +136,6 @@ const NoteContent = memo(function NoteContent({
   byline,
   canEdit,
   isPrivate,
-  strings,
 }: NoteContentProps) {
   return (
     <>
@@ -147,16 +143,16 @@ const NoteContent = memo(function NoteContent({
         <div className="note-header">
           <span className="note-grip" aria-hidden="true" />
           <span className="note-author">{byline}</span>
-          {detail === 'full' && canEdit && <DeleteNoteButton id={id} strings={strings} />}
+          {detail === 'full' && canEdit && <DeleteNoteButton id={id} />}
         </div>
       )}
       {isPrivate && detail !== 'block' && <PrivateMark />}
-      {detail === 'full' && <NoteText id={id} text={text} readOnly={!canEdit} strings={strings} />}
+      {detail === 'full' && <NoteText id={id} text={text} readOnly={!canEdit} />}
       {detail === 'compact' && <p className="note-static">{text}</p>}
       {detail === 'full' && <VoteButtons id={id} />}
       {detail === 'full' && (
         <div className="note-footer">
-          <ColourSelect id={id} colour={colour} disabled={!canEdit} strings={strings} />
+          <ColourSelect id={id} colour={colour} disabled={!canEdit} />
         </div>
       )}
       {!isPrivate && <NoteBadges id={id} />}

@@ -4,19 +4,18 @@ import { useBoard } from '../board/BoardContext'
 import { recolourNote, removeNotes } from '../board/commands'
 import { focusCanvas } from '../canvas/focusCanvas'
 import { CloseIcon } from '../components/CloseIcon'
-import type { NoteStrings } from './noteStrings'
+import { useBoardLanguage } from './BoardLanguage'
 
 export function ColourSelect({
   id,
   colour,
   disabled,
-  strings,
 }: {
   readonly id: string
   readonly colour: NoteColour
   readonly disabled: boolean
-  readonly strings: NoteStrings
 }) {
+  const { strings } = useBoardLanguage()
   const session = useBoard()
   return (
     <select
@@ -35,7 +34,8 @@ export function ColourSelect({
   )
 }
 
-export function DeleteNoteButton({ id, strings }: { readonly id: string; readonly strings: NoteStrings }) {
+export function DeleteNoteButton({ id }: { readonly id: string }) {
+  const { strings } = useBoardLanguage()
   const session = useBoard()
   return (
     <button

@@ -9,20 +9,19 @@ import { type KeyboardEvent, useEffect, useLayoutEffect, useRef } from 'react'
 import { useBoard } from '../board/BoardContext'
 import { editNoteText } from '../board/commands'
 import { useUi } from '../board/uiStore'
-import type { NoteStrings } from './noteStrings'
+import { useBoardLanguage } from './BoardLanguage'
 import { rebaseOffset } from './textSync'
 
 export function NoteText({
   id,
   text,
   readOnly,
-  strings,
 }: {
   readonly id: string
   readonly text: string
   readonly readOnly: boolean
-  readonly strings: NoteStrings
 }) {
+  const { strings } = useBoardLanguage()
   const session = useBoard()
   const ref = useRef<HTMLTextAreaElement>(null)
   const focusRequested = useUi((state) => state.focusRequest === id)

@@ -71,10 +71,10 @@ export const OutlineNote = memo(function OutlineNote({ id }: { readonly id: stri
         {note.authorName && <span>{t('note.author', { name: note.authorName })}</span>}
       </p>
       {isPrivate && <PrivateMark />}
-      <NoteText id={id} text={note.text} readOnly={!canEdit} strings={strings} />
+      <NoteText id={id} text={note.text} readOnly={!canEdit} />
       <VoteButtons id={id} />
       <div className="outline-note-tools">
-        <ColourSelect id={id} colour={note.colour} disabled={!canEdit} strings={strings} />
+        <ColourSelect id={id} colour={note.colour} disabled={!canEdit} />
         {!isPrivate && <MoveSelect id={id} clusterId={note.clusterId} />}
         {canEdit && (
           <button type="button" className="button button--danger-quiet" onClick={remove}>
