@@ -2,7 +2,7 @@
  * The report: how it was measured, one markdown table (rows: metric × board size; columns Samla,
  * Excalidraw and Samla ÷ Excalidraw), what each app showed, and the targets on the largest board.
  */
-import { CHROMIUM_ARGS, DRAG_SELECTION, DRAG_ZOOM, GESTURE_MS, REPEATS, VIEWPORT } from './config.js'
+import { CHROMIUM_ARGS, DRAG_SELECTION, DRAG_ZOOM, GESTURE_MS, LOAD_REPEATS, REPEATS, VIEWPORT } from './config.js'
 import type { FrameStats } from './measure/frames.js'
 import { type AppResults, LOAD_SETTLE_MS } from './measure/run-app.js'
 import { renderTraces, type TracedSteps } from './measure/trace.js'
@@ -55,7 +55,7 @@ function method({ baseline, machine }: RunContext): string {
     "locale en-GB. --disable-gpu means software rendering: frame times are what this machine's CPU can produce.",
     `${machine.cores} cores; 1-minute load average ${machine.loadAtStart.toFixed(1)} at the start and ${machine.loadAtEnd.toFixed(1)} at the end`,
     '(other work on the machine inflates absolute numbers; the two apps run interleaved, step by step, so it hits both alike).',
-    `Each app is visited once first (HTTP cache warm, as for a returning visitor), then the board is opened; before each timed load the other app's open page gets ${LOAD_SETTLE_MS / 1000} s to finish its own after-load work.`,
+    `Each app is visited once first (HTTP cache warm, as for a returning visitor), then, ${LOAD_SETTLE_MS / 1000} s later (so that visit and the other app's open page have finished their after-load work), the board is opened.`,
     '- navigation → interactive: performance.now() (from navigation start) one animation frame after the board',
     '  is first usable — Samla: its `samla:board-ready` mark is set, the status is `[role=status][data-status=connected]` and every note that fits in the canvas',
     '  at the home view is in the DOM showing its text (the first sync is one Yjs transaction, so the whole board is then',
@@ -64,7 +64,7 @@ function method({ baseline, machine }: RunContext): string {
     '  the page during the load (that would run its own script on the main thread in the middle of the load).',
     '- frame times: deltas between consecutive requestAnimationFrame timestamps in the page while a gesture runs',
     `  (${GESTURE_MS / 1000} s, one input event per frame through Chromium's input pipeline); p95 by nearest rank; 16.7 ms is one 60 Hz frame.`,
-    `  Each gesture runs ${REPEATS} times and each page load happens ${REPEATS} times (fresh context each); the table shows medians.`,
+    `  Each gesture runs ${REPEATS} times and each page load happens ${LOAD_REPEATS} times (fresh context each); the table shows medians.`,
     `  Floor on this machine: a trivial page (one box moved by a non-passive wheel listener) panned the same way gives`,
     `  p95 ${fmt(baseline.p95Ms, 1)} ms, max ${fmt(baseline.maxMs, 1)} ms.`,
     '- heap: CDP HeapProfiler.collectGarbage then Runtime.getHeapUsage (usedSize), 1 s after interactive, at the 100 % home view.',
@@ -101,7 +101,9 @@ function observations(results: readonly SizeResults[]): string {
         ` Excalidraw ${fmt(excalidraw.overview.zoom * 100, 1)} %; selected for the drag: Samla ${samla.dragSetup.selected},` +
         ` Excalidraw ${excalidraw.dragSetup.selected}; frames sampled (pan 100 % / typing / overview / drag):` +
         ` Samla ${[samla.pan100, samla.typing, samla.overviewPan, samla.drag].map((f) => f.frames).join(' / ')},` +
-        ` Excalidraw ${[excalidraw.pan100, excalidraw.typing, excalidraw.overviewPan, excalidraw.drag].map((f) => f.frames).join(' / ')}.`,
+        ` Excalidraw ${[excalidraw.pan100, excalidraw.typing, excalidraw.overviewPan, excalidraw.drag].map((f) => f.frames).join(' / ')};` +
+        ` every load's navigation → interactive (ms): Samla ${samla.loadsMs.map((ms) => fmt(ms, 0)).join('; ')},` +
+        ` Excalidraw ${excalidraw.loadsMs.map((ms) => fmt(ms, 0)).join('; ')}.`,
     )
     const off = [...samla.offLoopback, ...excalidraw.offLoopback]
     if (off.length > 0) lines.push(`  Requests that left 127.0.0.1 (failed offline): ${off.slice(0, 5).join(', ')}`)

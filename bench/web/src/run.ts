@@ -56,6 +56,7 @@ try {
         const steps: Partial<Record<Step, TraceSummary>> = {}
         await measureApps([samlaDrv], {
           repeats: 1,
+          loads: 1,
           observe: async (step, bench, run) => {
             const [result, summary] = await traced(bench.browser, bench.page, run)
             steps[step] = summary

@@ -1,14 +1,14 @@
 /**
  * The measuring sequence, run on several apps side by side (each in its own browser) and
  * interleaved step by step, so a burst of other work on the machine hits every app alike:
- * `repeats` page loads per app, each in a fresh context after a warm-up visit (navigation →
+ * `loads` page loads per app, each in a fresh context after a warm-up visit (navigation →
  * interactive); on each app's last page, the JS heap after GC, then four gestures with frame
  * times, each repeated: wheel pan at 100 %, a collaborator typing, wheel pan at the overview, and
  * dragging a selection. Medians over the repeats are reported. An optional `observe` wraps each
  * timed step (the trace pass records a performance trace around it).
  */
 import type { Browser } from 'playwright-core'
-import { DRAG_SELECTION, REPEATS } from '../config.js'
+import { DRAG_SELECTION, LOAD_REPEATS, REPEATS } from '../config.js'
 import { sleep } from '../wait.js'
 import { type BenchPage, heapAfterGc, launchBrowser, newBenchPage } from './browser.js'
 import type { AppDriver, DragSetup, OverviewInfo } from './driver.js'
@@ -20,6 +20,8 @@ export type Observe = <T>(step: Step, bench: BenchPage, run: () => Promise<T>) =
 
 export interface AppResults {
   readonly interactiveMs: number
+  /** Every load's navigation → interactive, in the order they ran. */
+  readonly loadsMs: readonly number[]
   readonly heapBytes: number
   readonly pan100: FrameStats
   readonly typing: FrameStats
@@ -31,16 +33,21 @@ export interface AppResults {
 }
 
 export interface MeasureOptions {
+  /** Runs of each gesture. */
   readonly repeats?: number
+  /** Page loads. */
+  readonly loads?: number
   readonly observe?: Observe
 }
 
 /** Lets the page finish what a step started (stragglers, GC) before the next one is timed. */
 const SETTLE_MS = 500
 /**
- * Before a load is timed, the other apps' pages (left open from their own loads) finish what they
- * do a little after loading (an app caching itself for offline use, say), so that work is not
- * timed as part of this app's load.
+ * Before a load is timed, the warm-up visit and the other apps' pages (left open from their own
+ * loads) finish what they do a little after loading (writing the code cache, an app caching itself
+ * for offline use), so that work is not timed as part of this load: a returning visitor's earlier
+ * visit ended long before. Opening the board at once after the warm-up added about 130 ms and much
+ * of the spread to a 5,000-note Samla load.
  */
 export const LOAD_SETTLE_MS = 4000
 
@@ -70,6 +77,7 @@ function results(session: Session): AppResults {
   if (!overview || !dragSetup) throw new Error(`${session.driver.name} was not measured to the end`)
   return {
     interactiveMs: percentile(session.loads, 50),
+    loadsMs: session.loads,
     heapBytes: session.heapBytes,
     pan100: medianStats(frames.pan100),
     typing: medianStats(frames.typing),
@@ -82,11 +90,11 @@ function results(session: Session): AppResults {
 }
 
 export async function measureApps(drivers: readonly AppDriver[], options: MeasureOptions = {}): Promise<AppResults[]> {
-  const { repeats = REPEATS, observe = (_, __, run) => run() } = options
+  const { repeats = REPEATS, loads = LOAD_REPEATS, observe = (_, __, run) => run() } = options
   const sessions: Session[] = []
-  /** Runs `step` for every app in turn, `repeats` times over. */
-  const interleaved = async (step: (session: Session, i: number) => Promise<void>) => {
-    for (let i = 0; i < repeats; i++) for (const session of sessions) await step(session, i)
+  /** Runs `step` for every app in turn, `times` over. */
+  const interleaved = async (step: (session: Session, i: number) => Promise<void>, times = repeats) => {
+    for (let i = 0; i < times; i++) for (const session of sessions) await step(session, i)
   }
   /** Runs `run` once per app (untimed set-up between gestures). */
   const each = async (run: (session: Session, bench: BenchPage) => Promise<void>) => {
@@ -116,12 +124,12 @@ export async function measureApps(drivers: readonly AppDriver[], options: Measur
     }
     await interleaved(async (session) => {
       await session.pages.at(-1)?.close()
-      await sleep(LOAD_SETTLE_MS)
       const bench = await newBenchPage(session.browser)
       session.pages.push(bench)
       await session.driver.warmUp(bench.page)
+      await sleep(LOAD_SETTLE_MS)
       session.loads.push(await observe('load', bench, () => session.driver.open(bench.page)))
-    })
+    }, loads)
     await each(async (session, bench) => {
       await sleep(1000)
       await session.driver.afterOpen(bench.page)
