@@ -39,7 +39,7 @@ describe('createCluster', () => {
     ])
     const map = clustersMap(doc).get(id)
     expect([...(map?.keys() ?? [])].sort()).toEqual(
-      ['collapsed', 'colour', 'height', 'id', 'name', 'order', 'width', 'x', 'y'].sort(),
+      ['collapsed', 'colour', 'height', 'name', 'order', 'width', 'x', 'y'].sort(),
     )
     expect(map?.get('name')).toBeInstanceOf(Y.Text)
   })

@@ -142,7 +142,6 @@ export function createCluster(doc: Y.Doc, input: CreateClusterInput): string {
   const top = listClusters(doc).at(-1)?.order ?? null
   doc.transact(() => {
     const map: ClusterMap = new Y.Map()
-    map.set('id', id)
     map.set('name', new Y.Text(name))
     map.set('x', x)
     map.set('y', y)

@@ -66,7 +66,7 @@ describe('addNote', () => {
     })
     const map = notesMap(doc).get(id)
     expect([...(map?.keys() ?? [])].sort()).toEqual(
-      ['authorId', 'authorName', 'colour', 'createdAt', 'height', 'id', 'order', 'text', 'width', 'x', 'y'].sort(),
+      ['authorId', 'authorName', 'colour', 'createdAt', 'height', 'order', 'text', 'width', 'x', 'y'].sort(),
     )
     expect(map?.get('text')).toBeInstanceOf(Y.Text)
   })

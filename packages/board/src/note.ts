@@ -138,7 +138,6 @@ export function addNote(doc: Y.Doc, input: AddNoteInput): string {
   if (notesMap(doc).has(id)) throw new BoardError('invalid-id', `A note with id ${id} already exists`)
   doc.transact(() => {
     const map: NoteMap = new Y.Map()
-    map.set('id', id)
     map.set('text', new Y.Text(text))
     map.set('x', x)
     map.set('y', y)
@@ -212,9 +211,9 @@ export function recolourNotes(doc: Y.Doc, ids: readonly string[], colour: NoteCo
 
 /** Puts the notes on top of the stack, keeping their relative order. */
 export function bringToFront(doc: Y.Doc, ids: readonly string[]): void {
-  const maps = requireNotes(doc, ids)
-  const ordered = maps
-    .map((map) => ({ map, id: stringField(map, 'id'), order: stringField(map, 'order') }))
+  const unique = [...new Set(ids)]
+  const ordered = requireNotes(doc, unique)
+    .map((map, i) => ({ map, id: unique[i] ?? '', order: stringField(map, 'order') }))
     .sort(compareStacking)
   const keys = generateNKeysBetween(topOrder(doc), null, ordered.length)
   doc.transact(() => {

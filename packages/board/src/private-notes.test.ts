@@ -144,7 +144,7 @@ describe('anonymous notes', () => {
   it('[AN1] a note added without author stores no author keys, on the writer’s doc and on peers', () => {
     const { doc } = seededDoc(0)
     const id = addNote(doc, { x: 0, y: 0, text: 'Ärligt talat…', now: 1 })
-    const expected = ['colour', 'createdAt', 'height', 'id', 'order', 'text', 'width', 'x', 'y']
+    const expected = ['colour', 'createdAt', 'height', 'order', 'text', 'width', 'x', 'y']
     expect(keysOf(doc, id)).toEqual(expected)
     expect(keysOf(peerOf(doc, 2), id)).toEqual(expected)
     expect(readNote(doc, id)).toMatchObject({ authorId: '', authorName: '' })

@@ -3,10 +3,13 @@
  * shared-type names; everything else goes through the typed operations.
  *
  *   doc.getMap('meta')   title, createdAt, schemaVersion
- *   doc.getMap('notes')     noteId -> Y.Map { id, text: Y.Text, x, y, width, height, colour,
+ *   doc.getMap('notes')     noteId -> Y.Map { text: Y.Text, x, y, width, height, colour,
  *                              authorId?, authorName?, createdAt, order, clusterId? }
- *   doc.getMap('clusters')  clusterId -> Y.Map { id, name: Y.Text, x, y, width, height, colour,
+ *   doc.getMap('clusters')  clusterId -> Y.Map { name: Y.Text, x, y, width, height, colour,
  *                              collapsed, order }
+ *
+ * The id is the key alone: the maps hold no copy of it (one field fewer per note to store, send and
+ * read on every load). Boards written before that may still hold an `id` field; nothing reads it.
  *   doc.getMap('votes')     voterId -> Y.Map { noteId -> dots }
  *
  * A note's cluster is one last-writer-wins field, so under any concurrency a note is in exactly
