@@ -44,9 +44,9 @@ export interface MeasureOptions {
 const SETTLE_MS = 500
 /**
  * Before a load is timed, the warm-up visit and the other apps' pages (left open from their own
- * loads) finish what they do a little after loading (writing the code cache, an app caching itself
- * for offline use), so that work is not timed as part of this load: a returning visitor's earlier
- * visit ended long before. Opening the board at once after the warm-up added about 130 ms and much
+ * loads) finish what they do a little after loading (an app caching itself for offline use, say),
+ * so that work is not timed as part of this load: a returning visitor's earlier visit ended long
+ * before. Opening the board at once after the warm-up added about 130 ms and much
  * of the spread to a 5,000-note Samla load.
  */
 export const LOAD_SETTLE_MS = 4000
