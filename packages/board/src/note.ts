@@ -211,9 +211,11 @@ export function recolourNotes(doc: Y.Doc, ids: readonly string[], colour: NoteCo
 
 /** Puts the notes on top of the stack, keeping their relative order. */
 export function bringToFront(doc: Y.Doc, ids: readonly string[]): void {
-  const unique = [...new Set(ids)]
-  const ordered = requireNotes(doc, unique)
-    .map((map, i) => ({ map, id: unique[i] ?? '', order: stringField(map, 'order') }))
+  const ordered = [...new Set(ids)]
+    .map((id) => {
+      const map = requireNote(doc, id)
+      return { map, id, order: stringField(map, 'order') }
+    })
     .sort(compareStacking)
   const keys = generateNKeysBetween(topOrder(doc), null, ordered.length)
   doc.transact(() => {
