@@ -3,7 +3,9 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'board', include: ['packages/board/src/**/*.test.ts'] } },
+      { test: { name: 'board', include: ['packages/{board,protocol}/src/**/*.test.ts'] } },
+      // Which folder may import which (README, "Architecture").
+      { test: { name: 'structure', include: ['scripts/structure/**/*.test.ts'] } },
       { test: { name: 'relay', include: ['apps/relay/{src,test}/**/*.test.ts'], testTimeout: 20_000 } },
       {
         // The browser's WebSocket, which Node 20 has behind a flag (board/socketAhead.test.ts).

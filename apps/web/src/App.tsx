@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next'
 import { BoardPage } from './board/BoardPage'
 import { MissingPage } from './components/MessagePage'
 import { HomePage } from './home/HomePage'
-import { parseRoute } from './router'
-import { usePathname } from './usePathname'
+import { parseRoute } from './lib/router'
+import { usePathname } from './lib/usePathname'
 
 /** After an in-app navigation, focus moves to the new page's main content, as a page load would. */
 function useFocusMainOnNavigate(pathname: string): void {

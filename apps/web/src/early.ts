@@ -4,6 +4,6 @@
  * requests at once, so the board's content has arrived by the time the app starts. What it starts
  * reaches the app through lib/pageShared.ts.
  */
-import { prefetchPageBoard } from './board/prefetchPageBoard'
+import { prefetchPageBoard } from './session/prefetchPageBoard'
 
 prefetchPageBoard()

@@ -7,7 +7,7 @@ import './styles.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
-import { prefetchPageBoard } from './board/prefetchPageBoard'
+import { prefetchPageBoard } from './session/prefetchPageBoard'
 import { applyStoredTheme } from './lib/theme'
 import { keepOfflineShell } from './lib/offlineShell'
 

@@ -2,7 +2,7 @@
  * Board links: `/b/<boardId>#token=<token>`. The token lives only in the fragment, which browsers
  * never send to a server, not in requests and not in Referer headers.
  */
-import { boardPath } from '../router'
+import { boardPath } from '../lib/router'
 
 /** Tokens are opaque to the client; this only keeps garbage (spaces, markup, megabytes) out. */
 const TOKEN_PATTERN = /^[\x21-\x7e]{1,1024}$/

@@ -6,8 +6,8 @@
  */
 import { useEffect, useState } from 'react'
 import type * as Y from 'yjs'
-import { useBoard } from '../board/BoardContext'
-import type { BoardSession } from '../board/session'
+import { useBoard } from '../session/BoardContext'
+import type { BoardSession } from '../session/session'
 import i18n from '../i18n'
 import { type Announcer, createAnnouncer } from './announcer'
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseBoardInfo, parseCreatedBoard } from './boards'
 import { accessProblem } from './http'
-import { parseBoardLinks } from './links'
+import { parseBoardLinks } from '@samla/protocol'
 
 function json(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })

@@ -2,9 +2,9 @@
  * The relay's HTTP API for boards: create one (getting its three links), look one up with a link's
  * token (learning the role it grants), and erase one. Responses are checked, never trusted.
  */
-import { isRole, type Role } from '../access/roles'
+import { isRole, type Role } from '@samla/protocol'
 import { type AccessProblem, accessProblem, bearer, boardUrl } from './http'
-import { type BoardLinks, parseBoardLinks } from './links'
+import { type BoardLinks, parseBoardLinks } from '@samla/protocol'
 
 export interface BoardInfo {
   readonly id: string

@@ -3,13 +3,10 @@
  * (a header, so the token never appears in a URL or a server's access log) and reading the
  * relay's refusals as one of the plain reasons the UI can explain.
  */
-export type AccessProblem =
-  | 'missing-token'
-  | 'invalid-token'
-  | 'link-rotated'
-  | 'other-board'
-  | 'board-not-found'
-  | 'board-deleted'
+import type { ApiError, TokenRefusal } from '@samla/protocol'
+
+/** Why a link no longer opens its board: the relay's refusal, or the board erased while open (a close code). */
+export type AccessProblem = TokenRefusal | Extract<ApiError, 'board-not-found'> | 'board-deleted'
 
 export function bearer(token: string): Record<string, string> {
   return { authorization: `Bearer ${token}`, accept: 'application/json' }

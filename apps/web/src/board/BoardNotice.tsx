@@ -2,7 +2,7 @@
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CloseIcon } from '../components/CloseIcon'
-import { useUi } from './uiStore'
+import { useUi } from '../session/uiStore'
 
 const NOTICE_MS = 8000
 

@@ -6,13 +6,13 @@
  */
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { AccessProblemPage } from '../access/AccessProblemPage'
+import { AccessProblemPage } from './AccessProblemPage'
 import { useLinkToken } from '../access/useLinkToken'
 import { TopBar } from '../components/TopBar'
 import { findRecentBoard, forgetRecentToken } from '../lib/recentBoards'
 import { useDocumentTitle } from '../lib/useDocumentTitle'
 import { BoardScreen } from './BoardScreen'
-import { type Opening, takeOpening } from './opening'
+import { type Opening, takeOpening } from '../session/opening'
 
 function useBoardOpening(boardId: string, token: string): Opening | null {
   const [opening, setOpening] = useState<Opening | null>(null)

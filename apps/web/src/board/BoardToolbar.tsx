@@ -4,14 +4,14 @@
  * board, adding a note is shown but disabled.
  */
 import { useTranslation } from 'react-i18next'
-import { boundsOf, fitViewport, HOME_VIEWPORT } from '../canvas/geometry'
+import { boundsOf, fitViewport, HOME_VIEWPORT } from '../lib/geometry'
 import { ClusterButtons } from '../clusters/ClusterButtons'
 import { UndoButtons } from '../editing/UndoButtons'
-import { useTools } from '../facilitate/useControl'
-import { useBoard, useCanEdit } from './BoardContext'
-import { addNoteInView } from './commands'
+import { useTools } from '../session/useControl'
+import { useBoard, useCanEdit } from '../session/BoardContext'
+import { addNoteInView } from '../session/commands'
 import { ShortcutsButton } from './ShortcutsHelp'
-import { useUi } from './uiStore'
+import { useUi } from '../session/uiStore'
 import { ViewSwitch } from './ViewSwitch'
 
 const ZOOM_STEP = 1.25

@@ -4,7 +4,7 @@
  */
 import { useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useBoard } from './BoardContext'
+import { useBoard } from '../session/BoardContext'
 
 export function ConnectionStatus() {
   const { t } = useTranslation()

@@ -4,7 +4,7 @@
  * announced when the facilitator locks or unlocks.
  */
 import { useTranslation } from 'react-i18next'
-import { useBoard, useLocked } from './BoardContext'
+import { useBoard, useLocked } from '../session/BoardContext'
 
 export function LockBanner() {
   const { t } = useTranslation()

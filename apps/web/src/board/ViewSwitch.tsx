@@ -3,7 +3,7 @@
  * board as headings and lists; switching keeps focus on the note that had it (see useRestoreNoteFocus).
  */
 import { useTranslation } from 'react-i18next'
-import { type BoardView, useUi } from './uiStore'
+import { type BoardView, useUi } from '../session/uiStore'
 
 const VIEWS: readonly BoardView[] = ['canvas', 'outline']
 

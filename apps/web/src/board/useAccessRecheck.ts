@@ -6,7 +6,7 @@
  */
 import { useEffect } from 'react'
 import { lookupBoard } from '../api/boards'
-import type { BoardSession } from './session'
+import type { BoardSession } from '../session/session'
 
 const RECHECK_MS = 15_000
 

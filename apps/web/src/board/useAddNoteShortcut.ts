@@ -4,9 +4,9 @@
  */
 import { useEffect } from 'react'
 import { isSingleKey } from '../lib/shortcutSettings'
-import { addNoteInView } from './commands'
-import { type BoardSession, mayEditBoard } from './session'
-import { useUi } from './uiStore'
+import { addNoteInView } from '../session/commands'
+import { type BoardSession, mayEditBoard } from '../session/session'
+import { useUi } from '../session/uiStore'
 
 function isTextEntry(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false

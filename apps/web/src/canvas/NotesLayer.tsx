@@ -6,8 +6,8 @@
  * near the focused one, so the keyboard can still walk the board. Dragged notes travel in the drag layer.
  */
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
-import { useBoard } from '../board/BoardContext'
-import { useUi } from '../board/uiStore'
+import { useBoard } from '../session/BoardContext'
+import { useUi } from '../session/uiStore'
 import { whenIdle } from '../lib/idle'
 import { useHiddenNotes } from '../clusters/useHiddenNotes'
 import { NoteCard } from '../notes/NoteCard'
@@ -15,7 +15,7 @@ import { type Detail, detailAt, KEYBOARD_NEIGHBOURS, notesNear } from '../render
 import { DragLayer } from '../render/DragLayer'
 import { OverviewCanvas } from '../render/OverviewCanvas'
 import { cullNotes, type RenderedNote, type StableOrder, sameRendering } from './culling'
-import { visibleWorldRect } from './geometry'
+import { visibleWorldRect } from '../lib/geometry'
 import { useBoardReadyMark } from './useBoardReadyMark'
 
 /** Screen pixels rendered beyond each edge, so notes are ready before a pan reveals them. */

@@ -4,7 +4,7 @@
  * DOM node blurs it: stacking is expressed with z-index instead of position among siblings.
  */
 import type { NoteLayout } from '@samla/board'
-import { intersects, type Rect } from './geometry'
+import { intersects, type Rect } from '../lib/geometry'
 
 export interface RenderedNote {
   readonly id: string

@@ -4,7 +4,7 @@
  * The mark is set when that render is committed to the DOM, ahead of the frame that paints it.
  */
 import { useLayoutEffect, useSyncExternalStore } from 'react'
-import { useBoard } from '../board/BoardContext'
+import { useBoard } from '../session/BoardContext'
 
 export const BOARD_READY_MARK = 'samla:board-ready'
 

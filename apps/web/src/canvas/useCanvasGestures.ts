@@ -4,9 +4,9 @@
  * pointer, and the canvas's own size is tracked for culling. Zoomed out to block level, a click on a note drawn on the overview canvas selects it.
  */
 import { type PointerEvent, type RefObject, useLayoutEffect, useRef } from 'react'
-import { useUi } from '../board/uiStore'
+import { useUi } from '../session/uiStore'
 import { overviewNoteAt } from '../render/overviewCanvas'
-import { wheelPixels } from './geometry'
+import { wheelPixels } from '../lib/geometry'
 
 /** How strongly one pixel of wheel movement zooms. */
 const WHEEL_ZOOM_RATE = 0.002

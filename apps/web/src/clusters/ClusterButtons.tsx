@@ -4,9 +4,9 @@
  * to type).
  */
 import { useTranslation } from 'react-i18next'
-import { useBoard } from '../board/BoardContext'
-import { useUi } from '../board/uiStore'
-import { useTools } from '../facilitate/useControl'
+import { useBoard } from '../session/BoardContext'
+import { useUi } from '../session/uiStore'
+import { useTools } from '../session/useControl'
 import { addClusterInView, groupSelection } from './clusterCommands'
 
 export function ClusterButtons() {

@@ -6,9 +6,9 @@
 import { MAX_CLUSTER_NAME_LENGTH } from '@samla/board'
 import { type KeyboardEvent, useEffect, useLayoutEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useBoard } from '../board/BoardContext'
-import { useFacilitationUi } from '../facilitate/facilitationUi'
-import { rebaseOffset } from '../notes/textSync'
+import { useBoard } from '../session/BoardContext'
+import { useFacilitationUi } from '../session/facilitationUi'
+import { rebaseOffset } from '../components/textSync'
 import { renameClusterTo } from './clusterCommands'
 
 export function ClusterName({

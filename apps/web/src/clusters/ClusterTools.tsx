@@ -7,10 +7,10 @@
 import { NOTE_COLOURS, type NoteColour } from '@samla/board'
 import { useEffect, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useBoard } from '../board/BoardContext'
-import { focusCanvas } from '../canvas/focusCanvas'
+import { useBoard } from '../session/BoardContext'
+import { focusCanvas } from '../lib/focusCanvas'
 import { Dialog } from '../components/Dialog'
-import { useFacilitationUi } from '../facilitate/facilitationUi'
+import { useFacilitationUi } from '../session/facilitationUi'
 import { clusterIndexOf } from './clusterIndex'
 import { mergeInto, recolourClusterTo, removeCluster } from './clusterCommands'
 

@@ -22,12 +22,12 @@ import {
   setClusterCollapsed,
 } from '@samla/board'
 import type * as Y from 'yjs'
-import { addNoteAt, addNoteInView, guarded, moveNotesBy, type WriteOptions } from '../board/commands'
-import type { BoardSession } from '../board/session'
-import { useUi } from '../board/uiStore'
-import { screenToWorld } from '../canvas/geometry'
-import { useFacilitationUi } from '../facilitate/facilitationUi'
-import { toolsFor } from '../facilitate/phaseTools'
+import { addNoteAt, addNoteInView, guarded, moveNotesBy, type WriteOptions } from '../session/commands'
+import type { BoardSession } from '../session/session'
+import { useUi } from '../session/uiStore'
+import { screenToWorld } from '../lib/geometry'
+import { useFacilitationUi } from '../session/facilitationUi'
+import { toolsFor } from '../session/phaseTools'
 import { clusterIndexOf } from './clusterIndex'
 import { centreOf, clusterAt, clusterRect, grownToFit, HEADER_HEIGHT } from './geometry'
 

@@ -3,7 +3,7 @@
  * which cluster a dropped note's centre lands in, and how far a cluster must grow to hold its notes.
  */
 import type { ClusterSnapshot } from '@samla/board'
-import type { Point, Rect } from '../canvas/geometry'
+import type { Point, Rect } from '../lib/geometry'
 
 /** The height of the header strip (name and tools), in world units, as the model leaves room for. */
 export const HEADER_HEIGHT = 48

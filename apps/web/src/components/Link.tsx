@@ -1,6 +1,6 @@
 /** An anchor that navigates inside the app on a plain click and leaves modified clicks (new tab, …) to the browser. */
 import type { AnchorHTMLAttributes, MouseEvent } from 'react'
-import { navigate } from '../router'
+import { navigate } from '../lib/router'
 
 type LinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }
 

@@ -3,7 +3,7 @@
  * (beside its own hint) and of the selection toolbar, so the keys can be found without a mouse.
  */
 import { useTranslation } from 'react-i18next'
-import { useCanEdit } from '../board/BoardContext'
+import { useCanEdit } from '../session/BoardContext'
 
 export const EDITING_HINT_ID = 'board-editing-hint'
 

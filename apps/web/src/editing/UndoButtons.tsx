@@ -4,7 +4,7 @@
  */
 import { useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useBoard, useCanEdit } from '../board/BoardContext'
+import { useBoard, useCanEdit } from '../session/BoardContext'
 import { redoOwnChange, undoOwnChange } from './editCommands'
 
 interface HistoryButtonProps {

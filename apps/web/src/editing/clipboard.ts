@@ -15,7 +15,7 @@ import {
   MIN_NOTE_SIZE,
   type NoteSnapshot,
 } from '@samla/board'
-import { boundsOf, type Point } from '../canvas/geometry'
+import { boundsOf, type Point } from '../lib/geometry'
 
 export const NOTES_MIME = 'application/x-samla-notes+json'
 export const MAX_PASTED_NOTES = 200

@@ -5,14 +5,14 @@
  * while the person may not edit.
  */
 import { addNote, type NoteColour, recolourNotes } from '@samla/board'
-import { guarded, moveNotesBy, removeNotes } from '../board/commands'
-import { type BoardSession, mayEditBoard } from '../board/session'
-import { useUi } from '../board/uiStore'
-import { screenToWorld } from '../canvas/geometry'
-import { toolsFor } from '../facilitate/phaseTools'
+import { guarded, moveNotesBy, removeNotes } from '../session/commands'
+import { type BoardSession, mayEditBoard } from '../session/session'
+import { useUi } from '../session/uiStore'
+import { screenToWorld } from '../lib/geometry'
+import { toolsFor } from '../session/phaseTools'
 import { getDisplayName, getUserId } from '../lib/identity'
 import { pointerOnCanvas } from '../presence/usePointerPresence'
-import { draftsOf } from '../private/drafts'
+import { draftsOf } from '../session/drafts'
 import { type ClipNote, placeAround } from './clipboard'
 import { existingIds, nudgeOffset } from './selection'
 

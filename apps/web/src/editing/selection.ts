@@ -4,7 +4,7 @@
  * itself lives in the UI store as an array of ids.
  */
 import type { NoteLayout } from '@samla/board'
-import { intersects, type Point, type Rect } from '../canvas/geometry'
+import { intersects, type Point, type Rect } from '../lib/geometry'
 
 /** World units an arrow key moves the selection; with Shift, the bigger step. */
 export const NUDGE_STEP = 10

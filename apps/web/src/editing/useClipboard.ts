@@ -5,7 +5,7 @@
  * or plain text adds new notes. Text fields and dialogs keep the ordinary clipboard.
  */
 import { useEffect } from 'react'
-import type { BoardSession } from '../board/session'
+import type { BoardSession } from '../session/session'
 import { NOTES_MIME, notesFromText, parseNotesJson, serialiseNotes } from './clipboard'
 import { pasteNotes, selectedNotes } from './editCommands'
 import { isInDialog, isTextEntry } from './keyTargets'

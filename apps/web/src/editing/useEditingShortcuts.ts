@@ -6,9 +6,9 @@
  * note to it or takes it out — taken before the note's own handlers, where Space would lift it.
  */
 import { useEffect } from 'react'
-import type { BoardSession } from '../board/session'
-import { mayEditBoard } from '../board/session'
-import { useUi } from '../board/uiStore'
+import type { BoardSession } from '../session/session'
+import { mayEditBoard } from '../session/session'
+import { useUi } from '../session/uiStore'
 import { SEARCH_FIELD_ID } from '../search/SearchPanel'
 import { nudgeSelection, redoOwnChange, selectAll, undoOwnChange } from './editCommands'
 import { focusedNoteId, hasCommandKey, isInDialog, isTextEntry } from './keyTargets'

@@ -6,9 +6,9 @@
  */
 import { type RefObject, useEffect } from 'react'
 import { create } from 'zustand'
-import { useBoard } from '../board/BoardContext'
-import { useUi } from '../board/uiStore'
-import { type Point, screenToWorld } from '../canvas/geometry'
+import { useBoard } from '../session/BoardContext'
+import { useUi } from '../session/uiStore'
+import { type Point, screenToWorld } from '../lib/geometry'
 import { addToSelection, notesInRect, rectBetween } from './selection'
 
 interface Band {

@@ -5,8 +5,8 @@
  */
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useBoard } from '../board/BoardContext'
-import { useUi } from '../board/uiStore'
+import { useBoard } from '../session/BoardContext'
+import { useUi } from '../session/uiStore'
 import { Dialog } from '../components/Dialog'
 import { fileSafeName, saveBlob } from './download'
 import { describeFailure, type Failure } from './failure'

@@ -4,10 +4,10 @@
  * reconnect), sharing the facilitator's view, and following it or being summoned.
  */
 import { useEffect } from 'react'
-import type { BoardSession } from '../board/session'
+import type { BoardSession } from '../session/session'
 import { usePrivateDrafts } from '../private/usePrivateDrafts'
 import { syncClock } from '../timer/clock'
-import { useFacilitationUi } from './facilitationUi'
+import { useFacilitationUi } from '../session/facilitationUi'
 import { useFollowAndSummons, useShareView } from './useFollow'
 
 function useRelayClock(session: BoardSession): void {

@@ -6,13 +6,13 @@
 import { setAnonymous, setParticipantsMayCluster } from '@samla/board'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useBoard } from '../board/BoardContext'
-import { controlWrite } from './controlWrite'
+import { useBoard } from '../session/BoardContext'
+import { controlWrite } from '../session/controlWrite'
 import { PrivatePanel } from '../private/PrivatePanel'
 import { TimerPanel } from '../timer/TimerPanel'
 import { VotePanel } from '../voting/VotePanel'
-import { useFacilitationUi } from './facilitationUi'
-import { useControlState } from './useControl'
+import { useFacilitationUi } from '../session/facilitationUi'
+import { useControlState } from '../session/useControl'
 import { summonEveryone } from './useFollow'
 
 function RulesSection() {

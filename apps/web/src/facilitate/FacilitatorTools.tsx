@@ -6,11 +6,11 @@ import { setLocked } from '@samla/board'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { deleteBoard } from '../api/boards'
-import { useBoard, useLocked } from '../board/BoardContext'
+import { useBoard, useLocked } from '../session/BoardContext'
 import { ConfirmDialog } from '../components/ConfirmDialog'
 import { ExchangeTools } from '../exchange/ExchangeTools'
 import { eraseLocalCopy } from '../lib/localCopy'
-import { navigate } from '../router'
+import { navigate } from '../lib/router'
 import { ShareDialog } from './ShareDialog'
 
 function LockButton() {

@@ -6,9 +6,9 @@
 import { PHASES, type Phase, setPhase } from '@samla/board'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useBoard } from '../board/BoardContext'
-import { controlWrite } from './controlWrite'
-import { useControlState } from './useControl'
+import { useBoard } from '../session/BoardContext'
+import { controlWrite } from '../session/controlWrite'
+import { useControlState } from '../session/useControl'
 
 function useAnnouncement(phase: Phase): string {
   const { t } = useTranslation()

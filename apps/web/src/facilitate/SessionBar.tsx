@@ -5,14 +5,14 @@
  * outside it, so presses in them never reach the canvas's pan and drag handling.
  */
 import { useTranslation } from 'react-i18next'
-import { useBoard } from '../board/BoardContext'
+import { useBoard } from '../session/BoardContext'
 import { ClusterToolsDialog } from '../clusters/ClusterTools'
 import { ResultsDialog } from '../results/ResultsDialog'
 import { TimerDisplay } from '../timer/TimerDisplay'
 import { VoteStatus } from '../voting/VoteStatus'
-import { useFacilitationUi } from './facilitationUi'
+import { useFacilitationUi } from '../session/facilitationUi'
 import { PhaseSteps } from './PhaseSteps'
-import { useControlState } from './useControl'
+import { useControlState } from '../session/useControl'
 
 function ModeBadges() {
   const { t } = useTranslation()

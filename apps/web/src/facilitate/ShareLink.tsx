@@ -5,8 +5,8 @@
  */
 import { type ReactNode, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Role } from '../access/roles'
-import type { RotatableRole } from '../api/links'
+import type { Role } from '@samla/protocol'
+import type { RotatableRole } from '@samla/protocol'
 import { ConfirmDialog } from '../components/ConfirmDialog'
 
 async function copyToClipboard(text: string, field: HTMLInputElement | null): Promise<'copied' | 'selected'> {

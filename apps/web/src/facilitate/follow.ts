@@ -5,7 +5,7 @@
  * Awareness comes from any client, so everything read from it is checked first.
  */
 import { MAX_COORDINATE } from '@samla/board'
-import { MAX_ZOOM, MIN_ZOOM, type Size, screenToWorld, type Viewport } from '../canvas/geometry'
+import { MAX_ZOOM, MIN_ZOOM, type Size, screenToWorld, type Viewport } from '../lib/geometry'
 
 export interface SharedView {
   /** World point at the centre of the sharer's view. */

@@ -3,10 +3,10 @@
  * Only fields are added to the local state (presence shares the same state), never the whole of it.
  */
 import { useEffect, useRef } from 'react'
-import type { BoardSession } from '../board/session'
-import { useUi } from '../board/uiStore'
+import type { BoardSession } from '../session/session'
+import { useUi } from '../session/uiStore'
 import { relayNow } from '../timer/clock'
-import { useFacilitationUi } from './facilitationUi'
+import { useFacilitationUi } from '../session/facilitationUi'
 import { leaderView, newSummons, type SharedView, sharedViewOf, viewportShowing } from './follow'
 
 /** Often enough to feel live, rarely enough for 300 followers' connections. */

@@ -10,7 +10,7 @@ import { createBoard } from '../api/boards'
 import { exchangeLanguage } from '../exchange/language'
 import { type TemplateId, TemplatePicker } from '../exchange/TemplatePicker'
 import { rememberBoard } from '../lib/recentBoards'
-import { navigate } from '../router'
+import { navigate } from '../lib/router'
 
 type FormState = 'idle' | 'busy' | 'failed' | 'missing-title'
 

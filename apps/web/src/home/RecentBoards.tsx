@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next'
 import { boardLinkPath } from '../access/boardLink'
 import { Link } from '../components/Link'
 import { loadRecentBoards } from '../lib/recentBoards'
-import { boardPath } from '../router'
+import { boardPath } from '../lib/router'
 
 export function RecentBoards() {
   const { t, i18n } = useTranslation()

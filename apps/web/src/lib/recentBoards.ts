@@ -3,7 +3,7 @@
  * entry keeps the link's token and role so "open recent board" works again; a board keeps the most
  * capable link seen, so opening the projector link does not cost a facilitator their own.
  */
-import { isRole, type Role, roleRank } from '../access/roles'
+import { isRole, type Role, roleRank } from '@samla/protocol'
 import { readStored, writeStored } from './storage'
 
 export interface RecentBoard {

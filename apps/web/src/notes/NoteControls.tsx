@@ -1,10 +1,10 @@
 /** A note's colour menu (colours by name, never by colour alone) and its delete button. */
 import { NOTE_COLOURS, type NoteColour } from '@samla/board'
-import { useBoard } from '../board/BoardContext'
-import { recolourNote, removeNotes } from '../board/commands'
-import { focusCanvas } from '../canvas/focusCanvas'
+import { useBoard } from '../session/BoardContext'
+import { recolourNote, removeNotes } from '../session/commands'
+import { focusCanvas } from '../lib/focusCanvas'
 import { CloseIcon } from '../components/CloseIcon'
-import { useBoardLanguage } from './BoardLanguage'
+import { useBoardLanguage } from '../i18n/BoardLanguage'
 
 export function ColourSelect({
   id,

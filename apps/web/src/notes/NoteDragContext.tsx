@@ -12,11 +12,11 @@ import {
 } from '@dnd-kit/core'
 import { type ReactNode, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useBoard } from '../board/BoardContext'
-import { raiseNotes } from '../board/commands'
-import { useUi } from '../board/uiStore'
+import { useBoard } from '../session/BoardContext'
+import { raiseNotes } from '../session/commands'
+import { useUi } from '../session/uiStore'
 import { dropNotes } from '../clusters/clusterCommands'
-import { useNoteSensors } from './sensors'
+import { useNoteSensors } from '../components/sensors'
 
 function toWorld(delta: { x: number; y: number }) {
   const { zoom } = useUi.getState().viewport

@@ -6,11 +6,11 @@
  */
 import { MAX_NOTE_TEXT_LENGTH } from '@samla/board'
 import { type KeyboardEvent, useEffect, useLayoutEffect, useRef } from 'react'
-import { useBoard } from '../board/BoardContext'
-import { editNoteText } from '../board/commands'
-import { useUi } from '../board/uiStore'
-import { useBoardLanguage } from './BoardLanguage'
-import { rebaseOffset } from './textSync'
+import { useBoard } from '../session/BoardContext'
+import { editNoteText } from '../session/commands'
+import { useUi } from '../session/uiStore'
+import { useBoardLanguage } from '../i18n/BoardLanguage'
+import { rebaseOffset } from '../components/textSync'
 
 export function NoteText({
   id,

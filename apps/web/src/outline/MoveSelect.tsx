@@ -5,10 +5,10 @@
  */
 import { type FormEvent, useId, useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useBoard } from '../board/BoardContext'
+import { useBoard } from '../session/BoardContext'
 import { moveNotesToCluster } from '../clusters/clusterCommands'
 import { clusterIndexOf } from '../clusters/clusterIndex'
-import { useTools } from '../facilitate/useControl'
+import { useTools } from '../session/useControl'
 import { focusOutlineNote } from './outlineFocus'
 
 const NO_GROUP = ''

@@ -5,12 +5,12 @@
  */
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useBoard, useCanEdit } from '../board/BoardContext'
-import { useUi } from '../board/uiStore'
+import { useBoard, useCanEdit } from '../session/BoardContext'
+import { useUi } from '../session/uiStore'
 import { addNoteInCluster } from '../clusters/clusterCommands'
 import { ClusterName } from '../clusters/ClusterName'
 import { ClusterToolsButton } from '../clusters/ClusterTools'
-import { useTools } from '../facilitate/useControl'
+import { useTools } from '../session/useControl'
 import { OutlineNote } from './OutlineNote'
 import type { OutlineGroup } from './outlineGroups'
 

@@ -5,12 +5,12 @@
  * between notes, Enter edits, Delete removes, Escape in the text comes back to the item.
  */
 import { type KeyboardEvent, memo } from 'react'
-import { useBoard, useCanEdit, useNote } from '../board/BoardContext'
-import { removeNotes } from '../board/commands'
+import { useBoard, useCanEdit, useNote } from '../session/BoardContext'
+import { removeNotes } from '../session/commands'
 import { ColourSelect } from '../notes/NoteControls'
-import { useBoardLanguage } from '../notes/BoardLanguage'
+import { useBoardLanguage } from '../i18n/BoardLanguage'
 import { NoteText } from '../notes/NoteText'
-import { textStart } from '../notes/textStart'
+import { textStart } from '../lib/textStart'
 import { PrivateMark, useIsPrivateNote } from '../private/PrivateMark'
 import { VoteButtons } from '../voting/VoteButtons'
 import { MoveSelect } from './MoveSelect'

@@ -6,8 +6,8 @@
  */
 import { useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useBoard } from '../board/BoardContext'
-import { useUi } from '../board/uiStore'
+import { useBoard } from '../session/BoardContext'
+import { useUi } from '../session/uiStore'
 
 /** Screen pixels beyond the edges where a cursor is still drawn (its label reaches in). */
 const CURSOR_MARGIN = 40

@@ -7,8 +7,8 @@
 import { MAX_AUTHOR_NAME_LENGTH } from '@samla/board'
 import { type FormEvent, type Ref, useId, useRef, useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useBoard } from '../board/BoardContext'
-import { focusCanvas } from '../canvas/focusCanvas'
+import { useBoard } from '../session/BoardContext'
+import { focusCanvas } from '../lib/focusCanvas'
 import { Dialog } from '../components/Dialog'
 import { requestProfileEdit, saveProfile, useJoinAnswered, useProfile, useProfileEditRequested } from './profile'
 

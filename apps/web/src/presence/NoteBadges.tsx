@@ -5,8 +5,8 @@
  * `.note:has(…)` rules in presence.css). Each part subscribes to exactly this note's answer.
  */
 import { memo, useSyncExternalStore } from 'react'
-import { useBoard } from '../board/BoardContext'
-import { useBoardLanguage } from '../notes/BoardLanguage'
+import { useBoard } from '../session/BoardContext'
+import { useBoardLanguage } from '../i18n/BoardLanguage'
 
 /** Names shown on a note; more people are summed up as "and N more". */
 const SHOWN_NAMES = 2

@@ -5,8 +5,8 @@
  */
 import { useEffect, useId, useRef, useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useBoard } from '../board/BoardContext'
-import type { OrganisationGroup } from './peers'
+import { useBoard } from '../session/BoardContext'
+import type { OrganisationGroup } from '../session/peers'
 import { requestProfileEdit } from './profile'
 
 function Group({ group }: { readonly group: OrganisationGroup }) {

@@ -6,8 +6,8 @@
 import { useSyncExternalStore } from 'react'
 import { getUserId, MAX_NAME_LENGTH, setDisplayName, useDisplayName } from '../lib/identity'
 import { readStored, writeStored } from '../lib/storage'
-import { colourFor } from './colours'
-import type { PresenceUser } from './peers'
+import { colourFor } from '../session/colours'
+import type { PresenceUser } from '../session/peers'
 
 const ORGANISATION_KEY = 'samla.organisation'
 const ANSWERED_KEY = 'samla.joinAnswered'

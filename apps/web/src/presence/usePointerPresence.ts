@@ -3,9 +3,9 @@
  * paced by the presence store) and remembers it as the place where pasted notes go.
  */
 import { type RefObject, useEffect } from 'react'
-import { useBoard } from '../board/BoardContext'
-import { useUi } from '../board/uiStore'
-import { type Point, screenToWorld } from '../canvas/geometry'
+import { useBoard } from '../session/BoardContext'
+import { useUi } from '../session/uiStore'
+import { type Point, screenToWorld } from '../lib/geometry'
 
 let pointer: Point | null = null
 

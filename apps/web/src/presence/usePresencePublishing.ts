@@ -4,8 +4,8 @@
  * shared at all: it would say who writes what, which is what anonymous mode hides.
  */
 import { useEffect, useSyncExternalStore } from 'react'
-import type { BoardSession } from '../board/session'
-import { useUi } from '../board/uiStore'
+import type { BoardSession } from '../session/session'
+import { useUi } from '../session/uiStore'
 import { presenceUser, useProfile } from './profile'
 
 export function usePresencePublishing(session: BoardSession): void {

@@ -5,9 +5,9 @@
 import { setPrivateMode } from '@samla/board'
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useBoard } from '../board/BoardContext'
-import { controlWrite } from '../facilitate/controlWrite'
-import { useControlState } from '../facilitate/useControl'
+import { useBoard } from '../session/BoardContext'
+import { controlWrite } from '../session/controlWrite'
+import { useControlState } from '../session/useControl'
 import { revealWithSnapshot } from './reveal'
 
 export function PrivatePanel() {

@@ -6,7 +6,7 @@
  */
 import { revealPrivateNotes } from '@samla/board'
 import { bearer, boardUrl } from '../api/http'
-import type { BoardSession } from '../board/session'
+import type { BoardSession } from '../session/session'
 
 const SNAPSHOT_TIMEOUT_MS = 5000
 

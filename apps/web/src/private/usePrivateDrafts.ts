@@ -5,10 +5,10 @@
  */
 import { BoardError } from '@samla/board'
 import { useEffect } from 'react'
-import { type BoardSession, mayEditBoard } from '../board/session'
-import { useUi } from '../board/uiStore'
+import { type BoardSession, mayEditBoard } from '../session/session'
+import { useUi } from '../session/uiStore'
 import { getDisplayName, getUserId } from '../lib/identity'
-import { openDrafts, useDrafts } from './drafts'
+import { openDrafts, useDrafts } from '../session/drafts'
 import { settleReveal } from './publish'
 
 export function usePrivateDrafts(session: BoardSession): void {

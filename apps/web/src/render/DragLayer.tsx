@@ -11,10 +11,10 @@
 import { useLayoutEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useShallow } from 'zustand/react/shallow'
-import { useBoard } from '../board/BoardContext'
-import { useUi } from '../board/uiStore'
+import { useBoard } from '../session/BoardContext'
+import { useUi } from '../session/uiStore'
 import { clusterIndexOf } from '../clusters/clusterIndex'
-import { noteByline } from '../notes/byline'
+import { noteByline } from '../i18n/byline'
 import { type CarriedNote, carriedCanvas } from './dragCopies'
 import { detailAt } from './detail'
 

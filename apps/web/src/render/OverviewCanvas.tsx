@@ -1,7 +1,7 @@
 /** The overview <canvas>: every note as a coloured block, under the few DOM notes kept for the keyboard. */
 import type { NoteLayout } from '@samla/board'
 import { useEffect, useLayoutEffect, useRef } from 'react'
-import type { Size, Viewport } from '../canvas/geometry'
+import type { Size, Viewport } from '../lib/geometry'
 import { clearOverview, drawOverview } from './overviewCanvas'
 
 export function OverviewCanvas({

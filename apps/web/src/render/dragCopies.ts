@@ -5,7 +5,7 @@
  * ring, in world units, so the notes layer's zoom scales the canvas like the notes around it.
  */
 import type { NoteSnapshot } from '@samla/board'
-import { boundsOf, type Rect } from '../canvas/geometry'
+import { boundsOf, type Rect } from '../lib/geometry'
 import { NOTE_PAPER } from './notePaper'
 import { clampLines, wrapText } from './textLines'
 

@@ -4,7 +4,7 @@
  * kept so a click on the canvas can find the note under the pointer (topmost first).
  */
 import type { NoteLayout } from '@samla/board'
-import { type Point, screenToWorld, type Viewport } from '../canvas/geometry'
+import { type Point, screenToWorld, type Viewport } from '../lib/geometry'
 import { NOTE_PAPER } from './notePaper'
 
 export interface OverviewScene {

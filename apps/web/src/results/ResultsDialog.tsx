@@ -5,9 +5,9 @@
  */
 import { createPortal } from 'react-dom'
 import { useTranslation } from 'react-i18next'
-import { useBoard } from '../board/BoardContext'
+import { useBoard } from '../session/BoardContext'
 import { Dialog } from '../components/Dialog'
-import { useControlState } from '../facilitate/useControl'
+import { useControlState } from '../session/useControl'
 import { useRankedResults } from './useRankedResults'
 
 function RankedList() {

@@ -6,10 +6,10 @@
 import { type BoardReader, NOTE_COLOURS, type NoteColour, type NoteLayout } from '@samla/board'
 import { type KeyboardEvent, useEffect, useId, useMemo, useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useBoard } from '../board/BoardContext'
+import { useBoard } from '../session/BoardContext'
 import { CloseIcon } from '../components/CloseIcon'
-import { isFiltering } from './match'
-import { useSearch } from './searchStore'
+import { isFiltering } from '../session/match'
+import { useSearch } from '../session/searchStore'
 
 export const SEARCH_FIELD_ID = 'board-search'
 /** Select value for "no author": option values must be non-empty to tell them from "anyone". */

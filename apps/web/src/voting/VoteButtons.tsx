@@ -4,9 +4,9 @@
  * facilitator reveals it. Nothing on private drafts, which cannot be voted on.
  */
 import { useSyncExternalStore } from 'react'
-import { useBoard } from '../board/BoardContext'
-import { useControlState, useTools } from '../facilitate/useControl'
-import { useBoardLanguage } from '../notes/BoardLanguage'
+import { useBoard } from '../session/BoardContext'
+import { useControlState, useTools } from '../session/useControl'
+import { useBoardLanguage } from '../i18n/BoardLanguage'
 import { useIsPrivateNote } from '../private/PrivateMark'
 import { placeDot, takeBackDot } from './voteCommands'
 import { voteIndexOf } from './voteIndex'

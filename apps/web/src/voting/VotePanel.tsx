@@ -5,10 +5,10 @@
 import { closeVote, MAX_VOTE_BUDGET, revealVotes, setPhase, startVote } from '@samla/board'
 import { type FormEvent, useId, useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useBoard } from '../board/BoardContext'
+import { useBoard } from '../session/BoardContext'
 import { CountField } from '../components/CountField'
-import { controlWrite } from '../facilitate/controlWrite'
-import { useControlState } from '../facilitate/useControl'
+import { controlWrite } from '../session/controlWrite'
+import { useControlState } from '../session/useControl'
 import { voteIndexOf } from './voteIndex'
 
 export function VotePanel() {

@@ -4,8 +4,8 @@
  */
 import { useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useBoard } from '../board/BoardContext'
-import { useControlState, useTools } from '../facilitate/useControl'
+import { useBoard } from '../session/BoardContext'
+import { useControlState, useTools } from '../session/useControl'
 import { voteIndexOf } from './voteIndex'
 
 export function VoteStatus() {

@@ -1,8 +1,8 @@
 /** Placing and taking back one's own dots, only while the vote phase's open vote allows it. */
 import { addVote, removeVote, type VoteSettings } from '@samla/board'
-import { guarded } from '../board/commands'
-import type { BoardSession } from '../board/session'
-import { toolsFor } from '../facilitate/phaseTools'
+import { guarded } from '../session/commands'
+import type { BoardSession } from '../session/session'
+import { toolsFor } from '../session/phaseTools'
 import { getUserId } from '../lib/identity'
 
 function voteWrite(session: BoardSession, write: (settings: VoteSettings) => void): void {

@@ -7,7 +7,7 @@ import { BoardError, type ClusterSnapshot, type CsvTable, listClusters } from '@
 import { type ChangeEvent, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
-import { useBoard } from '../../board/BoardContext'
+import { useBoard } from '../../session/BoardContext'
 import { Dialog } from '../../components/Dialog'
 import { describeFailure, type Failure } from '../failure'
 import { FailureMessage } from '../FailureMessage'

@@ -4,9 +4,9 @@
  * write everything in one transaction and bring the new notes into view.
  */
 import { listClusters, listNotes, type PlannedNote } from '@samla/board'
-import type { BoardSession } from '../../board/session'
-import { useUi } from '../../board/uiStore'
-import { boundsOf, fitViewport, screenToWorld } from '../../canvas/geometry'
+import type { BoardSession } from '../../session/session'
+import { useUi } from '../../session/uiStore'
+import { boundsOf, fitViewport, screenToWorld } from '../../lib/geometry'
 import { getDisplayName, getUserId } from '../../lib/identity'
 import { takeSnapshot } from '../relayApi'
 import type { ImportTarget } from './csvCheck'

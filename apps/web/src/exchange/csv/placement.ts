@@ -4,7 +4,7 @@
  * (growing it to fit), or inside a new cluster made to hold them exactly.
  */
 import { type ClusterSnapshot, DEFAULT_NOTE_SIZE } from '@samla/board'
-import type { Point, Rect, Size } from '../../canvas/geometry'
+import type { Point, Rect, Size } from '../../lib/geometry'
 
 const GAP = 16
 const PITCH = DEFAULT_NOTE_SIZE + GAP

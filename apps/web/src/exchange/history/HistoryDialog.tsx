@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useBoard } from '../../board/BoardContext'
+import { useBoard } from '../../session/BoardContext'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { Dialog } from '../../components/Dialog'
 import { describeFailure, type Failure } from '../failure'

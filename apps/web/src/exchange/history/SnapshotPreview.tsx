@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useBoard } from '../../board/BoardContext'
+import { useBoard } from '../../session/BoardContext'
 import { describeFailure } from '../failure'
 import { FailureMessage } from '../FailureMessage'
 import { fetchSnapshot, type SnapshotEntry } from '../relayApi'

@@ -1,6 +1,6 @@
 /** The board's history list, loaded when the dialog opens and again on `reload` (after a save or restore). */
 import { useCallback, useEffect, useState } from 'react'
-import { useBoard } from '../../board/BoardContext'
+import { useBoard } from '../../session/BoardContext'
 import { listSnapshots, type SnapshotEntry } from '../relayApi'
 
 export type SnapshotsState =

@@ -5,7 +5,7 @@
  */
 import { listClusters, listNotes } from '@samla/board'
 import type * as Y from 'yjs'
-import { boundsOf, type Size, type Viewport, visibleWorldRect } from '../../canvas/geometry'
+import { boundsOf, type Size, type Viewport, visibleWorldRect } from '../../lib/geometry'
 import { drawBoard } from './drawBoard'
 import { boardFrame, imageScale, imageSize } from './layout'
 

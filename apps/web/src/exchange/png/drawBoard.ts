@@ -4,7 +4,7 @@
  * board model, not from the page, so nothing off screen is missed and no library is needed.
  */
 import type { ClusterSnapshot, NoteSnapshot } from '@samla/board'
-import { intersects, type Rect } from '../../canvas/geometry'
+import { intersects, type Rect } from '../../lib/geometry'
 import { NOTE_PAPER } from '../../render/notePaper'
 import { clampLines, type Measure, wrapText } from '../../render/textLines'
 

@@ -2,7 +2,7 @@
  * The arithmetic of a board image, free of any canvas: choosing the part of the board to draw and
  * how large, within what browsers can paint. Its text is laid out by render/textLines.ts.
  */
-import type { Rect, Size } from '../../canvas/geometry'
+import type { Rect, Size } from '../../lib/geometry'
 
 /** The whole board: everything drawn, with a margin, or an empty default area for an empty board. */
 export function boardFrame(bounds: Rect | null, margin: number): Rect {

@@ -13,9 +13,9 @@ import {
   recolourNotes,
   setNoteText,
 } from '@samla/board'
-import { type Point, screenToWorld } from '../canvas/geometry'
-import { LOCAL_ORIGIN, UNTRACKED_ORIGIN } from '../editing/origin'
-import { addNewNote } from '../facilitate/newNote'
+import { type Point, screenToWorld } from '../lib/geometry'
+import { LOCAL_ORIGIN, UNTRACKED_ORIGIN } from './origin'
+import { addNewNote } from './newNote'
 import { type BoardSession, mayEditBoard } from './session'
 import { useUi } from './uiStore'
 

@@ -1,6 +1,6 @@
 /** Tests for what each role may do. */
 import { describe, expect, it } from 'vitest'
-import { isRole, mayEdit, roleRank } from './roles'
+import { isRole, mayEdit, roleRank } from './roles.js'
 
 describe('roles', () => {
   it('lets facilitators edit always, participants only while unlocked, viewers never', () => {

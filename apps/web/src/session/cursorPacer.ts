@@ -3,7 +3,7 @@
  * between are simply skipped), and none at all while the connection's send buffer is backed up —
  * on a slow link, cursors are the first thing to give way so note changes get through.
  */
-import type { Point } from '../canvas/geometry'
+import type { Point } from '../lib/geometry'
 
 /** Bytes waiting in the websocket's send buffer above which cursor moves are held back. */
 export const CURSOR_BACKLOG_LIMIT = 8 * 1024

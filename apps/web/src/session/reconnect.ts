@@ -9,7 +9,7 @@
  * wanted then. Closes the relay means as final are left to y-websocket and the connection state.
  */
 import type { WebsocketProvider } from 'y-websocket'
-import { shouldReconnect } from '../board/connectionState'
+import { shouldReconnect } from './connectionState'
 
 export const RECONNECT_MIN_MS = 100
 export const RECONNECT_BASE_MS = 250

@@ -5,7 +5,7 @@
  * people grouped by organisation, and the marks on notes that others edit or have selected.
  */
 import { MAX_AUTHOR_NAME_LENGTH, MAX_COORDINATE } from '@samla/board'
-import type { Point } from '../canvas/geometry'
+import type { Point } from '../lib/geometry'
 import { colourFor, isPresenceColour, type PresenceColour } from './colours'
 
 /** Most selected note ids one person shares: enough for marks, small enough for frequent messages. */

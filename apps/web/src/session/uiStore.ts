@@ -6,7 +6,7 @@
 import type { BoardErrorCode } from '@samla/board'
 import { create } from 'zustand'
 import { readStored, writeStored } from '../lib/storage'
-import { HOME_VIEWPORT, type Point, type Size, type Viewport, zoomAround } from '../canvas/geometry'
+import { HOME_VIEWPORT, type Point, type Size, type Viewport, zoomAround } from '../lib/geometry'
 
 export interface DragState {
   readonly ids: readonly string[]

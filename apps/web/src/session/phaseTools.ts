@@ -5,7 +5,7 @@
  * in every phase, since they tidy the board while the others work.
  */
 import type { ControlState } from '@samla/board'
-import { mayEdit, type Role } from '../access/roles'
+import { mayEdit, type Role } from '@samla/protocol'
 
 export interface FacilitationTools {
   /** New notes may be written. */

@@ -1,7 +1,7 @@
 /** The control doc's state and the tools it gives this person, for components. */
 import type { ControlState } from '@samla/board'
 import { useMemo, useSyncExternalStore } from 'react'
-import { useBoard } from '../board/BoardContext'
+import { useBoard } from './BoardContext'
 import { type FacilitationTools, toolsFor } from './phaseTools'
 
 export function useControlState(): ControlState {

@@ -3,8 +3,8 @@
  * A BoardError (nothing changed, e.g. a vote budget out of range) becomes the board's plain notice.
  */
 import { BoardError } from '@samla/board'
-import type { BoardSession } from '../board/session'
-import { useUi } from '../board/uiStore'
+import type { BoardSession } from './session'
+import { useUi } from './uiStore'
 
 export function controlWrite(session: BoardSession, write: () => void): void {
   if (session.role !== 'facilitator') return

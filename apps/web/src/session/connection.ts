@@ -7,7 +7,7 @@
  */
 import type { WebsocketProvider } from 'y-websocket'
 import type { AccessProblem } from '../api/http'
-import { jitterReconnects } from '../presence/reconnect'
+import { jitterReconnects } from './reconnect'
 import {
   type ConnectionEvent,
   type ConnectionState,

@@ -2,8 +2,8 @@
 import { createBoardReader, createControlReader, listNotes, setAnonymous, setPhase, setPrivateMode } from '@samla/board'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import type { Role } from '../access/roles'
-import type { BoardSession } from '../board/session'
+import type { Role } from '@samla/protocol'
+import type { BoardSession } from './session'
 import { addNewNote } from './newNote'
 
 function sessionFor(role: Role) {

@@ -5,10 +5,10 @@
  * any author in anonymous mode.
  */
 import { addNote } from '@samla/board'
-import type { BoardSession } from '../board/session'
-import type { Point } from '../canvas/geometry'
+import type { BoardSession } from './session'
+import type { Point } from '../lib/geometry'
 import { getDisplayName, getUserId } from '../lib/identity'
-import { draftsOf } from '../private/drafts'
+import { draftsOf } from './drafts'
 import { toolsFor } from './phaseTools'
 
 /** Adds a note with its top-left corner at `position`; returns its id, or undefined if none may be added. */

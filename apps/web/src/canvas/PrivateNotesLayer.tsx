@@ -4,12 +4,12 @@
  * deleting a draft work exactly as on the board but never touch the shared doc.
  */
 import { useMemo, useSyncExternalStore } from 'react'
-import { BoardContext, useBoard } from '../board/BoardContext'
-import type { BoardSession } from '../board/session'
-import { NotesLayer } from '../canvas/NotesLayer'
+import { BoardContext, useBoard } from '../session/BoardContext'
+import type { BoardSession } from '../session/session'
+import { NotesLayer } from './NotesLayer'
 import { NoteDragContext } from '../notes/NoteDragContext'
-import { type PrivateDrafts, useDrafts } from './drafts'
-import { PrivateNoteContext } from './PrivateMark'
+import { type PrivateDrafts, useDrafts } from '../session/drafts'
+import { PrivateNoteContext } from '../private/PrivateMark'
 
 function Drafts({ session, drafts }: { readonly session: BoardSession; readonly drafts: PrivateDrafts }) {
   const { reader } = drafts

@@ -1,7 +1,7 @@
 /** Hands the open board session to the components below the board screen, with its lock and what the person may do. */
 import type { NoteSnapshot } from '@samla/board'
 import { createContext, useCallback, useContext, useSyncExternalStore } from 'react'
-import { mayEdit } from '../access/roles'
+import { mayEdit } from '@samla/protocol'
 import type { BoardSession } from './session'
 
 export const BoardContext = createContext<BoardSession | null>(null)

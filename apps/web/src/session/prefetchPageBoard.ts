@@ -3,7 +3,7 @@
  * the early script and again by the app, whichever runs first; the second call finds them started.
  */
 import { takeLinkToken } from '../access/linkToken'
-import { parseRoute } from '../router'
+import { parseRoute } from '../lib/router'
 import { prefetchOpening } from './opening'
 
 export function prefetchPageBoard(): void {

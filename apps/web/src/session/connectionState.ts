@@ -3,18 +3,30 @@
  * connected (synced), connecting (first attempt) or offline — plus, when the relay closed with a
  * code we can explain, that code, and, when access to the board has ended for good, why.
  */
+import { CloseCode } from '@samla/protocol'
 import type { AccessProblem } from '../api/http'
 
 export type ConnectionStatus = 'connected' | 'connecting' | 'offline'
 
-/** Close codes from the relay (apps/relay/src/close-codes.ts) that the UI explains in plain words. */
-const EXPLAINED_CLOSE_CODES = [4400, 4404, 4413, 1009, 1011, 1012, 4408, 4429, 4503, 4509] as const
+/** Close codes from the relay that the UI explains in plain words. */
+const EXPLAINED_CLOSE_CODES = [
+  CloseCode.MalformedMessage,
+  CloseCode.BoardNotFound,
+  CloseCode.BoardTooLarge,
+  CloseCode.MessageTooBig,
+  CloseCode.InternalError,
+  CloseCode.ServiceRestart,
+  CloseCode.Unresponsive,
+  CloseCode.TooManyFromAddress,
+  CloseCode.BoardFull,
+  CloseCode.TooSlow,
+] as const
 export type ExplainedCloseCode = (typeof EXPLAINED_CLOSE_CODES)[number]
 
-/** Closes that end access to the board: the link was replaced (4401) or the board erased (4410). */
+/** Closes that end access to the board: the link was replaced or the board erased. */
 const ENDING_CLOSE_CODES: ReadonlyMap<number, AccessProblem> = new Map([
-  [4401, 'link-rotated'],
-  [4410, 'board-deleted'],
+  [CloseCode.LinkRotated, 'link-rotated'],
+  [CloseCode.BoardDeleted, 'board-deleted'],
 ])
 
 /**
@@ -23,7 +35,13 @@ const ENDING_CLOSE_CODES: ReadonlyMap<number, AccessProblem> = new Map([
  * else — including 4408 "unresponsive" after a laptop slept, which y-websocket's default would
  * treat as final — reconnects by itself.
  */
-const FINAL_CLOSE_CODES: readonly number[] = [4400, 4404, 4413, 1009, ...ENDING_CLOSE_CODES.keys()]
+const FINAL_CLOSE_CODES: readonly number[] = [
+  CloseCode.MalformedMessage,
+  CloseCode.BoardNotFound,
+  CloseCode.BoardTooLarge,
+  CloseCode.MessageTooBig,
+  ...ENDING_CLOSE_CODES.keys(),
+]
 
 export function shouldReconnect(code: number): boolean {
   return !FINAL_CLOSE_CODES.includes(code)

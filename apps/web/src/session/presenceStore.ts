@@ -8,7 +8,7 @@
  * entry is sent (see ownAwarenessOnly).
  */
 import type { WebsocketProvider } from 'y-websocket'
-import type { Point } from '../canvas/geometry'
+import type { Point } from '../lib/geometry'
 import { createCursorPacer } from './cursorPacer'
 import { sendOwnAwarenessOnly } from './ownAwarenessOnly'
 import {

@@ -1,6 +1,6 @@
 /** The person's role on this board, always visible: Facilitator, Participant or Viewer. */
 import { useTranslation } from 'react-i18next'
-import type { Role } from './roles'
+import type { Role } from '@samla/protocol'
 
 export function RoleBadge({ role }: { readonly role: Role }) {
   const { t } = useTranslation()

@@ -1,0 +1,40 @@
+/**
+ * The `error` codes of the relay's JSON error answers (`{"error", "message"}`). The relay answers
+ * with these; the web app reads them to explain a refusal. A board-model error's code (see
+ * `@samla/board`'s BoardErrorCode) may also stand there, for a board that could not be built.
+ */
+export const API_ERRORS = [
+  // 401: the token
+  'missing-token',
+  'invalid-token',
+  'link-rotated',
+  // 403
+  'other-board',
+  'not-allowed',
+  // 404
+  'board-not-found',
+  'snapshot-not-found',
+  'not-found',
+  // 400
+  'invalid-board-id',
+  'invalid-json',
+  'invalid-title',
+  'invalid-language',
+  'invalid-format',
+  'invalid-reason',
+  // others
+  'method-not-allowed',
+  'body-too-large',
+  'rate-limited',
+  'storage-failure',
+  'internal',
+] as const
+
+export type ApiError = (typeof API_ERRORS)[number]
+
+/** Refusals of a board link's token: the same for the API and the websocket upgrade. */
+export type TokenRefusal = Extract<ApiError, 'missing-token' | 'invalid-token' | 'link-rotated' | 'other-board'>
+
+export function isApiError(value: unknown): value is ApiError {
+  return typeof value === 'string' && (API_ERRORS as readonly string[]).includes(value)
+}

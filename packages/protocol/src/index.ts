@@ -1,0 +1,8 @@
+/**
+ * What the relay and the web app must agree on, defined once: roles and what each may do, the
+ * websocket close codes, the API's error codes and the shape of a board's links.
+ */
+export { API_ERRORS, type ApiError, isApiError, type TokenRefusal } from './api-errors.js'
+export { CloseCode } from './close-codes.js'
+export { type BoardLinks, parseBoardLinks, parseRotatedToken, ROTATABLE_ROLES, type RotatableRole } from './links.js'
+export { type DocKind, isRole, mayEdit, mayWrite, ROLES, type Role, roleRank } from './roles.js'

@@ -1,0 +1,62 @@
+/**
+ * Keeps the dependency direction of every source tree: no folder cycles, and no folder importing from
+ * a layer above its own (README, "Architecture"). Each list runs from the top layer down.
+ */
+import { describe, expect, it } from 'vitest'
+import { folderCycles, folderImports, upwardImports } from './folderGraph'
+
+const TREES = {
+  'apps/web/src': [
+    // the app shell and its routes
+    ['.'],
+    // pages: the board screen (with its toolbar, notices and refusals) and the home page
+    ['board', 'home'],
+    // features, each a part of the board; they may use one another without a cycle, never the screen
+    [
+      'canvas',
+      'outline',
+      'facilitate',
+      'notes',
+      'exchange',
+      'editing',
+      'voting',
+      'timer',
+      'render',
+      'clusters',
+      'presence',
+      'private',
+      'search',
+      'results',
+      'announce',
+    ],
+    // one open board: its docs, connection, commands, undo, presence, unconfirmed changes, search
+    ['session'],
+    // shared parts with no open board in them: widgets, words, the relay's API, links, utilities
+    ['components', 'i18n', 'api', 'access', 'lib'],
+  ],
+  'apps/relay/src': RELAY_LAYERS,
+  'packages/board/src': BOARD_LAYERS,
+} as const
+
+describe('[ST] folder structure', () => {
+  for (const [tree, layers] of Object.entries(TREES)) {
+    const imports = folderImports(new URL(`../../${tree}`, import.meta.url).pathname)
+
+    it(`[ST1] ${tree} has no folder cycles`, () => {
+      expect(folderCycles(imports)).toEqual([])
+    })
+
+    it(`[ST2] ${tree} imports only from its own layer or below`, () => {
+      expect(upwardImports(imports, layers)).toEqual([])
+    })
+  }
+
+  it('[ST3] the graph sees a cycle and an upward import when there is one', () => {
+    const imports = [
+      { from: 'a', to: 'b', file: 'a/x.ts', specifier: '../b/y' },
+      { from: 'b', to: 'a', file: 'b/y.ts', specifier: '../a/x' },
+    ]
+    expect(folderCycles(imports)).toEqual([['a', 'b']])
+    expect(upwardImports(imports, [['a'], ['b']])).toEqual(['b/y.ts imports ../a/x: a/ is in a layer above b/'])
+  })
+})
