@@ -2,18 +2,19 @@
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CloseIcon } from '../components/CloseIcon'
-import { useUi } from '../session/uiStore'
+import { useBoard, useUi } from '../session/BoardContext'
 
 const NOTICE_MS = 8000
 
 export function BoardNotice() {
   const { t } = useTranslation()
+  const { ui } = useBoard()
   const code = useUi((state) => state.notice)
   useEffect(() => {
     if (!code) return
-    const timer = setTimeout(() => useUi.getState().showNotice(null), NOTICE_MS)
+    const timer = setTimeout(() => ui.getState().showNotice(null), NOTICE_MS)
     return () => clearTimeout(timer)
-  }, [code])
+  }, [code, ui])
   return (
     <div className="notice-region" role="alert">
       {code && (
@@ -23,7 +24,7 @@ export function BoardNotice() {
             type="button"
             className="icon-button"
             aria-label={t('errors.dismiss')}
-            onClick={() => useUi.getState().showNotice(null)}
+            onClick={() => ui.getState().showNotice(null)}
           >
             <CloseIcon />
           </button>

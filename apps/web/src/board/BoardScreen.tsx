@@ -3,7 +3,6 @@
  * the lock banner, the canvas or the outline, tools, notices and the live announcements — or, once access has ended (the link was replaced,
  * the board deleted), the plain explanation instead.
  */
-import type { BoardErrorCode } from '@samla/board'
 import { useEffect, useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
 import { AccessProblemPage } from './AccessProblemPage'
@@ -25,7 +24,7 @@ import { OutlineView } from '../outline/OutlineView'
 import { ParticipantList } from '../presence/ParticipantList'
 import { SyncStatus } from '../presence/SyncStatus'
 import { SearchPanel } from '../search/SearchPanel'
-import { BoardContext } from '../session/BoardContext'
+import { BoardContext, useUi } from '../session/BoardContext'
 import { BoardNotice } from './BoardNotice'
 import { BoardToolbar } from './BoardToolbar'
 import { ConnectionStatus } from './ConnectionStatus'
@@ -34,8 +33,6 @@ import { ShortcutsHelp } from './ShortcutsHelp'
 import type { OpeningSnapshot } from '../session/opening'
 import { type BoardAccess, type BoardSession, openBoardSession } from '../session/session'
 import { useAccessRecheck } from './useAccessRecheck'
-import { useAddNoteShortcut } from './useAddNoteShortcut'
-import { useUi } from '../session/uiStore'
 
 function useBoardSession(
   { boardId, token, role }: BoardAccess,
@@ -43,9 +40,7 @@ function useBoardSession(
 ): BoardSession | null {
   const [session, setSession] = useState<BoardSession | null>(null)
   useEffect(() => {
-    const onError = (code: BoardErrorCode) => useUi.getState().showNotice(code)
-    const opened = openBoardSession({ boardId, token, role }, onError, takeSnapshot?.() ?? null)
-    useUi.getState().reset()
+    const opened = openBoardSession({ boardId, token, role }, takeSnapshot?.() ?? null)
     setSession(opened)
     return () => {
       opened.destroy()
@@ -60,7 +55,6 @@ function OpenBoard({ session, knownTitle }: { readonly session: BoardSession; re
   const meta = useSyncExternalStore(session.reader.subscribeMeta, session.reader.getMeta)
   const title = meta.title || knownTitle
   useDocumentTitle(t('board.documentTitle', { title: title || t('board.untitled') }))
-  useAddNoteShortcut(session)
   const { boardId, token, role } = session
   const onCanvas = useUi((state) => state.view === 'canvas')
   useEffect(() => {

@@ -8,10 +8,9 @@ import { boundsOf, fitViewport, HOME_VIEWPORT } from '../lib/geometry'
 import { ClusterButtons } from '../clusters/ClusterButtons'
 import { UndoButtons } from '../editing/UndoButtons'
 import { useTools } from '../session/useControl'
-import { useBoard, useCanEdit } from '../session/BoardContext'
+import { useBoard, useCanEdit, useUi } from '../session/BoardContext'
 import { addNoteInView } from '../session/commands'
 import { ShortcutsButton } from './ShortcutsHelp'
-import { useUi } from '../session/uiStore'
 import { ViewSwitch } from './ViewSwitch'
 
 const ZOOM_STEP = 1.25
@@ -26,9 +25,9 @@ export function BoardToolbar() {
   const zoom = useUi((state) => state.viewport.zoom)
   const onCanvas = useUi((state) => state.view === 'canvas')
   const percent = new Intl.NumberFormat(i18n.resolvedLanguage, { style: 'percent' }).format(zoom)
-  const zoomBy = (factor: number) => useUi.getState().zoomTo(useUi.getState().viewport.zoom * factor)
+  const zoomBy = (factor: number) => session.ui.getState().zoomTo(session.ui.getState().viewport.zoom * factor)
   const showAll = () => {
-    const ui = useUi.getState()
+    const ui = session.ui.getState()
     const bounds = boundsOf(session.reader.getLayout())
     ui.setViewport(bounds ? fitViewport(bounds, ui.size, FIT_PADDING) : HOME_VIEWPORT)
   }
@@ -72,6 +71,7 @@ function ZoomTools({
   readonly showAll: () => void
 }) {
   const { t } = useTranslation()
+  const { ui } = useBoard()
   return (
     <>
       <span className="toolbar-divider" aria-hidden="true" />
@@ -89,7 +89,7 @@ function ZoomTools({
         type="button"
         className="button button--quiet zoom-level"
         aria-label={t('toolbar.zoomReset', { percent })}
-        onClick={() => useUi.getState().zoomTo(1)}
+        onClick={() => ui.getState().zoomTo(1)}
       >
         {percent}
       </button>

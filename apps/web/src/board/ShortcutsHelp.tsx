@@ -2,38 +2,32 @@
  * The keyboard shortcuts, listed in a dialog opened from the toolbar or with "?", with the switch
  * that turns the single-key ones off. Every shortcut has a way without it (a button or a menu).
  */
-import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Dialog } from '../components/Dialog'
-import { isTextEntry } from '../editing/keyTargets'
-import { isSingleKey, setHelpOpen, setSingleKeys, useShortcuts } from '../lib/shortcutSettings'
+import { shortcutFor } from '../editing/shortcuts'
+import { setHelpOpen, setSingleKeys, useShortcuts } from '../lib/shortcutSettings'
 
+/** Keys handled by one control rather than the board's registry, as the dialog shows them. */
+const CONTROL_KEYS: Readonly<Record<string, string>> = {
+  tab: 'Tab / Shift+Tab',
+  pan: '← ↑ → ↓',
+  zoom: '+ / − / 0',
+  lift: 'Space',
+  edit: 'Enter',
+  delete: 'Delete',
+  nextNote: '↑ / ↓',
+  firstLast: 'Home / End',
+  leaveText: 'Escape',
+}
+
+/** The dialog's lines: a registry shortcut's keys come from the registry, so the list cannot drift from what runs. */
 const GROUPS = {
-  board: [
-    ['N', 'addNote'],
-    ['?', 'help'],
-    ['Tab / Shift+Tab', 'tab'],
-    ['Ctrl+Z / Ctrl+Shift+Z', 'undo'],
-    ['Ctrl+A', 'selectAll'],
-    ['Ctrl+F', 'search'],
-    ['Escape', 'escape'],
-  ],
-  canvas: [
-    ['← ↑ → ↓', 'pan'],
-    ['+ / − / 0', 'zoom'],
-    ['Space', 'lift'],
-    ['Shift+Space', 'select'],
-    ['Enter', 'edit'],
-    ['Delete', 'delete'],
-  ],
-  outline: [
-    ['↑ / ↓', 'nextNote'],
-    ['Home / End', 'firstLast'],
-    ['Enter', 'edit'],
-    ['Escape', 'leaveText'],
-    ['Delete', 'delete'],
-  ],
+  board: ['addNote', 'help', 'tab', 'undo', 'selectAll', 'search', 'escape'],
+  canvas: ['pan', 'zoom', 'lift', 'select', 'edit', 'delete'],
+  outline: ['nextNote', 'firstLast', 'edit', 'leaveText', 'delete'],
 } as const
+
+const keysOf = (help: string) => shortcutFor(help)?.keys ?? CONTROL_KEYS[help] ?? help
 
 export function ShortcutsButton() {
   const { t } = useTranslation()
@@ -59,10 +53,10 @@ function ShortcutsDialog() {
             <section key={group} className="shortcuts-group">
               <h3>{t(`shortcuts.groups.${group as keyof typeof GROUPS}`)}</h3>
               <dl>
-                {rows.map(([keys, what]) => (
+                {rows.map((what) => (
                   <div key={what} className="shortcuts-row">
                     <dt>
-                      <kbd>{keys}</kbd>
+                      <kbd>{keysOf(what)}</kbd>
                     </dt>
                     <dd>{t(`shortcuts.keys.${what}`)}</dd>
                   </div>
@@ -81,17 +75,8 @@ function ShortcutsDialog() {
   )
 }
 
-/** The list of shortcuts when open, and "?" to open it (a single-key shortcut: off with the others). */
+/** The list of shortcuts when open ("?" opens it: see editing/shortcuts.ts). */
 export function ShortcutsHelp() {
   const open = useShortcuts((state) => state.helpOpen)
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== '?' || !isSingleKey(event) || isTextEntry(event.target) || event.defaultPrevented) return
-      event.preventDefault()
-      setHelpOpen(true)
-    }
-    document.addEventListener('keydown', onKeyDown)
-    return () => document.removeEventListener('keydown', onKeyDown)
-  }, [])
   return open ? <ShortcutsDialog /> : null
 }

@@ -3,12 +3,14 @@
  * board as headings and lists; switching keeps focus on the note that had it (see useRestoreNoteFocus).
  */
 import { useTranslation } from 'react-i18next'
-import { type BoardView, useUi } from '../session/uiStore'
+import { useBoard, useUi } from '../session/BoardContext'
+import type { BoardView } from '../session/uiStore'
 
 const VIEWS: readonly BoardView[] = ['canvas', 'outline']
 
 export function ViewSwitch() {
   const { t } = useTranslation()
+  const { ui } = useBoard()
   const view = useUi((state) => state.view)
   return (
     // biome-ignore lint/a11y/useSemanticElements: a fieldset cannot sit in the toolbar's own fieldset as a row of buttons.
@@ -19,7 +21,7 @@ export function ViewSwitch() {
           type="button"
           className="button button--quiet"
           aria-pressed={view === name}
-          onClick={() => useUi.getState().switchView(name)}
+          onClick={() => ui.getState().switchView(name)}
         >
           {t(`view.${name}`)}
         </button>

@@ -3,12 +3,12 @@
  * moves the view with the keyboard when it has focus itself (not a note inside it). It remembers the
  * focused note for the outline, and gives focus back to it after a switch from there.
  */
-import type { BoardReader } from '@samla/board'
 import { type KeyboardEvent, type MouseEvent, useCallback, useRef, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useBoard, useCanEdit } from '../session/BoardContext'
+import { useBoard, useCanEdit, useUi } from '../session/BoardContext'
 import { addNoteAt } from '../session/commands'
-import { useUi } from '../session/uiStore'
+import type { BoardSession } from '../session/session'
+import type { UiStore } from '../session/uiStore'
 import { rememberFocusedNote, useRestoreNoteFocus } from '../session/useRestoreNoteFocus'
 import { ClustersLayer } from '../clusters/ClustersLayer'
 import { EDITING_HINT_ID, EditingHint } from '../editing/EditingHint'
@@ -17,7 +17,7 @@ import { NoteDragContext } from '../notes/NoteDragContext'
 import { CursorsLayer } from '../presence/CursorsLayer'
 import { usePointerPresence } from '../presence/usePointerPresence'
 import { PrivateNotesLayer } from './PrivateNotesLayer'
-import { overviewNoteAt } from '../render/overviewCanvas'
+import { overviewNoteAt } from '../render/overviewDrawing'
 import { CANVAS_ID } from '../lib/focusCanvas'
 import { screenToWorld } from '../lib/geometry'
 import { NotesLayer } from './NotesLayer'
@@ -27,9 +27,9 @@ const KEY_PAN_STEP = 60
 const ZOOM_STEP = 1.25
 const HINT_ID = 'board-canvas-hint'
 
-function onCanvasKeyDown(event: KeyboardEvent<HTMLElement>) {
+function onCanvasKeyDown(store: UiStore, event: KeyboardEvent<HTMLElement>) {
   if (event.target !== event.currentTarget || event.ctrlKey || event.metaKey || event.altKey) return
-  const ui = useUi.getState()
+  const ui = store.getState()
   const step = event.shiftKey ? KEY_PAN_STEP * 4 : KEY_PAN_STEP
   const pans: Record<string, [number, number]> = {
     ArrowLeft: [step, 0],
@@ -51,10 +51,10 @@ function noteElement(id: string): HTMLElement | null {
 }
 
 /** Centres the view on a note coming back from the outline, so the canvas renders it and it can take focus. */
-function bringIntoView(reader: BoardReader, id: string): void {
+function bringIntoView({ reader, ui: store }: BoardSession, id: string): void {
   const note = reader.getNote(id)
   if (!note) return
-  const ui = useUi.getState()
+  const ui = store.getState()
   const { zoom } = ui.viewport
   const width = ui.size.width || window.innerWidth
   const height = ui.size.height || window.innerHeight
@@ -101,7 +101,7 @@ export function Canvas() {
   const gestures = useCanvasGestures(ref)
   useRubberBand(ref)
   usePointerPresence(ref)
-  const prepare = useCallback((id: string) => bringIntoView(session.reader, id), [session.reader])
+  const prepare = useCallback((id: string) => bringIntoView(session, id), [session])
   useRestoreNoteFocus(noteElement, prepare)
 
   const onDoubleClick = (event: MouseEvent<HTMLElement>) => {
@@ -111,11 +111,11 @@ export function Canvas() {
     // On a note drawn on the overview canvas, zooms in to 100 % around it instead.
     const hit = overviewNoteAt(point)
     if (hit) {
-      useUi.getState().select([hit])
-      useUi.getState().zoomTo(1, point)
+      session.ui.getState().select([hit])
+      session.ui.getState().zoomTo(1, point)
       return
     }
-    addNoteAt(session, screenToWorld(useUi.getState().viewport, point))
+    addNoteAt(session, screenToWorld(session.ui.getState().viewport, point))
   }
 
   return (
@@ -127,8 +127,8 @@ export function Canvas() {
       tabIndex={0}
       aria-label={t('canvas.label')}
       aria-describedby={`${HINT_ID} ${EDITING_HINT_ID}`}
-      onKeyDown={onCanvasKeyDown}
-      onFocus={(event) => rememberFocusedNote(event.target, 'data-note-id')}
+      onKeyDown={(event) => onCanvasKeyDown(session.ui, event)}
+      onFocus={(event) => rememberFocusedNote(session.ui, event.target, 'data-note-id')}
       onDoubleClick={onDoubleClick}
       {...gestures}
     >

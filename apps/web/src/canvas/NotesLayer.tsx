@@ -6,8 +6,7 @@
  * near the focused one, so the keyboard can still walk the board. Dragged notes travel in the drag layer.
  */
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
-import { useBoard } from '../session/BoardContext'
-import { useUi } from '../session/uiStore'
+import { useBoard, useUi } from '../session/BoardContext'
 import { whenIdle } from '../lib/idle'
 import { useHiddenNotes } from '../clusters/useHiddenNotes'
 import { NoteCard } from '../notes/NoteCard'

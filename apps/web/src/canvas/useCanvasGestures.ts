@@ -4,9 +4,9 @@
  * pointer, and the canvas's own size is tracked for culling. Zoomed out to block level, a click on a note drawn on the overview canvas selects it.
  */
 import { type PointerEvent, type RefObject, useLayoutEffect, useRef } from 'react'
-import { useUi } from '../session/uiStore'
-import { overviewNoteAt } from '../render/overviewCanvas'
+import { overviewNoteAt } from '../render/overviewDrawing'
 import { wheelPixels } from '../lib/geometry'
+import { useBoard } from '../session/BoardContext'
 
 /** How strongly one pixel of wheel movement zooms. */
 const WHEEL_ZOOM_RATE = 0.002
@@ -16,6 +16,7 @@ export function isOnNote(target: EventTarget | null): boolean {
 }
 
 export function useCanvasGestures(ref: RefObject<HTMLElement | null>) {
+  const { ui: store } = useBoard()
   const pan = useRef<{ pointerId: number; x: number; y: number; moved: boolean; onBackground: boolean } | null>(null)
 
   // A layout effect: the canvas is measured before the first paint, so the notes in view are in
@@ -25,7 +26,7 @@ export function useCanvasGestures(ref: RefObject<HTMLElement | null>) {
     if (!element) return
     const measure = () => {
       const { width, height } = element.getBoundingClientRect()
-      useUi.getState().setSize({ width, height })
+      store.getState().setSize({ width, height })
     }
     measure()
     const observer = new ResizeObserver(measure)
@@ -33,7 +34,7 @@ export function useCanvasGestures(ref: RefObject<HTMLElement | null>) {
     // React's wheel listener is passive; this one must be able to stop the page from zooming.
     const onWheel = (event: WheelEvent) => {
       event.preventDefault()
-      const ui = useUi.getState()
+      const ui = store.getState()
       const delta = wheelPixels(event, ui.size.height)
       if (event.ctrlKey || event.metaKey) {
         const bounds = element.getBoundingClientRect()
@@ -50,7 +51,7 @@ export function useCanvasGestures(ref: RefObject<HTMLElement | null>) {
       observer.disconnect()
       element.removeEventListener('wheel', onWheel)
     }
-  }, [ref])
+  }, [ref, store])
 
   const onPointerDown = (event: PointerEvent<HTMLElement>) => {
     const onBackground = !isOnNote(event.target)
@@ -67,7 +68,7 @@ export function useCanvasGestures(ref: RefObject<HTMLElement | null>) {
     const dy = event.clientY - current.y
     if (dx === 0 && dy === 0) return
     pan.current = { ...current, x: event.clientX, y: event.clientY, moved: true }
-    useUi.getState().panBy(dx, dy)
+    store.getState().panBy(dx, dy)
   }
 
   const onPointerUp = (event: PointerEvent<HTMLElement>) => {
@@ -78,7 +79,7 @@ export function useCanvasGestures(ref: RefObject<HTMLElement | null>) {
     // A click on a note drawn on the overview canvas selects it (which renders it in the DOM).
     const bounds = event.currentTarget.getBoundingClientRect()
     const hit = overviewNoteAt({ x: event.clientX - bounds.left, y: event.clientY - bounds.top })
-    const ui = useUi.getState()
+    const ui = store.getState()
     if (hit && event.shiftKey) ui.toggleSelected(hit)
     else if (hit) ui.select([hit])
     // A click on the empty background (no pan) clears the selection.

@@ -4,8 +4,7 @@
  * to type).
  */
 import { useTranslation } from 'react-i18next'
-import { useBoard } from '../session/BoardContext'
-import { useUi } from '../session/uiStore'
+import { useBoard, useUi } from '../session/BoardContext'
 import { useTools } from '../session/useControl'
 import { addClusterInView, groupSelection } from './clusterCommands'
 

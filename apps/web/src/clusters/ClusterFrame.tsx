@@ -8,8 +8,7 @@ import { useDraggable } from '@dnd-kit/core'
 import type { ClusterSnapshot } from '@samla/board'
 import { memo, type SyntheticEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useBoard } from '../session/BoardContext'
-import { useFacilitationUi } from '../session/facilitationUi'
+import { useBoard, useFacilitationUi } from '../session/BoardContext'
 import { setCollapsed } from './clusterCommands'
 import { ClusterName } from './ClusterName'
 import { ClusterToolsButton } from './ClusterTools'
@@ -42,9 +41,9 @@ export const ClusterFrame = memo(function ClusterFrame({ cluster, z, count, edit
     attributes: { roleDescription: t('facilitation.cluster.roleDescription') },
   })
   const rect = clusterRect(cluster)
-  const onFocus = () => useFacilitationUi.getState().setActiveCluster(id)
+  const onFocus = () => session.facilitationUi.getState().setActiveCluster(id)
   const onBlur = () => {
-    if (useFacilitationUi.getState().activeCluster === id) useFacilitationUi.getState().setActiveCluster(null)
+    if (session.facilitationUi.getState().activeCluster === id) session.facilitationUi.getState().setActiveCluster(null)
   }
 
   return (

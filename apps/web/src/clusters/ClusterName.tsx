@@ -1,14 +1,13 @@
 /**
- * A cluster's name, edited in place. Uncontrolled like a note's text: a collaborator's rename is
- * written into the field by hand with the caret rebased, and each keystroke goes to renameCluster,
+ * A cluster's name, edited in place. A shared text field like a note's (components/remoteText.ts):
+ * a collaborator's rename is written into it with the caret rebased, and each keystroke goes to renameCluster,
  * which changes only the differing part of the shared name.
  */
 import { MAX_CLUSTER_NAME_LENGTH } from '@samla/board'
-import { type KeyboardEvent, useEffect, useLayoutEffect, useRef } from 'react'
+import { type KeyboardEvent, useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useBoard } from '../session/BoardContext'
-import { useFacilitationUi } from '../session/facilitationUi'
-import { rebaseOffset } from '../components/textSync'
+import { useBoard, useFacilitationUi } from '../session/BoardContext'
+import { useRemoteText } from '../components/remoteText'
 import { renameClusterTo } from './clusterCommands'
 
 export function ClusterName({
@@ -25,23 +24,14 @@ export function ClusterName({
   const ref = useRef<HTMLInputElement>(null)
   const focusRequested = useFacilitationUi((state) => state.nameFocusRequest === id)
 
-  useLayoutEffect(() => {
-    const field = ref.current
-    if (!field || field.value === name) return
-    const { value, selectionStart, selectionEnd } = field
-    const focused = document.activeElement === field
-    field.value = name
-    if (focused && selectionStart !== null && selectionEnd !== null) {
-      field.setSelectionRange(rebaseOffset(value, name, selectionStart), rebaseOffset(value, name, selectionEnd))
-    }
-  }, [name])
+  useRemoteText(ref, name)
 
   useEffect(() => {
     if (!focusRequested) return
     ref.current?.focus()
     ref.current?.select()
-    useFacilitationUi.getState().requestNameFocus(null)
-  }, [focusRequested])
+    session.facilitationUi.getState().requestNameFocus(null)
+  }, [focusRequested, session])
 
   if (!editable)
     return <span className="cluster-name cluster-name--static">{name || t('facilitation.cluster.unnamed')}</span>

@@ -10,12 +10,12 @@ import { useTranslation } from 'react-i18next'
 import { useBoard } from '../session/BoardContext'
 import { focusCanvas } from '../lib/focusCanvas'
 import { Dialog } from '../components/Dialog'
-import { useFacilitationUi } from '../session/facilitationUi'
 import { clusterIndexOf } from './clusterIndex'
 import { mergeInto, recolourClusterTo, removeCluster } from './clusterCommands'
 
 export function ClusterToolsButton({ id, name }: { readonly id: string; readonly name: string }) {
   const { t } = useTranslation()
+  const { facilitationUi } = useBoard()
   return (
     <button
       type="button"
@@ -23,7 +23,7 @@ export function ClusterToolsButton({ id, name }: { readonly id: string; readonly
       aria-haspopup="dialog"
       aria-label={t('facilitation.cluster.tools', { name })}
       title={t('facilitation.cluster.tools', { name })}
-      onClick={() => useFacilitationUi.getState().setToolsFor(id)}
+      onClick={() => facilitationUi.getState().setToolsFor(id)}
     >
       <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
         <circle cx="3.5" cy="8" r="1.5" fill="currentColor" />
@@ -40,11 +40,11 @@ export function ClusterToolsDialog({ id }: { readonly id: string }) {
   const index = clusterIndexOf(session.doc)
   const { clusters } = useSyncExternalStore(index.subscribe, index.get)
   const cluster = clusters.find((c) => c.id === id)
-  const onClose = () => useFacilitationUi.getState().setToolsFor(null)
+  const onClose = () => session.facilitationUi.getState().setToolsFor(null)
   // Someone else deleted or merged the cluster: nothing left to change.
   useEffect(() => {
-    if (!cluster) useFacilitationUi.getState().setToolsFor(null)
-  }, [cluster])
+    if (!cluster) session.facilitationUi.getState().setToolsFor(null)
+  }, [cluster, session])
   if (!cluster) return null
   const name = cluster.name || t('facilitation.cluster.unnamed')
   const others = clusters.filter((other) => other.id !== id)

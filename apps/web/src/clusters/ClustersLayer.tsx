@@ -5,10 +5,8 @@
  */
 import { useSyncExternalStore } from 'react'
 import { useShallow } from 'zustand/react/shallow'
-import { useBoard } from '../session/BoardContext'
-import { useUi } from '../session/uiStore'
+import { useBoard, useFacilitationUi, useUi } from '../session/BoardContext'
 import { intersects, visibleWorldRect } from '../lib/geometry'
-import { useFacilitationUi } from '../session/facilitationUi'
 import { useTools } from '../session/useControl'
 import { ClusterDragContext } from './ClusterDragContext'
 import { ClusterFrame } from './ClusterFrame'

@@ -24,9 +24,7 @@ import {
 import type * as Y from 'yjs'
 import { addNoteAt, addNoteInView, guarded, moveNotesBy, type WriteOptions } from '../session/commands'
 import type { BoardSession } from '../session/session'
-import { useUi } from '../session/uiStore'
 import { screenToWorld } from '../lib/geometry'
-import { useFacilitationUi } from '../session/facilitationUi'
 import { toolsFor } from '../session/phaseTools'
 import { clusterIndexOf } from './clusterIndex'
 import { centreOf, clusterAt, clusterRect, grownToFit, HEADER_HEIGHT } from './geometry'
@@ -67,25 +65,31 @@ function growToFit(doc: Y.Doc, id: string): void {
   })
 }
 
-function afterCreate(id: string | undefined): string | undefined {
-  if (id) useFacilitationUi.getState().requestNameFocus(id)
+function afterCreate(session: BoardSession, id: string | undefined): string | undefined {
+  if (id) session.facilitationUi.getState().requestNameFocus(id)
   return id
 }
 
 /** An empty cluster in the middle of the view. */
 export function addClusterInView(session: BoardSession, name: string): string | undefined {
-  const { viewport, size } = useUi.getState()
+  const { viewport, size } = session.ui.getState()
   const centre = screenToWorld(viewport, { x: size.width / 2, y: size.height / 2 })
   const x = Math.round(centre.x - NEW_CLUSTER.width / 2)
   const y = Math.round(centre.y - NEW_CLUSTER.height / 2)
-  return afterCreate(clusterWrite(session, () => createCluster(session.doc, { name, x, y, ...NEW_CLUSTER })))
+  return afterCreate(
+    session,
+    clusterWrite(session, () => createCluster(session.doc, { name, x, y, ...NEW_CLUSTER })),
+  )
 }
 
 /** The selected notes on the board (not private drafts), grouped into a new cluster around them. */
 export function groupSelection(session: BoardSession, name: string): string | undefined {
-  const noteIds = useUi.getState().selection.filter((id) => session.reader.getNote(id))
+  const noteIds = session.ui.getState().selection.filter((id) => session.reader.getNote(id))
   if (noteIds.length === 0) return undefined
-  return afterCreate(clusterWrite(session, () => createCluster(session.doc, { name, noteIds })))
+  return afterCreate(
+    session,
+    clusterWrite(session, () => createCluster(session.doc, { name, noteIds })),
+  )
 }
 
 /** True when the rename was written; renameCluster returns nothing, so success is marked explicitly. */

@@ -6,11 +6,11 @@ import type { BoardSession } from '../session/session'
 import { JoinDialog } from '../presence/JoinDialog'
 import { usePresencePublishing } from '../presence/usePresencePublishing'
 import { useClipboard } from './useClipboard'
-import { useEditingShortcuts } from './useEditingShortcuts'
+import { useBoardShortcuts } from './useBoardShortcuts'
 
 export function EditingEffects({ session }: { readonly session: BoardSession }) {
   usePresencePublishing(session)
-  useEditingShortcuts(session)
+  useBoardShortcuts(session)
   useClipboard(session)
   return <JoinDialog />
 }

@@ -6,8 +6,7 @@
 import { NOTE_COLOURS, type NoteColour } from '@samla/board'
 import { useId, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useBoard, useCanEdit } from '../session/BoardContext'
-import { useUi } from '../session/uiStore'
+import { useBoard, useCanEdit, useUi } from '../session/BoardContext'
 import { focusCanvas } from '../lib/focusCanvas'
 import { deleteSelection, recolourSelection } from './editCommands'
 import { EDITING_HINT_ID } from './EditingHint'
@@ -64,7 +63,7 @@ export function SelectionToolbar() {
         type="button"
         className="button button--quiet"
         onClick={() => {
-          useUi.getState().select([])
+          session.ui.getState().select([])
           focusCanvas()
         }}
       >

@@ -7,7 +7,6 @@
 import { addNote, type NoteColour, recolourNotes } from '@samla/board'
 import { guarded, moveNotesBy, removeNotes } from '../session/commands'
 import { type BoardSession, mayEditBoard } from '../session/session'
-import { useUi } from '../session/uiStore'
 import { screenToWorld } from '../lib/geometry'
 import { toolsFor } from '../session/phaseTools'
 import { getDisplayName, getUserId } from '../lib/identity'
@@ -26,11 +25,11 @@ export function redoOwnChange(session: BoardSession): void {
 
 /** The selected notes that are still on the board. */
 export function selectedNotes(session: BoardSession): string[] {
-  return existingIds(useUi.getState().selection, session.reader.getLayout())
+  return existingIds(session.ui.getState().selection, session.reader.getLayout())
 }
 
 export function selectAll(session: BoardSession): void {
-  useUi.getState().select(session.reader.getLayout().map((note) => note.id))
+  session.ui.getState().select(session.reader.getLayout().map((note) => note.id))
 }
 
 /** Moves the selection by one arrow-key step; returns whether the key was an arrow. */
@@ -68,11 +67,11 @@ function pasteTarget(session: BoardSession) {
 export function pasteNotes(session: BoardSession, notes: readonly ClipNote[]): void {
   const target = pasteTarget(session)
   if (!target || notes.length === 0) return
-  const { viewport, size } = useUi.getState()
+  const { viewport, size } = session.ui.getState()
   const centre = pointerOnCanvas() ?? screenToWorld(viewport, { x: size.width / 2, y: size.height / 2 })
   const placed = placeAround(notes, centre)
   const ids = guarded(session, () =>
     target.doc.transact(() => placed.map((note) => addNote(target.doc, { ...note, ...target.author }))),
   )
-  if (ids) useUi.getState().select(ids)
+  if (ids) session.ui.getState().select(ids)
 }

@@ -7,7 +7,6 @@
 import { type RefObject, useEffect } from 'react'
 import { create } from 'zustand'
 import { useBoard } from '../session/BoardContext'
-import { useUi } from '../session/uiStore'
 import { type Point, screenToWorld } from '../lib/geometry'
 import { addToSelection, notesInRect, rectBetween } from './selection'
 
@@ -20,7 +19,7 @@ interface Band {
 const useBand = create<{ readonly band: Band | null }>()(() => ({ band: null }))
 
 export function useRubberBand(ref: RefObject<HTMLElement | null>): void {
-  const { reader } = useBoard()
+  const { reader, ui } = useBoard()
   useEffect(() => {
     const element = ref.current
     if (!element) return
@@ -49,7 +48,7 @@ export function useRubberBand(ref: RefObject<HTMLElement | null>): void {
       pointerId = null
       useBand.setState({ band: null })
       if (event.type === 'pointercancel') return
-      const { viewport, selection, select } = useUi.getState()
+      const { viewport, selection, select } = ui.getState()
       const area = rectBetween(screenToWorld(viewport, band.start), screenToWorld(viewport, band.end))
       select(addToSelection(selection, notesInRect(reader.getLayout(), area)))
     }
@@ -64,7 +63,7 @@ export function useRubberBand(ref: RefObject<HTMLElement | null>): void {
       element.removeEventListener('pointercancel', onUp)
       useBand.setState({ band: null })
     }
-  }, [ref, reader])
+  }, [ref, reader, ui])
 }
 
 /** The band as drawn: a dashed rectangle, decoration only (the selection count says what it did). */

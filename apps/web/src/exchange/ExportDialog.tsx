@@ -6,7 +6,6 @@
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useBoard } from '../session/BoardContext'
-import { useUi } from '../session/uiStore'
 import { Dialog } from '../components/Dialog'
 import { fileSafeName, saveBlob } from './download'
 import { describeFailure, type Failure } from './failure'
@@ -68,7 +67,7 @@ export function ExportDialog({ title, onClose }: { readonly title: string; reado
     setState({ status: 'busy', choice, progress: null })
     try {
       if (choice === 'png-whole' || choice === 'png-view') {
-        const { viewport, size } = useUi.getState()
+        const { viewport, size } = session.ui.getState()
         const area = choice === 'png-whole' ? { kind: 'whole' as const } : { kind: 'view' as const, viewport, size }
         const filename = fileSafeName(title, 'png', t('exchange.export.fallbackName'))
         saveBlob(await boardImage(session.doc, area, window.devicePixelRatio || 1), filename)

@@ -7,7 +7,6 @@ import { useEffect } from 'react'
 import type { BoardSession } from '../session/session'
 import { usePrivateDrafts } from '../private/usePrivateDrafts'
 import { syncClock } from '../timer/clock'
-import { useFacilitationUi } from '../session/facilitationUi'
 import { useFollowAndSummons, useShareView } from './useFollow'
 
 function useRelayClock(session: BoardSession): void {
@@ -25,8 +24,6 @@ function useRelayClock(session: BoardSession): void {
 }
 
 export function FacilitationEffects({ session }: { readonly session: BoardSession }) {
-  // Panels, following and drags belong to this board: the next one starts afresh.
-  useEffect(() => () => useFacilitationUi.getState().reset(), [])
   usePrivateDrafts(session)
   useRelayClock(session)
   useShareView(session)

@@ -6,12 +6,11 @@
 import { setAnonymous, setParticipantsMayCluster } from '@samla/board'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useBoard } from '../session/BoardContext'
+import { useBoard, useFacilitationUi } from '../session/BoardContext'
 import { controlWrite } from '../session/controlWrite'
 import { PrivatePanel } from '../private/PrivatePanel'
 import { TimerPanel } from '../timer/TimerPanel'
 import { VotePanel } from '../voting/VotePanel'
-import { useFacilitationUi } from '../session/facilitationUi'
 import { useControlState } from '../session/useControl'
 import { summonEveryone } from './useFollow'
 

@@ -5,12 +5,11 @@
  * outside it, so presses in them never reach the canvas's pan and drag handling.
  */
 import { useTranslation } from 'react-i18next'
-import { useBoard } from '../session/BoardContext'
+import { useBoard, useFacilitationUi } from '../session/BoardContext'
 import { ClusterToolsDialog } from '../clusters/ClusterTools'
 import { ResultsDialog } from '../results/ResultsDialog'
 import { TimerDisplay } from '../timer/TimerDisplay'
 import { VoteStatus } from '../voting/VoteStatus'
-import { useFacilitationUi } from '../session/facilitationUi'
 import { PhaseSteps } from './PhaseSteps'
 import { useControlState } from '../session/useControl'
 
@@ -36,12 +35,12 @@ function ModeBadges() {
 
 export function SessionBar() {
   const { t } = useTranslation()
-  const { role } = useBoard()
+  const { role, facilitationUi } = useBoard()
   const following = useFacilitationUi((state) => state.following)
   const panelOpen = useFacilitationUi((state) => state.panelOpen)
   const resultsOpen = useFacilitationUi((state) => state.resultsOpen)
   const toolsFor = useFacilitationUi((state) => state.toolsFor)
-  const ui = useFacilitationUi.getState()
+  const ui = facilitationUi.getState()
   return (
     <section className="session-bar" aria-label={t('facilitation.bar.label')}>
       <PhaseSteps />

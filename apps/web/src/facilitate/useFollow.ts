@@ -4,16 +4,15 @@
  */
 import { useEffect, useRef } from 'react'
 import type { BoardSession } from '../session/session'
-import { useUi } from '../session/uiStore'
 import { relayNow } from '../timer/clock'
-import { useFacilitationUi } from '../session/facilitationUi'
 import { leaderView, newSummons, type SharedView, sharedViewOf, viewportShowing } from './follow'
+import { useFacilitationUi } from '../session/BoardContext'
 
 /** Often enough to feel live, rarely enough for 300 followers' connections. */
 const SHARE_EVERY_MS = 200
 
-function moveTo(view: SharedView): void {
-  const ui = useUi.getState()
+function moveTo(session: BoardSession, view: SharedView): void {
+  const ui = session.ui.getState()
   ui.setViewport(viewportShowing(view, ui.size))
 }
 
@@ -25,11 +24,11 @@ export function useShareView(session: BoardSession): void {
     let timer: ReturnType<typeof setTimeout> | null = null
     const share = () => {
       timer = null
-      const { viewport, size } = useUi.getState()
+      const { viewport, size } = session.ui.getState()
       awareness.setLocalStateField('viewport', sharedViewOf(viewport, size))
     }
     share()
-    const unsubscribe = useUi.subscribe((state, previous) => {
+    const unsubscribe = session.ui.subscribe((state, previous) => {
       if (timer === null && (state.viewport !== previous.viewport || state.size !== previous.size)) {
         timer = setTimeout(share, SHARE_EVERY_MS)
       }
@@ -51,12 +50,12 @@ export function useFollowAndSummons(session: BoardSession): void {
     let last: SharedView | null = null
     const onChange = () => {
       const states = awareness.getStates() as Map<number, Record<string, unknown>>
-      for (const summon of newSummons(states, awareness.clientID, seen.current, relayNow())) moveTo(summon)
+      for (const summon of newSummons(states, awareness.clientID, seen.current, relayNow())) moveTo(session, summon)
       const leader = following ? leaderView(states, awareness.clientID) : null
       // Other people's cursors change awareness all the time; only a change of the leader's view moves this one.
       if (leader && (leader.x !== last?.x || leader.y !== last.y || leader.zoom !== last.zoom)) {
         last = leader
-        moveTo(leader)
+        moveTo(session, leader)
       }
     }
     onChange()
@@ -70,6 +69,6 @@ export function summonEveryone(session: BoardSession): void {
   const { awareness } = session
   const previous = (awareness.getLocalState()?.summon as { count?: unknown } | undefined)?.count
   const count = typeof previous === 'number' ? previous + 1 : 1
-  const { viewport, size } = useUi.getState()
+  const { viewport, size } = session.ui.getState()
   awareness.setLocalStateField('summon', { ...sharedViewOf(viewport, size), count, at: relayNow() })
 }

@@ -31,6 +31,11 @@ export function screenToWorld(viewport: Viewport, point: Point): Point {
 }
 
 /** Changes the zoom while the world point under `anchor` (a screen point) stays under it. */
+/** A drag's offset on screen as whole world units at this zoom. */
+export function dragOffset(delta: Point, zoom: number): { readonly dx: number; readonly dy: number } {
+  return { dx: Math.round(delta.x / zoom), dy: Math.round(delta.y / zoom) }
+}
+
 export function zoomAround(viewport: Viewport, anchor: Point, zoom: number): Viewport {
   const next = clampZoom(zoom)
   const world = screenToWorld(viewport, anchor)

@@ -6,7 +6,7 @@
 import { useDraggable } from '@dnd-kit/core'
 import type { NoteLayout } from '@samla/board'
 import { type KeyboardEvent, type MouseEvent, type PointerEvent, type ReactNode, useCallback } from 'react'
-import { useUi } from '../session/uiStore'
+import { useUi } from '../session/BoardContext'
 
 /** Above any stacking index, so the note in hand is never hidden under another. */
 const DRAGGING_Z = 2_000_000_000

@@ -9,9 +9,8 @@
 import { DEFAULT_NOTE_COLOUR, type NoteSnapshot } from '@samla/board'
 import { type KeyboardEvent, type MouseEvent, memo, type PointerEvent, useMemo } from 'react'
 import type { TFunction } from 'i18next'
-import { useBoard, useCanEdit, useNote } from '../session/BoardContext'
+import { useBoard, useCanEdit, useNote, useUi } from '../session/BoardContext'
 import { raiseNotes, removeNotes } from '../session/commands'
-import { useUi } from '../session/uiStore'
 import { focusCanvas } from '../lib/focusCanvas'
 import { NoteBadges } from '../presence/NoteBadges'
 import { PrivateMark, useIsPrivateNote } from '../private/PrivateMark'
@@ -61,7 +60,7 @@ export const NoteCard = memo(function NoteCard({
 
   const onPointerDown = (event: PointerEvent<HTMLElement>) => {
     if (event.button !== 0) return
-    const ui = useUi.getState()
+    const ui = session.ui.getState()
     if (event.shiftKey) {
       ui.toggleSelected(id)
       return
@@ -75,13 +74,13 @@ export const NoteCard = memo(function NoteCard({
   const onClick = (event: MouseEvent<HTMLElement>) => {
     if (event.button !== 0 || event.shiftKey || !canEdit) return
     if (event.target instanceof Element && event.target.closest(NOTE_ACTIONS)) return
-    const { selection } = useUi.getState()
+    const { selection } = session.ui.getState()
     raiseNotes(session, selection.includes(id) ? selection : [id])
   }
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     if (event.target !== event.currentTarget) return
-    const ui = useUi.getState()
+    const ui = session.ui.getState()
     if ((event.key === 'Delete' || event.key === 'Backspace') && canEdit) {
       event.preventDefault()
       removeNotes(session, ui.selection.includes(id) ? ui.selection : [id])

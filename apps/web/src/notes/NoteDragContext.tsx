@@ -3,43 +3,31 @@
  * note follows; when it ends, the offset is converted from screen pixels to world units and applied
  * with one moveNotes call — one transaction, so collaborators see a single move.
  */
-import {
-  type Announcements,
-  DndContext,
-  type DragEndEvent,
-  type DragMoveEvent,
-  type DragStartEvent,
-} from '@dnd-kit/core'
+import type { DragEndEvent, DragMoveEvent, DragStartEvent } from '@dnd-kit/core'
 import { type ReactNode, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
+import { dropNotes } from '../clusters/clusterCommands'
+import { DragShell } from '../components/DragShell'
+import { dragOffset } from '../lib/geometry'
 import { useBoard } from '../session/BoardContext'
 import { raiseNotes } from '../session/commands'
-import { useUi } from '../session/uiStore'
-import { dropNotes } from '../clusters/clusterCommands'
-import { useNoteSensors } from '../components/sensors'
-
-function toWorld(delta: { x: number; y: number }) {
-  const { zoom } = useUi.getState().viewport
-  return { dx: Math.round(delta.x / zoom), dy: Math.round(delta.y / zoom) }
-}
 
 export function NoteDragContext({ children }: { readonly children: ReactNode }) {
   const { t } = useTranslation()
   const session = useBoard()
-  const sensors = useNoteSensors()
-  const accessibility = useMemo(() => {
-    const announcements: Announcements = {
-      onDragStart: () => t('drag.start'),
-      onDragOver: () => undefined,
-      onDragEnd: () => t('drag.end'),
-      onDragCancel: () => t('drag.cancel'),
-    }
-    return { announcements, screenReaderInstructions: { draggable: t('drag.instructions') } }
-  }, [t])
+  const words = useMemo(
+    () => ({
+      start: t('drag.start'),
+      end: () => t('drag.end'),
+      cancel: t('drag.cancel'),
+      instructions: t('drag.instructions'),
+    }),
+    [t],
+  )
 
   const onDragStart = ({ active }: DragStartEvent) => {
     const id = String(active.id)
-    const ui = useUi.getState()
+    const ui = session.ui.getState()
     const picked = ui.selection.includes(id) ? ui.selection : [id]
     if (picked !== ui.selection) ui.select(picked)
     const ids = picked.filter((noteId) => session.reader.getNote(noteId))
@@ -48,15 +36,15 @@ export function NoteDragContext({ children }: { readonly children: ReactNode }) 
 
   // The offset only moves the drag layer (render/DragLayer) and the cluster drop target: no note re-renders.
   const onDragMove = ({ delta }: DragMoveEvent) => {
-    const { drag, setDrag } = useUi.getState()
-    const { dx, dy } = toWorld(delta)
+    const { drag, setDrag } = session.ui.getState()
+    const { dx, dy } = dragOffset(delta, session.ui.getState().viewport.zoom)
     if (drag && (drag.dx !== dx || drag.dy !== dy)) setDrag({ ids: drag.ids, dx, dy })
   }
 
   const onDragEnd = ({ delta }: DragEndEvent) => {
-    const { drag, setDrag } = useUi.getState()
+    const { drag, setDrag } = session.ui.getState()
     if (!drag) return
-    const { dx, dy } = toWorld(delta)
+    const { dx, dy } = dragOffset(delta, session.ui.getState().viewport.zoom)
     // Carried above the rest in the drag layer, the notes stay on top where they land. The raise and
     // the move land together: one re-render, after which only the moved notes' shells change.
     raiseNotes(session, drag.ids)
@@ -66,16 +54,14 @@ export function NoteDragContext({ children }: { readonly children: ReactNode }) 
   }
 
   return (
-    <DndContext
-      sensors={sensors}
-      accessibility={accessibility}
-      autoScroll={false}
+    <DragShell
+      words={words}
       onDragStart={onDragStart}
       onDragMove={onDragMove}
       onDragEnd={onDragEnd}
-      onDragCancel={() => useUi.getState().setDrag(null)}
+      onDragCancel={() => session.ui.getState().setDrag(null)}
     >
       {children}
-    </DndContext>
+    </DragShell>
   )
 }

@@ -1,16 +1,15 @@
 /**
- * A note's text field. It is uncontrolled on purpose: when a collaborator's edit arrives, the
- * value is replaced by hand so the caret can be rebased instead of jumping to the end. Each
+ * A note's text field, a shared text field (components/remoteText.ts): a collaborator's edit is
+ * written into it with the caret rebased instead of jumping to the end. Each
  * keystroke goes to setNoteText, which applies only the changed middle to the shared text. Read-only,
  * it stays a focusable, selectable text field that cannot be typed into.
  */
 import { MAX_NOTE_TEXT_LENGTH } from '@samla/board'
-import { type KeyboardEvent, useEffect, useLayoutEffect, useRef } from 'react'
-import { useBoard } from '../session/BoardContext'
+import { type KeyboardEvent, useEffect, useRef } from 'react'
+import { useBoard, useUi } from '../session/BoardContext'
 import { editNoteText } from '../session/commands'
-import { useUi } from '../session/uiStore'
 import { useBoardLanguage } from '../i18n/BoardLanguage'
-import { rebaseOffset } from '../components/textSync'
+import { useRemoteText } from '../components/remoteText'
 
 export function NoteText({
   id,
@@ -26,21 +25,13 @@ export function NoteText({
   const ref = useRef<HTMLTextAreaElement>(null)
   const focusRequested = useUi((state) => state.focusRequest === id)
 
-  useLayoutEffect(() => {
-    const field = ref.current
-    if (!field || field.value === text) return
-    const { value, selectionStart, selectionEnd } = field
-    const focused = document.activeElement === field
-    field.value = text
-    if (focused)
-      field.setSelectionRange(rebaseOffset(value, text, selectionStart), rebaseOffset(value, text, selectionEnd))
-  }, [text])
+  useRemoteText(ref, text)
 
   useEffect(() => {
     if (!focusRequested) return
     ref.current?.focus()
-    useUi.getState().requestFocus(null)
-  }, [focusRequested])
+    session.ui.getState().requestFocus(null)
+  }, [focusRequested, session])
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key !== 'Escape') return
@@ -61,9 +52,9 @@ export function NoteText({
         const field = event.currentTarget
         if (!editNoteText(session, id, field.value)) field.value = session.reader.getNote(id)?.text ?? ''
       }}
-      onFocus={() => useUi.getState().setEditing(id)}
+      onFocus={() => session.ui.getState().setEditing(id)}
       onBlur={() => {
-        if (useUi.getState().editingId === id) useUi.getState().setEditing(null)
+        if (session.ui.getState().editingId === id) session.ui.getState().setEditing(null)
       }}
       onKeyDown={onKeyDown}
     />

@@ -5,8 +5,7 @@
  */
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useBoard, useCanEdit } from '../session/BoardContext'
-import { useUi } from '../session/uiStore'
+import { useBoard, useCanEdit, useUi } from '../session/BoardContext'
 import { addNoteInCluster } from '../clusters/clusterCommands'
 import { ClusterName } from '../clusters/ClusterName'
 import { ClusterToolsButton } from '../clusters/ClusterTools'

@@ -56,7 +56,7 @@ export function OutlineView() {
       id={OUTLINE_ID}
       className="outline"
       aria-label={t('outline.label')}
-      onFocus={(event) => rememberFocusedNote(event.target, OUTLINE_NOTE)}
+      onFocus={(event) => rememberFocusedNote(session.ui, event.target, OUTLINE_NOTE)}
     >
       <p className="outline-hint">{t('outline.hint')}</p>
       {groups.map((group) => (

@@ -6,8 +6,7 @@
  */
 import { useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useBoard } from '../session/BoardContext'
-import { useUi } from '../session/uiStore'
+import { useBoard, useUi } from '../session/BoardContext'
 
 /** Screen pixels beyond the edges where a cursor is still drawn (its label reaches in). */
 const CURSOR_MARGIN = 40

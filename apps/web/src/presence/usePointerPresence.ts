@@ -4,7 +4,6 @@
  */
 import { type RefObject, useEffect } from 'react'
 import { useBoard } from '../session/BoardContext'
-import { useUi } from '../session/uiStore'
 import { type Point, screenToWorld } from '../lib/geometry'
 
 let pointer: Point | null = null
@@ -15,13 +14,13 @@ export function pointerOnCanvas(): Point | null {
 }
 
 export function usePointerPresence(ref: RefObject<HTMLElement | null>): void {
-  const { presence } = useBoard()
+  const { presence, ui } = useBoard()
   useEffect(() => {
     const element = ref.current
     if (!element) return
     const onMove = (event: PointerEvent) => {
       const bounds = element.getBoundingClientRect()
-      pointer = screenToWorld(useUi.getState().viewport, {
+      pointer = screenToWorld(ui.getState().viewport, {
         x: event.clientX - bounds.left,
         y: event.clientY - bounds.top,
       })
@@ -38,5 +37,5 @@ export function usePointerPresence(ref: RefObject<HTMLElement | null>): void {
       element.removeEventListener('pointerleave', onLeave)
       pointer = null
     }
-  }, [ref, presence])
+  }, [ref, presence, ui])
 }

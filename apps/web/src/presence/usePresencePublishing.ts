@@ -5,7 +5,6 @@
  */
 import { useEffect, useSyncExternalStore } from 'react'
 import type { BoardSession } from '../session/session'
-import { useUi } from '../session/uiStore'
 import { presenceUser, useProfile } from './profile'
 
 export function usePresencePublishing(session: BoardSession): void {
@@ -19,13 +18,13 @@ export function usePresencePublishing(session: BoardSession): void {
 
   useEffect(() => {
     const publish = () => {
-      const { selection, editingId } = useUi.getState()
+      const { selection, editingId } = session.ui.getState()
       presence.setSelection(anonymous ? [] : selection)
       presence.setEditing(anonymous ? null : editingId)
     }
     publish()
-    return useUi.subscribe((state, previous) => {
+    return session.ui.subscribe((state, previous) => {
       if (state.selection !== previous.selection || state.editingId !== previous.editingId) publish()
     })
-  }, [presence, anonymous])
+  }, [presence, anonymous, session])
 }

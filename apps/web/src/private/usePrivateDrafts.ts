@@ -6,7 +6,6 @@
 import { BoardError } from '@samla/board'
 import { useEffect } from 'react'
 import { type BoardSession, mayEditBoard } from '../session/session'
-import { useUi } from '../session/uiStore'
 import { getDisplayName, getUserId } from '../lib/identity'
 import { openDrafts, useDrafts } from '../session/drafts'
 import { settleReveal } from './publish'
@@ -27,7 +26,7 @@ export function usePrivateDrafts(session: BoardSession): void {
         settleReveal(session.boardId, session.control.getControl(), drafts.doc, session.doc, author)
       } catch (error) {
         if (!(error instanceof BoardError)) throw error
-        useUi.getState().showNotice(error.code)
+        session.ui.getState().showNotice(error.code)
       }
     }
     void drafts.loaded.then(() => {

@@ -11,8 +11,7 @@
 import { useLayoutEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useShallow } from 'zustand/react/shallow'
-import { useBoard } from '../session/BoardContext'
-import { useUi } from '../session/uiStore'
+import { useBoard, useUi } from '../session/BoardContext'
 import { clusterIndexOf } from '../clusters/clusterIndex'
 import { noteByline } from '../i18n/byline'
 import { type CarriedNote, carriedCanvas } from './dragCopies'
@@ -36,7 +35,7 @@ function clonesOf(source: Element | null, ids: readonly string[]): Element[] {
 
 export function DragLayer() {
   const { t } = useTranslation()
-  const { reader, doc } = useBoard()
+  const { reader, doc, ui } = useBoard()
   const ref = useRef<HTMLDivElement>(null)
   const ids = useUi(useShallow((state) => state.drag?.ids ?? []))
 
@@ -46,7 +45,7 @@ export function DragLayer() {
     const place = (dx: number, dy: number) => {
       layer.style.transform = `translate(${dx}px, ${dy}px)`
     }
-    const { drag, viewport } = useUi.getState()
+    const { drag, viewport } = ui.getState()
     place(drag?.dx ?? 0, drag?.dy ?? 0)
     if (ids.length > 0 && detailAt(viewport.zoom) !== 'full') {
       // Notes in a collapsed cluster are not on the canvas, so they are not carried visibly either.
@@ -63,7 +62,7 @@ export function DragLayer() {
     } else {
       layer.replaceChildren(...clonesOf(layer.parentElement, ids))
     }
-    const unsubscribe = useUi.subscribe((state, previous) => {
+    const unsubscribe = ui.subscribe((state, previous) => {
       const next = state.drag
       if (next && next !== previous.drag) place(next.dx, next.dy)
     })
@@ -71,7 +70,7 @@ export function DragLayer() {
       unsubscribe()
       layer.replaceChildren()
     }
-  }, [ids, reader, doc, t])
+  }, [ids, reader, doc, t, ui])
 
   return <div ref={ref} className="notes-drag-layer" aria-hidden="true" inert hidden={ids.length === 0} />
 }

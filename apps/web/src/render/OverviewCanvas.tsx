@@ -2,7 +2,7 @@
 import type { NoteLayout } from '@samla/board'
 import { useEffect, useLayoutEffect, useRef } from 'react'
 import type { Size, Viewport } from '../lib/geometry'
-import { clearOverview, drawOverview } from './overviewCanvas'
+import { clearOverview, drawOverview } from './overviewDrawing'
 
 export function OverviewCanvas({
   notes,

@@ -6,10 +6,9 @@
 import { type BoardReader, NOTE_COLOURS, type NoteColour, type NoteLayout } from '@samla/board'
 import { type KeyboardEvent, useEffect, useId, useMemo, useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useBoard } from '../session/BoardContext'
+import { useBoard, useSearch } from '../session/BoardContext'
 import { CloseIcon } from '../components/CloseIcon'
 import { isFiltering } from '../session/match'
-import { useSearch } from '../session/searchStore'
 
 export const SEARCH_FIELD_ID = 'board-search'
 /** Select value for "no author": option values must be non-empty to tell them from "anyone". */
@@ -23,7 +22,7 @@ function authorsOf(layout: readonly NoteLayout[], reader: BoardReader): string[]
 
 function Filters() {
   const { t } = useTranslation()
-  const { reader } = useBoard()
+  const { reader, searchFilter } = useBoard()
   const layout = useSyncExternalStore(reader.subscribeLayout, reader.getLayout)
   const authors = useMemo(() => authorsOf(layout, reader), [layout, reader])
   const colour = useSearch((state) => state.colour)
@@ -36,7 +35,9 @@ function Filters() {
       <select
         id={colourId}
         value={colour ?? ''}
-        onChange={(event) => useSearch.getState().setColour((event.currentTarget.value || null) as NoteColour | null)}
+        onChange={(event) =>
+          searchFilter.getState().setColour((event.currentTarget.value || null) as NoteColour | null)
+        }
       >
         <option value="">{t('editing.search.anyColour')}</option>
         {NOTE_COLOURS.map((name) => (
@@ -51,7 +52,7 @@ function Filters() {
         value={author === null ? '' : author || NO_AUTHOR}
         onChange={(event) => {
           const value = event.currentTarget.value
-          useSearch.getState().setAuthor(value === '' ? null : value === NO_AUTHOR ? '' : value)
+          searchFilter.getState().setAuthor(value === '' ? null : value === NO_AUTHOR ? '' : value)
         }}
       >
         <option value="">{t('editing.search.anyAuthor')}</option>
@@ -67,14 +68,14 @@ function Filters() {
 
 export function SearchPanel() {
   const { t } = useTranslation()
-  const { search } = useBoard()
-  const filter = useSearch()
+  const { search, searchFilter } = useBoard()
+  const filter = useSearch((state) => state)
   const results = useSyncExternalStore(search.subscribe, search.get)
   const [filtersOpen, setFiltersOpen] = useState(false)
   const filtersId = useId()
   const active = isFiltering(filter)
   // A search belongs to the board it was made on.
-  useEffect(() => () => useSearch.getState().clear(), [])
+  useEffect(() => () => searchFilter.getState().clear(), [searchFilter])
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key !== 'Escape' || filter.query === '') return

@@ -1,8 +1,12 @@
 /** Hands the open board session to the components below the board screen, with its lock and what the person may do. */
 import type { NoteSnapshot } from '@samla/board'
 import { createContext, useCallback, useContext, useSyncExternalStore } from 'react'
+import { useStore } from 'zustand'
 import { mayEdit } from '@samla/protocol'
+import type { FacilitationUi } from './facilitationUi'
+import type { SearchFilter } from './searchStore'
 import type { BoardSession } from './session'
+import type { Ui } from './uiStore'
 
 export const BoardContext = createContext<BoardSession | null>(null)
 
@@ -28,4 +32,19 @@ export function useLocked(): boolean {
 export function useCanEdit(): boolean {
   const { role } = useBoard()
   return mayEdit(role, useLocked())
+}
+
+/** A part of this page's view of the open board (viewport, selection, editing …). */
+export function useUi<T>(selector: (ui: Ui) => T): T {
+  return useStore(useBoard().ui, selector)
+}
+
+/** A part of this page's facilitation state on the open board (panels, timer sound, cluster drag …). */
+export function useFacilitationUi<T>(selector: (ui: FacilitationUi) => T): T {
+  return useStore(useBoard().facilitationUi, selector)
+}
+
+/** A part of the person's search and filter on the open board. */
+export function useSearch<T>(selector: (filter: SearchFilter) => T): T {
+  return useStore(useBoard().searchFilter, selector)
 }

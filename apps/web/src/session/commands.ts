@@ -17,7 +17,6 @@ import { type Point, screenToWorld } from '../lib/geometry'
 import { LOCAL_ORIGIN, UNTRACKED_ORIGIN } from './origin'
 import { addNewNote } from './newNote'
 import { type BoardSession, mayEditBoard } from './session'
-import { useUi } from './uiStore'
 
 /** Runs a write as this person's own edit (`origin`), so undo can tell it from a collaborator's. */
 export interface WriteOptions {
@@ -35,7 +34,7 @@ export function guarded<T>(session: BoardSession, write: () => T, options: Write
     return session.doc.transact(write, origin)
   } catch (error) {
     if (!(error instanceof BoardError)) throw error
-    useUi.getState().showNotice(error.code)
+    session.ui.getState().showNotice(error.code)
     return undefined
   }
 }
@@ -56,7 +55,7 @@ export function addNoteAt(session: BoardSession, centre: Point): string | undefi
   // The phase, a silent brainstorm and anonymous mode decide where the note goes and whose it is.
   const id = guarded(session, () => addNewNote(session, { x, y }))
   if (id) {
-    const ui = useUi.getState()
+    const ui = session.ui.getState()
     ui.select([id])
     ui.requestFocus(id)
   }
@@ -65,7 +64,7 @@ export function addNoteAt(session: BoardSession, centre: Point): string | undefi
 
 /** Adds a note in the middle of the visible part of the board. */
 export function addNoteInView(session: BoardSession): string | undefined {
-  const { viewport, size } = useUi.getState()
+  const { viewport, size } = session.ui.getState()
   return addNoteAt(session, screenToWorld(viewport, { x: size.width / 2, y: size.height / 2 }))
 }
 
@@ -111,7 +110,7 @@ export function removeNotes(session: BoardSession, ids: readonly string[]): void
   const existing = ids.filter((id) => session.reader.getNote(id))
   if (existing.length === 0) return
   guarded(session, () => deleteNotes(session.doc, existing))
-  const ui = useUi.getState()
+  const ui = session.ui.getState()
   ui.select(ui.selection.filter((id) => !existing.includes(id)))
   if (ui.editingId && existing.includes(ui.editingId)) ui.setEditing(null)
 }

@@ -4,7 +4,6 @@
  */
 import { BoardError } from '@samla/board'
 import type { BoardSession } from './session'
-import { useUi } from './uiStore'
 
 export function controlWrite(session: BoardSession, write: () => void): void {
   if (session.role !== 'facilitator') return
@@ -12,6 +11,6 @@ export function controlWrite(session: BoardSession, write: () => void): void {
     write()
   } catch (error) {
     if (!(error instanceof BoardError)) throw error
-    useUi.getState().showNotice(error.code)
+    session.ui.getState().showNotice(error.code)
   }
 }

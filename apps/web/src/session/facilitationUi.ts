@@ -1,9 +1,10 @@
 /**
- * Local UI state of the facilitation features, in zustand beside the board's own UI store: which
+ * Local UI state of the facilitation features of one open board, in a zustand store the session
+ * creates beside its UI store: which
  * panels are open, whether this person follows the facilitator or hears the timer, and a cluster
  * drag or rename in progress. Never board data: the docs own that.
  */
-import { create } from 'zustand'
+import { createStore, type StoreApi } from 'zustand/vanilla'
 import { readStored, writeStored } from '../lib/storage'
 
 const SOUND_KEY = 'samla.timerSound'
@@ -40,8 +41,10 @@ interface FacilitationUiActions {
   requestNameFocus(id: string | null): void
   setActiveCluster(id: string | null): void
   setToolsFor(id: string | null): void
-  reset(): void
 }
+
+export type FacilitationUi = FacilitationUiState & FacilitationUiActions
+export type FacilitationUiStore = StoreApi<FacilitationUi>
 
 const initial = {
   panelOpen: true,
@@ -53,19 +56,19 @@ const initial = {
   toolsFor: null,
 }
 
-export const useFacilitationUi = create<FacilitationUiState & FacilitationUiActions>()((set) => ({
-  ...initial,
-  soundOn: readStored(SOUND_KEY) === 'on',
-  setPanelOpen: (panelOpen) => set({ panelOpen }),
-  setResultsOpen: (resultsOpen) => set({ resultsOpen }),
-  setFollowing: (following) => set({ following }),
-  setSoundOn: (soundOn) => {
-    writeStored(SOUND_KEY, soundOn ? 'on' : 'off')
-    set({ soundOn })
-  },
-  setClusterDrag: (clusterDrag) => set({ clusterDrag }),
-  requestNameFocus: (nameFocusRequest) => set({ nameFocusRequest }),
-  setActiveCluster: (activeCluster) => set({ activeCluster }),
-  setToolsFor: (toolsFor) => set({ toolsFor }),
-  reset: () => set(initial),
-}))
+export const createFacilitationUiStore = (): FacilitationUiStore =>
+  createStore<FacilitationUi>()((set) => ({
+    ...initial,
+    soundOn: readStored(SOUND_KEY) === 'on',
+    setPanelOpen: (panelOpen) => set({ panelOpen }),
+    setResultsOpen: (resultsOpen) => set({ resultsOpen }),
+    setFollowing: (following) => set({ following }),
+    setSoundOn: (soundOn) => {
+      writeStored(SOUND_KEY, soundOn ? 'on' : 'off')
+      set({ soundOn })
+    },
+    setClusterDrag: (clusterDrag) => set({ clusterDrag }),
+    requestNameFocus: (nameFocusRequest) => set({ nameFocusRequest }),
+    setActiveCluster: (activeCluster) => set({ activeCluster }),
+    setToolsFor: (toolsFor) => set({ toolsFor }),
+  }))

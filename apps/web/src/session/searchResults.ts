@@ -7,7 +7,7 @@
 import type { BoardReader } from '@samla/board'
 import type * as Y from 'yjs'
 import { foldForSearch, isFiltering, type NoteFilter, noteMatches } from './match'
-import { useSearch } from './searchStore'
+import type { SearchFilterStore } from './searchStore'
 
 const RECOUNT_MS = 150
 
@@ -25,7 +25,7 @@ export interface SearchResults {
 
 const INACTIVE: SearchSnapshot = { matches: null, total: 0 }
 
-export function createSearchResults(doc: Y.Doc, reader: BoardReader): SearchResults {
+export function createSearchResults(doc: Y.Doc, reader: BoardReader, filterStore: SearchFilterStore): SearchResults {
   const listeners = new Set<() => void>()
   const folded = new Map<string, { text: string; folded: string }>()
   let snapshot = INACTIVE
@@ -41,7 +41,7 @@ export function createSearchResults(doc: Y.Doc, reader: BoardReader): SearchResu
 
   const recount = () => {
     timer = null
-    const filter: NoteFilter = useSearch.getState()
+    const filter: NoteFilter = filterStore.getState()
     const layout = reader.getLayout()
     if (!isFiltering(filter)) {
       folded.clear()
@@ -60,7 +60,7 @@ export function createSearchResults(doc: Y.Doc, reader: BoardReader): SearchResu
   const onUpdate = () => {
     if (snapshot.matches) timer ??= setTimeout(recount, RECOUNT_MS)
   }
-  const unsubscribeFilter = useSearch.subscribe(recount)
+  const unsubscribeFilter = filterStore.subscribe(recount)
   doc.on('update', onUpdate)
 
   return {

@@ -1,6 +1,6 @@
-/** The search and filter the person has set on the open board: local UI state, in zustand. */
+/** The search and filter the person has set on one open board: local UI state, in a zustand store the session creates. */
 import type { NoteColour } from '@samla/board'
-import { create } from 'zustand'
+import { createStore, type StoreApi } from 'zustand/vanilla'
 import { NO_FILTER, type NoteFilter } from './match'
 
 interface SearchActions {
@@ -10,10 +10,14 @@ interface SearchActions {
   clear(): void
 }
 
-export const useSearch = create<NoteFilter & SearchActions>()((set) => ({
-  ...NO_FILTER,
-  setQuery: (query) => set({ query }),
-  setColour: (colour) => set({ colour }),
-  setAuthor: (author) => set({ author }),
-  clear: () => set(NO_FILTER),
-}))
+export type SearchFilter = NoteFilter & SearchActions
+export type SearchFilterStore = StoreApi<SearchFilter>
+
+export const createSearchFilterStore = (): SearchFilterStore =>
+  createStore<SearchFilter>()((set) => ({
+    ...NO_FILTER,
+    setQuery: (query) => set({ query }),
+    setColour: (colour) => set({ colour }),
+    setAuthor: (author) => set({ author }),
+    clear: () => set(NO_FILTER),
+  }))

@@ -4,7 +4,6 @@
  * connections and the readers the components subscribe to — and closes all of them again.
  */
 import {
-  type BoardErrorCode,
   BoardError,
   type BoardReader,
   type ControlReader,
@@ -21,7 +20,10 @@ import { whenIdle } from '../lib/idle'
 import { localDocNames } from '../lib/localCopy'
 import { createPresence, type PresenceStore } from './presenceStore'
 import { type UnconfirmedStore, watchUnconfirmed } from './unconfirmed'
+import { createFacilitationUiStore, type FacilitationUiStore } from './facilitationUi'
 import { createSearchResults, type SearchResults } from './searchResults'
+import { createSearchFilterStore, type SearchFilterStore } from './searchStore'
+import { createUiStore, type UiStore } from './uiStore'
 import { type ConnectionStore, watchConnection } from './connection'
 import { shouldReconnect } from './connectionState'
 import type { OpeningSnapshot } from './opening'
@@ -48,8 +50,14 @@ export interface BoardSession extends BoardAccess {
   readonly undo: UndoStore
   /** This page's changes the relay has not yet confirmed. */
   readonly unconfirmed: UnconfirmedStore
+  /** The person's search and filter on this board. */
+  readonly searchFilter: SearchFilterStore
   /** Which notes match the person's search and filter. */
   readonly search: SearchResults
+  /** This page's view of the board: viewport, selection, editing, drag, notices. */
+  readonly ui: UiStore
+  /** This page's facilitation panels, timer sound, following, cluster drag and rename. */
+  readonly facilitationUi: FacilitationUiStore
   destroy(): void
 }
 
@@ -95,11 +103,7 @@ function applySnapshot(doc: Y.Doc, snapshot: Uint8Array): boolean {
  * provider then takes the socket opened with it. The board's local copy is attached only once the
  * board is on screen: attaching stores the whole doc.
  */
-export function openBoardSession(
-  access: BoardAccess,
-  onError: (code: BoardErrorCode) => void,
-  snapshot: OpeningSnapshot | null = null,
-): BoardSession {
+export function openBoardSession(access: BoardAccess, snapshot: OpeningSnapshot | null = null): BoardSession {
   const { boardId, token } = access
   const names = localDocNames(boardId)
   const doc = new Y.Doc()
@@ -120,7 +124,10 @@ export function openBoardSession(
   const isRemote = (origin: unknown) =>
     origin === provider || origin === controlLocal || (boardLocal !== null && origin === boardLocal)
   const unconfirmed = watchUnconfirmed(provider, isRemote)
-  const search = createSearchResults(doc, reader)
+  const searchFilter = createSearchFilterStore()
+  const search = createSearchResults(doc, reader, searchFilter)
+  const ui = createUiStore()
+  const facilitationUi = createFacilitationUiStore()
   let destroyed = false
 
   // A board written by a newer Samla is shown, but the person is told to reload.
@@ -128,7 +135,7 @@ export function openBoardSession(
     try {
       migrateBoard(doc)
     } catch (error) {
-      if (error instanceof BoardError) onError(error.code)
+      if (error instanceof BoardError) ui.getState().showNotice(error.code)
       else throw error
     }
   }
@@ -175,7 +182,10 @@ export function openBoardSession(
     presence,
     undo,
     unconfirmed,
+    searchFilter,
     search,
+    ui,
+    facilitationUi,
     destroy() {
       if (destroyed) return
       destroyed = true

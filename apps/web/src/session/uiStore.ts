@@ -1,10 +1,10 @@
 /**
- * Local UI state of the open board, in zustand: the view (canvas or outline), viewport, selection,
+ * Local UI state of one open board, in a zustand store the session creates: the view (canvas or outline), viewport, selection,
  * the note being edited, the note last focused, a drag in progress, a pending focus and the current notice. Never note data — the Y.Doc owns that, and
  * components read it through the board reader.
  */
 import type { BoardErrorCode } from '@samla/board'
-import { create } from 'zustand'
+import { createStore, type StoreApi } from 'zustand/vanilla'
 import { readStored, writeStored } from '../lib/storage'
 import { HOME_VIEWPORT, type Point, type Size, type Viewport, zoomAround } from '../lib/geometry'
 
@@ -47,8 +47,10 @@ interface UiActions {
   setDrag(drag: DragState | null): void
   requestFocus(id: string | null): void
   showNotice(code: BoardErrorCode | null): void
-  reset(): void
 }
+
+export type Ui = UiState & UiActions
+export type UiStore = StoreApi<Ui>
 
 const VIEW_KEY = 'samla.view'
 
@@ -59,7 +61,7 @@ const VIEW_KEY = 'samla.view'
 const windowSize = (): Size =>
   typeof window === 'undefined' ? { width: 0, height: 0 } : { width: window.innerWidth, height: window.innerHeight }
 
-const initial: UiState = {
+const initial = (): UiState => ({
   // A screen-reader user who chose the outline gets it again on every board, on this device.
   view: readStored(VIEW_KEY) === 'outline' ? 'outline' : 'canvas',
   focusedNote: null,
@@ -71,32 +73,31 @@ const initial: UiState = {
   drag: null,
   focusRequest: null,
   notice: null,
-}
+})
 
-export const useUi = create<UiState & UiActions>()((set, get) => ({
-  ...initial,
-  switchView: (view) => {
-    writeStored(VIEW_KEY, view)
-    set(({ focusedNote }) => ({ view, restoreFocus: focusedNote !== null }))
-  },
-  setFocusedNote: (focusedNote) => set({ focusedNote }),
-  focusRestored: () => set({ restoreFocus: false }),
-  setViewport: (viewport) => set({ viewport }),
-  panBy: (dx, dy) => set(({ viewport }) => ({ viewport: { ...viewport, x: viewport.x + dx, y: viewport.y + dy } })),
-  zoomTo: (zoom, anchor) => {
-    const { viewport, size } = get()
-    set({ viewport: zoomAround(viewport, anchor ?? { x: size.width / 2, y: size.height / 2 }, zoom) })
-  },
-  setSize: (size) => set({ size }),
-  select: (ids) => set({ selection: ids }),
-  toggleSelected: (id) =>
-    set(({ selection }) => ({
-      selection: selection.includes(id) ? selection.filter((other) => other !== id) : [...selection, id],
-    })),
-  setEditing: (editingId) => set({ editingId }),
-  setDrag: (drag) => set({ drag }),
-  requestFocus: (focusRequest) => set({ focusRequest }),
-  showNotice: (notice) => set({ notice }),
-  // The canvas keeps its size from one board to the next.
-  reset: () => set(({ view, size }) => ({ ...initial, view, size })),
-}))
+export const createUiStore = (): UiStore =>
+  createStore<Ui>()((set, get) => ({
+    ...initial(),
+    switchView: (view) => {
+      writeStored(VIEW_KEY, view)
+      set(({ focusedNote }) => ({ view, restoreFocus: focusedNote !== null }))
+    },
+    setFocusedNote: (focusedNote) => set({ focusedNote }),
+    focusRestored: () => set({ restoreFocus: false }),
+    setViewport: (viewport) => set({ viewport }),
+    panBy: (dx, dy) => set(({ viewport }) => ({ viewport: { ...viewport, x: viewport.x + dx, y: viewport.y + dy } })),
+    zoomTo: (zoom, anchor) => {
+      const { viewport, size } = get()
+      set({ viewport: zoomAround(viewport, anchor ?? { x: size.width / 2, y: size.height / 2 }, zoom) })
+    },
+    setSize: (size) => set({ size }),
+    select: (ids) => set({ selection: ids }),
+    toggleSelected: (id) =>
+      set(({ selection }) => ({
+        selection: selection.includes(id) ? selection.filter((other) => other !== id) : [...selection, id],
+      })),
+    setEditing: (editingId) => set({ editingId }),
+    setDrag: (drag) => set({ drag }),
+    requestFocus: (focusRequest) => set({ focusRequest }),
+    showNotice: (notice) => set({ notice }),
+  }))

@@ -4,14 +4,16 @@
  * in view, so `prepare` brings the note into view first); after a short wait the attempt is dropped.
  */
 import { useEffect } from 'react'
-import { useUi } from './uiStore'
+import { useBoard, useUi } from './BoardContext'
+import type { UiStore } from './uiStore'
 
 const MAX_FRAMES = 30
 
 export function useRestoreNoteFocus(find: (id: string) => HTMLElement | null, prepare?: (id: string) => void): void {
+  const { ui } = useBoard()
   const restore = useUi((state) => state.restoreFocus)
   useEffect(() => {
-    const id = useUi.getState().focusedNote
+    const id = ui.getState().focusedNote
     if (!restore || !id) return
     prepare?.(id)
     let frames = 0
@@ -20,18 +22,18 @@ export function useRestoreNoteFocus(find: (id: string) => HTMLElement | null, pr
       const element = find(id)
       if (element || ++frames > MAX_FRAMES) {
         element?.focus()
-        useUi.getState().focusRestored()
+        ui.getState().focusRestored()
         return
       }
       handle = requestAnimationFrame(attempt)
     }
     handle = requestAnimationFrame(attempt)
     return () => cancelAnimationFrame(handle)
-  }, [restore, find, prepare])
+  }, [restore, find, prepare, ui])
 }
 
 /** Remembers the note a focus event happened in (its element carries the note id in `attribute`). */
-export function rememberFocusedNote(target: EventTarget, attribute: string): void {
+export function rememberFocusedNote(ui: UiStore, target: EventTarget, attribute: string): void {
   const id = target instanceof Element ? target.closest(`[${attribute}]`)?.getAttribute(attribute) : null
-  if (id) useUi.getState().setFocusedNote(id)
+  if (id) ui.getState().setFocusedNote(id)
 }

@@ -6,13 +6,14 @@
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { announce } from '../announce/LiveAnnouncer'
-import { useFacilitationUi } from '../session/facilitationUi'
 import { useControlState } from '../session/useControl'
 import { formatRemaining, splitRemaining } from './format'
 import { playEndSignal, unlockSound } from './sound'
 import { useRemaining } from './useRemaining'
+import { useBoard, useFacilitationUi } from '../session/BoardContext'
 
 export function TimerDisplay() {
+  const { facilitationUi } = useBoard()
   const { t } = useTranslation()
   const { timer } = useControlState()
   const remaining = useRemaining(timer)
@@ -25,10 +26,10 @@ export function TimerDisplay() {
   useEffect(() => {
     if (ended && !wasEnded.current) {
       announce(t('facilitation.timer.endedAnnouncement'))
-      if (useFacilitationUi.getState().soundOn) playEndSignal()
+      if (facilitationUi.getState().soundOn) playEndSignal()
     }
     wasEnded.current = ended
-  }, [ended, t])
+  }, [ended, t, facilitationUi])
 
   useEffect(() => {
     if (!soundOn) return
@@ -64,7 +65,7 @@ export function TimerDisplay() {
         title={t('facilitation.timer.sound')}
         onClick={() => {
           if (!soundOn) unlockSound()
-          useFacilitationUi.getState().setSoundOn(!soundOn)
+          facilitationUi.getState().setSoundOn(!soundOn)
         }}
       >
         <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">

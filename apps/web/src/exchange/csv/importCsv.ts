@@ -5,7 +5,6 @@
  */
 import { listClusters, listNotes, type PlannedNote } from '@samla/board'
 import type { BoardSession } from '../../session/session'
-import { useUi } from '../../session/uiStore'
 import { boundsOf, fitViewport, screenToWorld } from '../../lib/geometry'
 import { getDisplayName, getUserId } from '../../lib/identity'
 import { takeSnapshot } from '../relayApi'
@@ -31,7 +30,7 @@ function placementFor(session: BoardSession, count: number, target: ImportTarget
     const members = listNotes(session.doc).filter((note) => note.clusterId === target.clusterId)
     if (cluster) return placeInCluster(count, cluster, members)
   }
-  const { viewport, size } = useUi.getState()
+  const { viewport, size } = session.ui.getState()
   const space = {
     bounds: boundsOf([...clusters, ...session.reader.getLayout()]),
     viewCentre: screenToWorld(viewport, { x: size.width / 2, y: size.height / 2 }),
@@ -58,6 +57,6 @@ export async function importCsvNotes(
   await takeSnapshot(session.boardId, session.token, 'before-import')
   onStep('writing')
   writeImport(session.doc, notes, placement, author)
-  const ui = useUi.getState()
+  const ui = session.ui.getState()
   ui.setViewport(fitViewport(importedArea(placement, notes.length), ui.size, FIT_PADDING))
 }

@@ -1,6 +1,6 @@
 /** Tests for rebasing a caret over a collaborator's edit. */
 import { describe, expect, it } from 'vitest'
-import { rebaseOffset } from './textSync'
+import { rebaseOffset } from './remoteText'
 
 describe('rebaseOffset', () => {
   it('leaves the caret alone when the change is after it', () => {
