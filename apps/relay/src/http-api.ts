@@ -5,13 +5,13 @@
  */
 import fs from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { BoardError } from '@samla/board'
+import { BoardError, type BoardErrorCode } from '@samla/board'
+import { type ApiError, type BoardLinks, ROTATABLE_ROLES, type RotatableRole, type Role } from '@samla/protocol'
 import type { Logger } from 'pino'
 import type { Registry } from 'prom-client'
 import sirv from 'sirv'
 import { authorise, bearerToken } from './access/authorise.js'
 import type { RateLimits } from './access/rate-limits.js'
-import { ROLES, type Role } from './access/roles.js'
 import { signToken } from './access/tokens.js'
 import { isBoardId, newBoardId } from './board-ids.js'
 import { EXPORT_FORMATS, type ExportFormat, exportBoard, type NewBoard, newBoardState } from './board-content.js'
@@ -50,10 +50,13 @@ const MAX_STATE_VECTOR_HEADER_BYTES = 2048
 
 const REQUESTABLE_REASONS: readonly HistoryReason[] = ['before-import', 'before-reveal', 'manual']
 
+const ROTATE_PATH = new RegExp(`^/api/boards/([^/]+)/links/(${ROTATABLE_ROLES.join('|')})/rotate$`)
+
+/** A refusal answered as JSON; a board that could not be built passes its BoardError's code through. */
 class HttpError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ApiError | BoardErrorCode,
     message: string,
   ) {
     super(message)
@@ -94,10 +97,10 @@ async function readJson(req: IncomingMessage, maxBytes: number): Promise<unknown
 export function createHttpApi(options: HttpApiOptions) {
   const { storage, log, webRoot, maxBodyBytes, metrics, secret, rateLimits, isReady } = options
   const serveWeb = fs.existsSync(webRoot) ? sirv(webRoot, { single: true, etag: true }) : null
-  const linksOf = (board: StoredBoard) =>
-    Object.fromEntries(
-      ROLES.map((role) => [role, signToken(secret, { boardId: board.id, role, generation: board.generations[role] })]),
-    ) as Record<Role, string>
+  const linksOf = (board: StoredBoard): BoardLinks => {
+    const link = (role: Role) => signToken(secret, { boardId: board.id, role, generation: board.generations[role] })
+    return { facilitator: link('facilitator'), participant: link('participant'), viewer: link('viewer') }
+  }
 
   async function createBoard(req: IncomingMessage) {
     if (!(await rateLimits.allowBoardCreation(req.socket.remoteAddress ?? 'unknown'))) {
@@ -201,10 +204,10 @@ export function createHttpApi(options: HttpApiOptions) {
     if (links?.[1] && req.method === 'GET') {
       return sendJson(res, 200, linksOf(access(req, links[1], 'facilitator').board))
     }
-    const rotate = /^\/api\/boards\/([^/]+)\/links\/(participant|viewer)\/rotate$/.exec(path)
+    const rotate = ROTATE_PATH.exec(path)
     if (rotate?.[1] && req.method === 'POST') {
       const { board: found } = access(req, rotate[1], 'facilitator')
-      const role = rotate[2] as Role
+      const role = rotate[2] as RotatableRole
       const generation = storage.rotateLink(found.id, role)
       options.closeConnections(found.id, [role])
       log.info({ room: found.id, role }, 'link rotated')

@@ -1,4 +1,4 @@
-export { CloseCode } from './close-codes.js'
+export { CloseCode } from '@samla/protocol'
 export { DEFAULT_LIMITS, type RelayLimits } from './config.js'
 export { createRelay, type Relay, type RelayOptions } from './relay.js'
 export { openSqliteStorage } from './storage/sqlite.js'

@@ -8,7 +8,7 @@
 import { readControl } from '@samla/board'
 import type { Logger } from 'pino'
 import * as Y from 'yjs'
-import { type DocKind, mayWrite, type Role } from './access/roles.js'
+import { type DocKind, mayWrite, type Role } from '@samla/protocol'
 import type { RelayLimits } from './config.js'
 import type { Metrics } from './metrics.js'
 import { Room, type RoomDeps } from './room.js'

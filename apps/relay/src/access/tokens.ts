@@ -4,8 +4,8 @@
  * it, which makes every older token of that role invalid at once.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto'
+import { isRole, type Role } from '@samla/protocol'
 import { isBoardId } from '../board-ids.js'
-import { isRole, type Role } from './roles.js'
 
 export interface TokenClaims {
   boardId: string
@@ -13,9 +13,9 @@ export interface TokenClaims {
   generation: number
 }
 
-export type TokenCheck =
-  | { ok: true; claims: TokenClaims }
-  | { ok: false; status: 401 | 403; reason: 'missing' | 'forged' | 'other-board' | 'rotated' }
+export type TokenProblem = 'missing' | 'forged' | 'other-board' | 'rotated'
+
+export type TokenCheck = { ok: true; claims: TokenClaims } | { ok: false; status: 401 | 403; reason: TokenProblem }
 
 function mac(secret: Buffer, payload: string): string {
   return createHmac('sha256', secret).update(payload).digest('base64url')

@@ -5,7 +5,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
-import type { Role } from '../access/roles.js'
+import type { Role } from '@samla/protocol'
 import type { BoardRecord, DocRef, HistoryEntry, HistoryReason, Storage, StoredBoard, StoredDoc } from './storage.js'
 
 const SCHEMA = `

@@ -1,5 +1,5 @@
 /** What the relay needs from persistent storage. SQLite is the embedded default. */
-import type { DocKind, Role } from '../access/roles.js'
+import type { DocKind, Role } from '@samla/protocol'
 
 export interface BoardRecord {
   id: string
