@@ -33,3 +33,18 @@ export async function accessProblem(response: Response): Promise<AccessProblem |
   const code = await errorCode(response)
   return code === 'missing-token' || code === 'link-rotated' ? code : 'invalid-token'
 }
+
+/** The name a Content-Disposition header gives, preferring the UTF-8 form (å, ä, ö kept). */
+export function filenameFromDisposition(header: string | null): string | null {
+  if (!header) return null
+  const extended = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(header)
+  if (extended?.[1]) {
+    try {
+      return decodeURIComponent(extended[1].trim())
+    } catch {
+      // A malformed escape falls back to the plain name below.
+    }
+  }
+  const plain = /filename\s*=\s*"([^"]*)"/i.exec(header) ?? /filename\s*=\s*([^;]+)/i.exec(header)
+  return plain?.[1]?.trim() || null
+}

@@ -13,8 +13,8 @@ import { type BoardFileProblem, MAX_BOARD_FILE_BYTES, readBoardFile } from './bo
 import { describeFailure, type Failure } from './failure'
 import { FailureMessage } from './FailureMessage'
 import { formatBytes } from './format'
-import { createBoardFromExport } from './relayApi'
-import type { Progress } from './transfer'
+import { createBoardFromExport } from '../api/exchange'
+import type { Progress } from '../api/transfer'
 import { TransferProgress } from './TransferProgress'
 
 type FormState =

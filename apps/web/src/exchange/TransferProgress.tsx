@@ -5,7 +5,7 @@
  */
 import { useTranslation } from 'react-i18next'
 import { formatBytes, formatPercent } from './format'
-import type { Progress } from './transfer'
+import type { Progress } from '../api/transfer'
 
 export function TransferProgress({ label, progress }: { readonly label: string; readonly progress: Progress | null }) {
   const { i18n } = useTranslation()

@@ -1,6 +1,7 @@
 /** Tests for naming downloads. */
 import { describe, expect, it } from 'vitest'
-import { fileSafeName, filenameFromDisposition } from './download'
+import { filenameFromDisposition } from '../api/http'
+import { fileSafeName } from './download'
 
 describe('filenameFromDisposition', () => {
   it('prefers the UTF-8 name the relay sends beside the ASCII one', () => {

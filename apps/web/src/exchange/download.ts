@@ -3,21 +3,6 @@
  * image): a Blob URL clicked through an <a download>, so no token or data ever sits in an address.
  */
 
-/** The name a Content-Disposition header gives, preferring the UTF-8 form (å, ä, ö kept). */
-export function filenameFromDisposition(header: string | null): string | null {
-  if (!header) return null
-  const extended = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(header)
-  if (extended?.[1]) {
-    try {
-      return decodeURIComponent(extended[1].trim())
-    } catch {
-      // A malformed escape falls back to the plain name below.
-    }
-  }
-  const plain = /filename\s*=\s*"([^"]*)"/i.exec(header) ?? /filename\s*=\s*([^;]+)/i.exec(header)
-  return plain?.[1]?.trim() || null
-}
-
 const MAX_NAME_LENGTH = 100
 
 /** A file name from a board title: characters file systems refuse are replaced, the length is bounded. */

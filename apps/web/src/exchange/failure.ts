@@ -3,7 +3,7 @@
  * is offered beside it only when it is about the content sent, since that is what the person can fix.
  */
 import type { TFunction } from 'i18next'
-import { RelayError } from './transfer'
+import { RelayError } from '../api/transfer'
 
 export interface Failure {
   readonly text: string

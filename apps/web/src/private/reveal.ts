@@ -5,7 +5,7 @@
  * notes, and the workshop is waiting for it.
  */
 import { revealPrivateNotes } from '@samla/board'
-import { bearer, boardUrl } from '../api/http'
+import { takeSnapshot } from '../api/exchange'
 import type { BoardSession } from '../session/session'
 
 const SNAPSHOT_TIMEOUT_MS = 5000
@@ -14,13 +14,8 @@ const SNAPSHOT_TIMEOUT_MS = 5000
 export async function revealWithSnapshot(session: BoardSession): Promise<boolean> {
   let snapshot = false
   try {
-    const response = await fetch(boardUrl(session.boardId, 'history'), {
-      method: 'POST',
-      headers: { ...bearer(session.token), 'content-type': 'application/json' },
-      body: JSON.stringify({ reason: 'before-reveal' }),
-      signal: AbortSignal.timeout(SNAPSHOT_TIMEOUT_MS),
-    })
-    snapshot = response.ok
+    await takeSnapshot(session.boardId, session.token, 'before-reveal', AbortSignal.timeout(SNAPSHOT_TIMEOUT_MS))
+    snapshot = true
   } catch {
     // Unreachable: the reveal goes ahead without a snapshot.
   }

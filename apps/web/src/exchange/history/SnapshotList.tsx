@@ -1,7 +1,7 @@
 /** The saved versions as a table, newest first, each with "preview" and "restore"; older ones on request. */
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { SnapshotEntry } from '../relayApi'
+import type { SnapshotEntry } from '../../api/exchange'
 import { snapshotReason, snapshotSize, snapshotTime } from './snapshotWords'
 
 const PAGE = 30

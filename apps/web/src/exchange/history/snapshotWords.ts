@@ -1,7 +1,7 @@
 /** How a snapshot is named in the UI: its time in the UI language, why it was taken, and its size. */
 import type { TFunction } from 'i18next'
 import { formatBytes } from '../format'
-import type { SnapshotEntry } from '../relayApi'
+import type { SnapshotEntry } from '../../api/exchange'
 
 export function snapshotTime(entry: SnapshotEntry, locale: string | undefined): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' }).format(entry.createdAt)

@@ -1,7 +1,7 @@
 /** The board's history list, loaded when the dialog opens and again on `reload` (after a save or restore). */
 import { useCallback, useEffect, useState } from 'react'
 import { useBoard } from '../../session/BoardContext'
-import { listSnapshots, type SnapshotEntry } from '../relayApi'
+import { listSnapshots, type SnapshotEntry } from '../../api/exchange'
 
 export type SnapshotsState =
   | { readonly status: 'loading' }

@@ -1,6 +1,6 @@
 /** Tests for reading the relay's history answers defensively. */
 import { describe, expect, it } from 'vitest'
-import { parseSnapshots } from './relayApi'
+import { parseSnapshots } from './exchange'
 
 describe('parseSnapshots', () => {
   it('reads the entries newest first and names unknown reasons as other', () => {

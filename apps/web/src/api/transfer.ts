@@ -4,7 +4,7 @@
  * in the Authorization header, never in the URL. A refusal becomes a RelayError carrying the
  * relay's error code and its plain message.
  */
-import { bearer } from '../api/http'
+import { bearer } from './http'
 
 export interface Progress {
   readonly direction: 'up' | 'down'

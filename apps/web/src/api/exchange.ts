@@ -3,13 +3,14 @@
  * an exported file, and listing, taking, reading and restoring history snapshots. Answers are
  * checked, never trusted.
  */
-import { type CreatedBoard, parseCreatedBoard } from '../api/boards'
-import { boardUrl } from '../api/http'
-import { filenameFromDisposition } from './download'
-import type { ExchangeLanguage } from './language'
+import { type CreatedBoard, parseCreatedBoard } from './boards'
+import { boardUrl, filenameFromDisposition } from './http'
 import { type Progress, RelayError, transfer, transferJson } from './transfer'
 
 export type ExportFormat = 'csv' | 'md' | 'json'
+
+/** The language exports and templates are written in. */
+export type ExchangeLanguage = 'sv' | 'en'
 
 export type SnapshotReason = 'scheduled' | 'before-import' | 'before-reveal' | 'before-restore' | 'manual'
 
@@ -69,9 +70,11 @@ export async function listSnapshots(boardId: string, token: string, signal?: Abo
 export async function takeSnapshot(
   boardId: string,
   token: string,
-  reason: 'before-import' | 'manual',
+  reason: 'before-import' | 'before-reveal' | 'manual',
+  signal?: AbortSignal,
 ): Promise<number> {
-  const answer = await transferJson({ method: 'POST', url: boardUrl(boardId, 'history'), token, json: { reason } })
+  const url = boardUrl(boardId, 'history')
+  const answer = await transferJson({ method: 'POST', url, token, json: { reason }, signal })
   const id = (answer as { id?: unknown } | null)?.id
   if (!Number.isInteger(id)) throw malformed('snapshot id')
   return id as number
