@@ -2,6 +2,7 @@
  * Keeps the dependency direction of every source tree: no folder cycles, and no folder importing from
  * a layer above its own (README, "Architecture"). Each list runs from the top layer down.
  */
+import { execFileSync } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
 import { folderCycles, folderImports, upwardImports } from './folderGraph'
 
@@ -50,6 +51,20 @@ describe('[ST] folder structure', () => {
       expect(upwardImports(imports, layers)).toEqual([])
     })
   }
+
+  it('[ST4] no two files of the repository differ only in the case of their names', () => {
+    const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], {
+      cwd: new URL('../..', import.meta.url).pathname,
+      encoding: 'utf8',
+    }).split('\n')
+    const seen = new Map<string, string>()
+    const clashes = files.filter(Boolean).flatMap((file) => {
+      const other = seen.get(file.toLowerCase())
+      seen.set(file.toLowerCase(), file)
+      return other ? [[other, file]] : []
+    })
+    expect(clashes).toEqual([])
+  })
 
   it('[ST3] the graph sees a cycle and an upward import when there is one', () => {
     const imports = [

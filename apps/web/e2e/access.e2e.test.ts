@@ -67,7 +67,7 @@ describe('facilitator, participant and viewer links', () => {
     await relay?.close()
   })
 
-  it('[A1] a board address without a token explains itself instead of showing a blank board', async () => {
+  it('[WA1] a board address without a token explains itself instead of showing a blank board', async () => {
     const { id } = await createBoardOver(relay.url, 'Utan nyckel')
     const page = await contexts[2]?.newPage()
     if (!page) throw new Error('no viewer context')
@@ -77,7 +77,7 @@ describe('facilitator, participant and viewer links', () => {
     await page.close()
   })
 
-  it('[A2] the facilitator creates a board on the home page and reads its links in the share dialog', async () => {
+  it('[WA2] the facilitator creates a board on the home page and reads its links in the share dialog', async () => {
     await facilitator.goto(`${relay.url}/`)
     await facilitator.getByLabel('Board title').fill('Workshop Kista')
     await facilitator.getByRole('button', { name: 'Create board' }).click()
@@ -114,7 +114,7 @@ describe('facilitator, participant and viewer links', () => {
     await dialog.waitFor({ state: 'hidden', ...WAIT })
   })
 
-  it('[A3] a participant joins by the participant link and adds a note', async () => {
+  it('[WA3] a participant joins by the participant link and adds a note', async () => {
     await participant.goto(participantLink)
     await expectConnected(participant)
     expect(await participant.locator('.role-badge').textContent()).toBe('Your role: Participant')
@@ -126,7 +126,7 @@ describe('facilitator, participant and viewer links', () => {
     await eventually(() => noteText(facilitator).inputValue(), 'Från deltagaren', 'note in the facilitator')
   })
 
-  it('[A4] a viewer sees the note but cannot add, type into or delete notes', async () => {
+  it('[WA4] a viewer sees the note but cannot add, type into or delete notes', async () => {
     await viewer.goto(viewerLink)
     await expectConnected(viewer)
     expect(await viewer.locator('.role-badge').textContent()).toBe('Your role: Viewer')
@@ -145,7 +145,7 @@ describe('facilitator, participant and viewer links', () => {
     expect(await noteText(facilitator).inputValue()).toBe('Från deltagaren')
   })
 
-  it('[A5] a locked board is read-only for the participant until the facilitator unlocks it', async () => {
+  it('[WA5] a locked board is read-only for the participant until the facilitator unlocks it', async () => {
     await facilitator.getByRole('button', { name: 'Lock board' }).click()
     await participant.locator('.lock-banner').waitFor(WAIT)
     expect(await participant.locator('.lock-banner').textContent()).toContain('locked the board')
@@ -161,7 +161,7 @@ describe('facilitator, participant and viewer links', () => {
     await eventually(() => noteText(facilitator).inputValue(), 'Från deltagaren igen', 'edit after unlocking')
   })
 
-  it('[A6] replacing the participant link disconnects the participant; only the new link works', async () => {
+  it('[WA6] replacing the participant link disconnects the participant; only the new link works', async () => {
     await facilitator.getByRole('button', { name: 'Share' }).click()
     const dialog = shareDialog(facilitator)
     await dialog.getByRole('button', { name: 'Replace link for participants' }).click()
@@ -193,7 +193,7 @@ describe('facilitator, participant and viewer links', () => {
     await eventually(() => noteText(facilitator).inputValue(), 'Från deltagaren igen!', 'edit with the new link')
   })
 
-  it('[A7] deleting the board erases it for everyone and takes the facilitator home', async () => {
+  it('[WA7] deleting the board erases it for everyone and takes the facilitator home', async () => {
     await facilitator.getByRole('button', { name: 'Delete board' }).click()
     const confirm = facilitator.getByRole('dialog', { name: 'Delete “Workshop Kista”?' })
     await confirm.getByRole('button', { name: 'Delete board' }).click()

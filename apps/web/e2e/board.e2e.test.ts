@@ -58,7 +58,7 @@ describe('a live sticky-note board for two people', () => {
     await relay?.close()
   })
 
-  it('[E1] a note created in A appears in B', async () => {
+  it('[WB1] a note created in A appears in B', async () => {
     await a.getByRole('button', { name: 'Add note' }).click()
     await note(a).waitFor(WAIT)
     await note(b).waitFor(WAIT)
@@ -66,14 +66,14 @@ describe('a live sticky-note board for two people', () => {
     expect(await note(b).getAttribute('data-note-id')).toBe(await note(a).getAttribute('data-note-id'))
   })
 
-  it('[E2] text typed in B appears in A', async () => {
+  it('[WB2] text typed in B appears in A', async () => {
     const field = note(b).getByLabel('Note text')
     await field.click()
     await field.pressSequentially('Hej från B – åäö', { delay: 10 })
     await eventually(() => noteText(a), 'Hej från B – åäö', 'text in A')
   })
 
-  it('[E3] a drag in A moves the note in B', async () => {
+  it('[WB3] a drag in A moves the note in B', async () => {
     const before = await note(b).boundingBox()
     const grip = await note(a).boundingBox()
     if (!before || !grip) throw new Error('note not visible')
@@ -94,7 +94,7 @@ describe('a live sticky-note board for two people', () => {
     )
   })
 
-  it('[E4] A goes offline, edits, comes back, and B sees the edits', async () => {
+  it('[WB4] A goes offline, edits, comes back, and B sees the edits', async () => {
     proxy.sever()
     await expectStatus(a, 'offline').catch(() => expectStatus(a, 'connecting'))
     const field = note(a).getByLabel('Note text')
@@ -114,7 +114,7 @@ describe('a live sticky-note board for two people', () => {
     await eventually(() => b.locator('[data-note-id]').count(), 2, 'offline note in B')
   })
 
-  it('[E5] B reloads and still sees everything', async () => {
+  it('[WB5] B reloads and still sees everything', async () => {
     await b.reload()
     await expectStatus(b, 'connected')
     await eventually(() => b.locator('[data-note-id]').count(), 2, 'notes after reload')
@@ -122,7 +122,7 @@ describe('a live sticky-note board for two people', () => {
     expect(texts).toContain('Hej från B – åäö + offline från A')
   })
 
-  it('[E7] A reloads with no network: the board opens from this device’s copy, and what A types then arrives', async () => {
+  it('[WB7] A reloads with no network: the board opens from this device’s copy, and what A types then arrives', async () => {
     // The offline shell is set up at an idle moment a little after the page loaded.
     const shellReady = () =>
       a.evaluate(async () => (await (await caches.open('samla-shell-v1')).match('/')) !== undefined)
@@ -144,7 +144,7 @@ describe('a live sticky-note board for two people', () => {
     await eventually(async () => (await Promise.all([0, 1].map((i) => noteText(b, i)))).includes(typed), true, 'in B')
   })
 
-  it('[E6] runs entirely under the strict Content-Security-Policy', () => {
+  it('[WB6] runs entirely under the strict Content-Security-Policy', () => {
     expect(refusedByCsp).toEqual([])
   })
 })

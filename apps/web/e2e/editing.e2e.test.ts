@@ -64,7 +64,7 @@ describe('fluent editing between two people', () => {
     await relay?.close()
   })
 
-  it('[ED1] undo in A takes back A’s move and leaves B’s edit alone; redo puts it back', async () => {
+  it('[WE1] undo in A takes back A’s move and leaves B’s edit alone; redo puts it back', async () => {
     mine = await addNote(a, 450, 200, 'Annas lapp')
     theirs = await addNote(b, 1000, 200, 'Bos lapp')
     await noteById(a, theirs).waitFor(WAIT)
@@ -94,7 +94,7 @@ describe('fluent editing between two people', () => {
     expect(await a.getByRole('button', { name: 'Undo' }).isEnabled()).toBe(true)
   })
 
-  it('[ED2] a rubber band selects several notes; one drag, a nudge and a recolour move them all for B', async () => {
+  it('[WE2] a rubber band selects several notes; one drag, a nudge and a recolour move them all for B', async () => {
     group = [
       await addNote(a, 450, 440, 'Får i hagen'),
       await addNote(a, 650, 440, 'Far och mor'),
@@ -151,7 +151,7 @@ describe('fluent editing between two people', () => {
     await a.keyboard.press('Escape')
   })
 
-  it('[ED3] search highlights and counts matches, Swedish letters apart, and dims the rest', async () => {
+  it('[WE3] search highlights and counts matches, Swedish letters apart, and dims the rest', async () => {
     await clickCanvas(a)
     await a.keyboard.press('Control+f')
     const search = a.getByRole('searchbox', { name: 'Search the board' })
@@ -177,7 +177,7 @@ describe('fluent editing between two people', () => {
     expect(await count.textContent()).toBe('')
   })
 
-  it('[ED4] copied notes paste as new notes, and pasted lines become notes, seen in B', async () => {
+  it('[WE4] copied notes paste as new notes, and pasted lines become notes, seen in B', async () => {
     await noteById(a, mine).click({ position: { x: 80, y: 6 } })
     await a.keyboard.press('Control+c')
     const point = await onCanvas(a, 700, 250)
@@ -201,7 +201,7 @@ describe('fluent editing between two people', () => {
     await eventually(() => b.locator('[data-note-id]').count(), 8, 'one note per pasted line in B')
   })
 
-  it('[ED5] A and B offline at the same time both edit; after reconnecting both edits survive', async () => {
+  it('[WE5] A and B offline at the same time both edit; after reconnecting both edits survive', async () => {
     for (const proxy of proxies) proxy.sever()
     await Promise.all([expectStatus(a, 'offline'), expectStatus(b, 'offline')])
     const field = noteById(a, mine).getByLabel('Note text')
@@ -222,7 +222,7 @@ describe('fluent editing between two people', () => {
     await eventually(() => Promise.all([unconfirmed(a), unconfirmed(b)]), ['0', '0'], 'all confirmed')
   })
 
-  it('[ED6] the relay restarts mid-session: both reconnect by themselves and nothing typed is lost', async () => {
+  it('[WE6] the relay restarts mid-session: both reconnect by themselves and nothing typed is lost', async () => {
     const field = noteById(a, theirs).getByLabel('Note text')
     await field.click()
     await field.press('End')
@@ -237,7 +237,7 @@ describe('fluent editing between two people', () => {
     await eventually(() => unconfirmed(a), '0', 'A’s changes confirmed by the new relay')
   })
 
-  it('[ED7] zoomed out, a carried selection is drawn on one canvas; the drop moves it and puts it on top', async () => {
+  it('[WE7] zoomed out, a carried selection is drawn on one canvas; the drop moves it and puts it on top', async () => {
     await clickCanvas(a)
     for (let i = 0; i < 4; i++) await a.getByRole('button', { name: 'Zoom out' }).click()
     const zoom = await a
@@ -281,7 +281,7 @@ describe('fluent editing between two people', () => {
     await eventually(stacking, true, 'the carried notes on top in B')
   })
 
-  it('[ED8] a note’s delete button removes it, with no notice (its click does not also restack the note)', async () => {
+  it('[WE8] a note’s delete button removes it, with no notice (its click does not also restack the note)', async () => {
     await a.getByRole('button', { name: /^Reset zoom/ }).click()
     const gone = group[2] ?? ''
     await noteById(a, gone).scrollIntoViewIfNeeded()

@@ -85,7 +85,7 @@ describe('export, import, templates and history', () => {
     await relay?.close()
   })
 
-  it('[X1] exports CSV with a BOM and awkward text intact', async () => {
+  it('[WX1] exports CSV with a BOM and awkward text intact', async () => {
     const exporting = await openTool('Export…', 'Export the board')
     const file = await download(facilitator, () => exporting.getByRole('button', { name: 'CSV (spreadsheet)' }).click())
     expect(file.name).toBe(`samla-${TITLE}.csv`)
@@ -96,7 +96,7 @@ describe('export, import, templates and history', () => {
     await exporting.getByText(`Done: samla-${TITLE}.csv has been downloaded.`).waitFor(WAIT)
   })
 
-  it('[X2] exports the whole board as a PNG drawn in the browser', async () => {
+  it('[WX2] exports the whole board as a PNG drawn in the browser', async () => {
     const exporting = dialog('Export the board')
     const file = await download(facilitator, () =>
       exporting.getByRole('button', { name: 'Whole board as an image' }).click(),
@@ -110,7 +110,7 @@ describe('export, import, templates and history', () => {
     await exporting.getByRole('button', { name: 'Close' }).click()
   })
 
-  it('[X3] refuses a CSV with a bad row by line number, then imports a good one seen by the participant', async () => {
+  it('[WX3] refuses a CSV with a bad row by line number, then imports a good one seen by the participant', async () => {
     const importing = await openTool('Import CSV…', 'Import notes from CSV')
     const file = importing.getByLabel('CSV file')
     await file.setInputFiles(csvFile('Text,Colour\nGood idea,blue\n,green\nOdd colour,turquoise\n'))
@@ -134,7 +134,7 @@ describe('export, import, templates and history', () => {
     await eventually(() => noteTexts(participant), [AWKWARD, 'Bättre idé', 'Komma, "citat"\nny rad 🎉'].sort(), 'notes')
   })
 
-  it('[X4] restores a saved version for everyone and undoes it', async () => {
+  it('[WX4] restores a saved version for everyone and undoes it', async () => {
     const history = await openTool('History…', 'Board history')
     const before = history.getByRole('row').filter({ hasText: 'Before an import' })
     await before.getByRole('button', { name: /^Preview/ }).click()
@@ -159,7 +159,7 @@ describe('export, import, templates and history', () => {
     await history.getByRole('button', { name: 'Close', exact: true }).click()
   })
 
-  it('[X5] creates a board from the SWOT template showing its four areas', async () => {
+  it('[WX5] creates a board from the SWOT template showing its four areas', async () => {
     const home = await contexts[0]?.newPage()
     if (!home) throw new Error('no context')
     await home.goto(`${relay.url}/`)
@@ -182,7 +182,7 @@ describe('export, import, templates and history', () => {
     await home.close()
   })
 
-  it('[X6] creates a board from an exported JSON file, with the relay’s words for a bad one', async () => {
+  it('[WX6] creates a board from an exported JSON file, with the relay’s words for a bad one', async () => {
     const home = await contexts[0]?.newPage()
     if (!home) throw new Error('no context')
     await home.goto(`${relay.url}/`)

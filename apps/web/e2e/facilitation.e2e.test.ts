@@ -127,7 +127,7 @@ describe('facilitating a workshop', () => {
     await relay?.close()
   })
 
-  it('[FA1] shows the phase to everyone and lets only the facilitator change it', async () => {
+  it('[WF1] shows the phase to everyone and lets only the facilitator change it', async () => {
     for (const page of [facilitator, p, q]) expect(await currentPhase(page)).toBe('1. Write')
     expect(await p.getByRole('button', { name: /^Change phase/ }).count()).toBe(0)
     await facilitator.getByRole('button', { name: 'Change phase to 3. Vote' }).click()
@@ -139,7 +139,7 @@ describe('facilitating a workshop', () => {
     expect(await p.getByRole('button', { name: 'Add note' }).isDisabled()).toBe(false)
   })
 
-  it('[FA2] keeps private notes off the relay and the other screens until the reveal, then shows them to all', async () => {
+  it('[WF2] keeps private notes off the relay and the other screens until the reveal, then shows them to all', async () => {
     await facilitator.getByLabel('Private writing').check()
     await p.getByText('Silent brainstorm: your new notes are visible only to you').waitFor(WAIT)
     await q.getByText('Silent brainstorm: your new notes are visible only to you').waitFor(WAIT)
@@ -198,7 +198,7 @@ describe('facilitating a workshop', () => {
     expect(await q.getByText('Private – only you see this').count()).toBe(0)
   })
 
-  it('[FA3] the facilitator groups notes into a named cluster; a participant drags a note into it', async () => {
+  it('[WF3] the facilitator groups notes into a named cluster; a participant drags a note into it', async () => {
     await facilitator.getByRole('button', { name: 'Change phase to 2. Cluster' }).click()
     await eventually(() => currentPhase(p), '2. Cluster', 'cluster phase')
     const canvas = await facilitator.getByRole('region', { name: 'Board canvas' }).boundingBox()
@@ -231,7 +231,7 @@ describe('facilitating a workshop', () => {
     )
   })
 
-  it('[FA4] a dot vote keeps to the budget and hides the totals from participants until revealed', async () => {
+  it('[WF4] a dot vote keeps to the budget and hides the totals from participants until revealed', async () => {
     await facilitator.getByLabel('Dots per person').fill('2')
     await facilitator.getByLabel('Most per note').fill('1')
     await facilitator.getByRole('button', { name: 'Start the vote' }).click()
@@ -268,7 +268,7 @@ describe('facilitating a workshop', () => {
     await p.keyboard.press('Escape')
   })
 
-  it('[FA5] runs one countdown that every screen shows alike', async () => {
+  it('[WF5] runs one countdown that every screen shows alike', async () => {
     await facilitator.getByLabel('Minutes').fill('3')
     await facilitator.getByRole('button', { name: 'Set', exact: true }).click()
     await facilitator.getByRole('button', { name: 'Start', exact: true }).click()
@@ -285,7 +285,7 @@ describe('facilitating a workshop', () => {
     await eventually(() => p.locator('.timer').getAttribute('data-state'), 'paused', 'paused everywhere')
   })
 
-  it('[FA6] signals the end of the countdown on screen and to screen readers', async () => {
+  it('[WF6] signals the end of the countdown on screen and to screen readers', async () => {
     // A two-second timer, written by a facilitator's stock client (the panel sets whole minutes).
     const control = await syncedClient(relay, `${boardId}/control`, facilitatorToken)
     setTimer(control.doc, 2000)
@@ -297,7 +297,7 @@ describe('facilitating a workshop', () => {
     control.destroy()
   })
 
-  it('[FA7] a participant follows the facilitator on request, and everyone is brought to the facilitator once', async () => {
+  it('[WF7] a participant follows the facilitator on request, and everyone is brought to the facilitator once', async () => {
     const zoom = (page: Page) => page.getByRole('button', { name: /^Reset zoom/ }).textContent()
     expect(await zoom(p)).toBe('100%')
     await p.getByRole('button', { name: 'Follow the facilitator' }).click()

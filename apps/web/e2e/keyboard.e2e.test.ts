@@ -59,7 +59,7 @@ describe('a session with the keyboard alone', () => {
     await relay?.close()
   })
 
-  it('[KB1] creates, writes, groups, votes and reveals without a mouse', async () => {
+  it('[WK1] creates, writes, groups, votes and reveals without a mouse', async () => {
     const facilitator = await (await newPerson(browser)).newPage()
     await facilitator.goto(relay.url)
     await tabTo(facilitator, 'Board title')

@@ -42,7 +42,7 @@ describe('presence: who is here and what they do', () => {
     await relay?.close()
   })
 
-  it('[PR1] asks someone new for their name and organisation, both required on a named board', async () => {
+  it('[WP1] asks someone new for their name and organisation, both required on a named board', async () => {
     const dialog = cecilia.getByRole('dialog', { name: 'Gå med i tavlan' })
     await dialog.waitFor(WAIT)
     await dialog.getByRole('button', { name: 'Gå med' }).click()
@@ -55,7 +55,7 @@ describe('presence: who is here and what they do', () => {
     expect(await cecilia.evaluate(() => localStorage.getItem('samla.organisation'))).toBe('Malmö stad')
   })
 
-  it('[PR2] everyone sees everyone, grouped by organisation', async () => {
+  it('[WP2] everyone sees everyone, grouped by organisation', async () => {
     for (const page of [anna, bo, cecilia]) await eventually(() => peopleCount(page), '3', 'people count')
     await anna.getByRole('button', { name: /Participants/ }).click()
     const panel = anna.locator('.people-panel')
@@ -69,7 +69,7 @@ describe('presence: who is here and what they do', () => {
     expect(await panel.isHidden()).toBe(true)
   })
 
-  it('[PR3] a cursor moving in one tab is seen, with its name, in the two others', async () => {
+  it('[WP3] a cursor moving in one tab is seen, with its name, in the two others', async () => {
     const point = await onCanvas(anna, 640, 300)
     await anna.mouse.move(point.x - 40, point.y - 40)
     await anna.mouse.move(point.x, point.y, { steps: 5 })
@@ -91,7 +91,7 @@ describe('presence: who is here and what they do', () => {
     expect(await anna.locator('.remote-cursor').count()).toBe(0)
   })
 
-  it('[PR4] a note someone else edits or has selected is marked with their name', async () => {
+  it('[WP4] a note someone else edits or has selected is marked with their name', async () => {
     const id = await addNote(bo, 400, 320, 'Bo skriver här')
     await noteById(bo, id).getByLabel('Note text').click()
     const mark = noteById(anna, id).locator('.note-presence')
@@ -102,7 +102,7 @@ describe('presence: who is here and what they do', () => {
     expect(await noteById(bo, id).locator('.note-presence').count()).toBe(0)
   })
 
-  it('[PR5] someone closing their tab leaves the list within seconds', async () => {
+  it('[WP5] someone closing their tab leaves the list within seconds', async () => {
     await cecilia.close()
     await eventually(() => peopleCount(anna), '2', 'people count after a tab closed', 5000)
     await eventually(() => anna.locator('.remote-cursor[data-cursor-name="Cecilia"]').count(), 0, 'cursor gone')

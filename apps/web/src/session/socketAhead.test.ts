@@ -65,7 +65,7 @@ async function snapshotOf(relay: Relay, boardId: string, token: string) {
 }
 
 describe('a board socket opened ahead', () => {
-  it('[SA1] hands the provider that takes it everything the relay sent before, and syncs what the snapshot lacked', async () => {
+  it('[WS1] hands the provider that takes it everything the relay sent before, and syncs what the snapshot lacked', async () => {
     const { relay, boardId, token, wsUrl } = await startBoard()
     const writer = provider(wsUrl, boardId, token)
     writer.awareness.setLocalStateField('user', { name: 'Writer' })
@@ -109,7 +109,7 @@ describe('a board socket opened ahead', () => {
     await eventually(() => listNotes(writer.doc).length === 3, "the reader's note at the writer")
   })
 
-  it('[SA2] is taken once, and only for its own address: otherwise it is closed and the provider gets a socket of its own', async () => {
+  it('[WS2] is taken once, and only for its own address: otherwise it is closed and the provider gets a socket of its own', async () => {
     const { relay, boardId, token, wsUrl } = await startBoard()
     const url = provider(wsUrl, boardId, token).url
     const ahead = openSocketAhead(url)
@@ -128,7 +128,7 @@ describe('a board socket opened ahead', () => {
     await eventually(async () => (await openConnections(relay)) === 2, 'only those two at the relay')
   })
 
-  it('[SA3] a socket no provider took is closed when discarded, and nothing is handed out after', async () => {
+  it('[WS3] a socket no provider took is closed when discarded, and nothing is handed out after', async () => {
     const { relay, boardId, token, wsUrl } = await startBoard()
     const url = provider(wsUrl, boardId, token).url
     const ahead = openSocketAhead(url)
