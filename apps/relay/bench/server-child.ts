@@ -11,7 +11,7 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import type { ChildMessage, ParentMessage, ServerKind } from './ipc.js'
-import type { RelayLimits } from '../src/config.js'
+import type { RelayLimits } from '../src/index.js'
 
 const require = createRequire(import.meta.url)
 

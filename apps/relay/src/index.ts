@@ -1,5 +1,5 @@
 export { CloseCode } from '@samla/protocol'
-export { DEFAULT_LIMITS, type RelayLimits } from './config.js'
+export { DEFAULT_LIMITS, type RelayLimits } from './base/config.js'
 export { createRelay, type Relay, type RelayOptions } from './relay.js'
 export { openSqliteStorage } from './storage/sqlite.js'
 export type { Storage } from './storage/storage.js'

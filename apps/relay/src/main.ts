@@ -1,5 +1,5 @@
 /** Command-line entry: starts the relay from environment settings and drains it on SIGTERM/SIGINT. */
-import { configFromEnv } from './config.js'
+import { configFromEnv } from './base/config.js'
 import { createRelay, type Relay } from './relay.js'
 
 let relay: Relay

@@ -5,7 +5,7 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import { isRole, type Role } from '@samla/protocol'
-import { isBoardId } from '../board-ids.js'
+import { isBoardId } from './board-ids.js'
 
 export interface TokenClaims {
   boardId: string

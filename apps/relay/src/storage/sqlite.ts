@@ -4,8 +4,8 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import Database from 'better-sqlite3'
 import type { Role } from '@samla/protocol'
+import Database from 'better-sqlite3'
 import type { BoardRecord, DocRef, HistoryEntry, HistoryReason, Storage, StoredBoard, StoredDoc } from './storage.js'
 
 const SCHEMA = `

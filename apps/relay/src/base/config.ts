@@ -70,7 +70,7 @@ export interface RelayConfig {
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url))
-export const DEFAULT_WEB_ROOT = path.resolve(here, '../../web/dist')
+export const DEFAULT_WEB_ROOT = path.resolve(here, '../../../web/dist')
 
 const LIMIT_ENV: Record<keyof RelayLimits, string> = {
   maxFrameBytes: 'SAMLA_MAX_FRAME_BYTES',

@@ -6,18 +6,20 @@
  * - A room that cannot persist closes its sockets and is unloaded, so it never serves state
  *   that storage does not have.
  */
+
+import type { Role } from '@samla/protocol'
+import { CloseCode } from '@samla/protocol'
 import * as decoding from 'lib0/decoding'
 import type { Logger } from 'pino'
 import type WebSocket from 'ws'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
-import type { Role } from '@samla/protocol'
+import type { RelayLimits } from '../base/config.js'
+import type { Metrics, RejectReason } from '../base/metrics.js'
+import type { DocRef, Storage } from '../storage/storage.js'
 import { checkAwareness } from './awareness-guard.js'
-import { CloseCode } from '@samla/protocol'
 import { DocLog } from './doc-log.js'
-import type { RelayLimits } from './config.js'
-import type { Metrics, RejectReason } from './metrics.js'
 import {
   encodeAwareness,
   encodeSyncStep1,
@@ -25,8 +27,7 @@ import {
   encodeUpdate,
   MessageType,
   updateInSyncStep2,
-} from './protocol.js'
-import type { DocRef, Storage } from './storage/storage.js'
+} from './messages.js'
 
 const LOADING = Symbol('loading')
 const BATCH = Symbol('batch')

@@ -5,9 +5,9 @@
  * Snapshots older than the retention are dropped; deleting a board deletes them too.
  */
 import { restoreBoard } from '@samla/board'
-import type { Room } from './room.js'
-import type { Rooms } from './rooms.js'
-import type { HistoryReason, Storage } from './storage/storage.js'
+import type { Room } from '../rooms/room.js'
+import type { Rooms } from '../rooms/rooms.js'
+import type { HistoryReason, Storage } from '../storage/storage.js'
 
 export interface HistorySettings {
   historyIntervalMs: number

@@ -2,8 +2,8 @@
  * One doc's record in storage, as its room keeps track of it: the append log since the last
  * snapshot, and the sizes that decide when the log is folded and how big the board has grown.
  */
-import type { RelayLimits } from './config.js'
-import type { DocRef, Storage, StoredDoc } from './storage/storage.js'
+import type { RelayLimits } from '../base/config.js'
+import type { DocRef, Storage, StoredDoc } from '../storage/storage.js'
 
 export class DocLog {
   private lastSeq: number

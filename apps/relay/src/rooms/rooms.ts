@@ -6,13 +6,13 @@
  * whose facilitator is not connected does not keep a second doc in memory.
  */
 import { readControl } from '@samla/board'
+import { type DocKind, mayWrite, type Role } from '@samla/protocol'
 import type { Logger } from 'pino'
 import * as Y from 'yjs'
-import { type DocKind, mayWrite, type Role } from '@samla/protocol'
-import type { RelayLimits } from './config.js'
-import type { Metrics } from './metrics.js'
+import type { RelayLimits } from '../base/config.js'
+import type { Metrics } from '../base/metrics.js'
+import type { DocRef, Storage } from '../storage/storage.js'
 import { Room, type RoomDeps } from './room.js'
-import type { DocRef, Storage } from './storage/storage.js'
 
 export interface RoomsDeps {
   storage: Storage
