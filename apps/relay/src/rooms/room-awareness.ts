@@ -1,0 +1,91 @@
+/**
+ * A room's awareness (presence): which connection owns which client id, and which entries changed
+ * since the last flush. A connection may change only entries it owns (awareness-guard.ts); the
+ * relay has no presence of its own.
+ */
+import * as awarenessProtocol from 'y-protocols/awareness'
+import type * as Y from 'yjs'
+import type { RejectReason } from '../base/metrics.js'
+import { checkAwareness } from './awareness-guard.js'
+import { encodeAwareness } from './messages.js'
+import type { Peer } from './peer.js'
+
+export class RoomAwareness {
+  private readonly awareness: awarenessProtocol.Awareness
+  private readonly owners = new Map<number, Peer>()
+  private readonly changed = new Set<number>()
+
+  /** `onChange` is called whenever an entry changed, so that the change is flushed. */
+  constructor(
+    doc: Y.Doc,
+    private readonly onChange: () => void,
+  ) {
+    this.awareness = new awarenessProtocol.Awareness(doc)
+    this.awareness.setLocalState(null)
+    this.awareness.on('update', this.onUpdate)
+  }
+
+  get isEmpty(): boolean {
+    return this.awareness.getStates().size === 0
+  }
+
+  /** Every entry, as one message. */
+  everyone(): Uint8Array {
+    return encodeAwareness(this.awareness, [...this.awareness.getStates().keys()])
+  }
+
+  /**
+   * Applies a peer's awareness update, or returns why it was dropped (not closed: a reconnecting tab
+   * may briefly claim the id its dead socket still holds). Throws on a malformed update.
+   */
+  receive(peer: Peer, update: Uint8Array, maxEntries: number): RejectReason | null {
+    const verdict = checkAwareness(
+      update,
+      peer.owned,
+      {
+        clockOf: (id) => this.awareness.meta.get(id)?.clock,
+        hasState: (id) => this.awareness.states.has(id),
+        ownerIsOther: (id) => (this.owners.get(id) ?? peer) !== peer,
+      },
+      maxEntries,
+    )
+    if (!verdict.ok) return verdict.reason === 'cap' ? 'awareness-cap' : 'awareness-not-own'
+    for (const id of verdict.claimed) {
+      peer.owned.add(id)
+      this.owners.set(id, peer)
+    }
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer.socket)
+    return null
+  }
+
+  /** Removes the entries a leaving peer owned. */
+  release(peer: Peer): void {
+    for (const id of peer.owned) this.owners.delete(id)
+    awarenessProtocol.removeAwarenessStates(this.awareness, [...peer.owned], null)
+  }
+
+  /** The entries changed since the last call, as one message; null when none changed. */
+  takeChanges(): Uint8Array | null {
+    if (this.changed.size === 0) return null
+    const message = encodeAwareness(this.awareness, [...this.changed])
+    this.changed.clear()
+    return message
+  }
+
+  destroy(): void {
+    this.awareness.destroy()
+  }
+
+  private readonly onUpdate = ({
+    added,
+    updated,
+    removed,
+  }: {
+    added: number[]
+    updated: number[]
+    removed: number[]
+  }): void => {
+    for (const id of [...added, ...updated, ...removed]) this.changed.add(id)
+    this.onChange()
+  }
+}

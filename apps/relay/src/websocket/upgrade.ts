@@ -1,0 +1,70 @@
+/**
+ * Websocket upgrades on /ws/<boardId> (the board doc) and /ws/<boardId>/control (the control doc).
+ * Everything about one is checked before it is accepted: whether the relay is draining, the path,
+ * the board id, the address's rate and the link's token; a refusal is a plain HTTP answer.
+ */
+import http from 'node:http'
+import type { Duplex } from 'node:stream'
+import type { DocKind } from '@samla/protocol'
+import type { WebSocketServer } from 'ws'
+import { authorise } from '../access/authorise.js'
+import { isBoardId } from '../access/board-ids.js'
+import type { RateLimits } from '../access/rate-limits.js'
+import type { Metrics } from '../base/metrics.js'
+import type { Storage } from '../storage/storage.js'
+import type { Connections } from './connections.js'
+
+export interface UpgradeDeps {
+  storage: Storage
+  secret: Buffer
+  rateLimits: RateLimits
+  metrics: Metrics
+  wss: WebSocketServer
+  connections: Connections
+  isDraining: () => boolean
+}
+
+function refuseUpgrade(socket: Duplex, status: number, message: string): void {
+  socket.end(
+    `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nContent-Type: text/plain; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(message)}\r\nConnection: close\r\n\r\n${message}`,
+  )
+}
+
+export function createUpgradeHandler({
+  storage,
+  secret,
+  rateLimits,
+  metrics,
+  wss,
+  connections,
+  isDraining,
+}: UpgradeDeps) {
+  async function upgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://relay')
+    const match = /^\/ws\/([^/]*)(\/control)?$/.exec(url.pathname)
+    const boardId = match?.[1] ?? ''
+    const kind: DocKind = match?.[2] ? 'control' : 'board'
+    const address = req.socket.remoteAddress ?? 'unknown'
+    if (isDraining()) return refuseUpgrade(socket, 503, 'The relay is restarting')
+    if (!match) return refuseUpgrade(socket, 404, 'Websockets are served at /ws/<boardId>')
+    if (!isBoardId(boardId)) return refuseUpgrade(socket, 400, 'That is not a valid board id')
+    if (!(await rateLimits.allowUpgrade(address))) {
+      metrics.rejected.inc({ reason: 'rate-limited' })
+      return refuseUpgrade(socket, 429, 'Too many connection attempts from this address; wait a minute')
+    }
+    const access = authorise(storage, secret, boardId, url.searchParams.get('token'))
+    if (!access.ok) {
+      if (access.status !== 404) metrics.rejected.inc({ reason: 'unauthorised' })
+      return refuseUpgrade(socket, access.status, access.message)
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => connections.accept(ws, { boardId, kind }, access.role, address))
+  }
+
+  return (req: http.IncomingMessage, socket: Duplex, head: Buffer): void => {
+    // Until a websocket takes the socket over, and on a refused one to its end, nothing else listens
+    // to it: a client resetting it (a page closing a socket still connecting) must not go unhandled.
+    socket.on('error', () => socket.destroy())
+    void upgrade(req, socket, head)
+  }
+}
