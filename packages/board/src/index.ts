@@ -15,7 +15,7 @@ export {
   renameCluster,
   resizeCluster,
   setClusterCollapsed,
-} from './cluster.js'
+} from './model/cluster.js'
 export {
   addTime,
   type ControlReader,
@@ -40,10 +40,10 @@ export {
   type TimerState,
   timerRemaining,
   type VoteSettings,
-} from './control.js'
-export { BoardError, type BoardErrorCode } from './errors.js'
-export * from './limits.js'
-export { type BoardMeta, initBoard, migrateBoard, readMeta, setBoardTitle } from './meta.js'
+} from './model/control.js'
+export { BoardError, type BoardErrorCode } from './model/errors.js'
+export * from './model/limits.js'
+export { type BoardMeta, initBoard, migrateBoard, readMeta, setBoardTitle } from './model/meta.js'
 export {
   type AddNoteInput,
   addNote,
@@ -58,13 +58,13 @@ export {
   recolourNotes,
   resizeNote,
   setNoteText,
-} from './note.js'
-export { DEFAULT_NOTE_COLOUR, isNoteColour, NOTE_COLOURS, type NoteColour } from './palette.js'
-export { type Author, publishPrivateNotes } from './private-notes.js'
-export { type BoardReader, createBoardReader } from './reader.js'
-export { SCHEMA_VERSION, undoScope } from './schema.js'
-export { addVote, removeVote, voteTotals, voterCount, votesOf } from './vote.js'
-export { restoreBoard } from './restore.js'
+} from './model/note.js'
+export { DEFAULT_NOTE_COLOUR, isNoteColour, NOTE_COLOURS, type NoteColour } from './model/palette.js'
+export { type Author, publishPrivateNotes } from './model/private-notes.js'
+export { type BoardReader, createBoardReader } from './model/reader.js'
+export { SCHEMA_VERSION, undoScope } from './model/schema.js'
+export { addVote, removeVote, voteTotals, voterCount, votesOf } from './model/vote.js'
+export { restoreBoard } from './model/restore.js'
 export {
   BOARD_EXPORT_FORMAT,
   BOARD_EXPORT_VERSION,

@@ -4,14 +4,14 @@
  * and recreates ids, positions, stacking, clusters and votes exactly.
  */
 import * as Y from 'yjs'
-import { type ClusterSnapshot, createCluster, listClusters } from '../cluster.js'
-import { BoardError } from '../errors.js'
-import { readMeta } from '../meta.js'
-import { addNote, listNotes, type NoteSnapshot } from '../note.js'
-import { isNoteColour } from '../palette.js'
-import { clustersMap, notesMap, votesMap } from '../schema.js'
-import { checkId } from '../validate.js'
-import { votesOf } from '../vote.js'
+import { type ClusterSnapshot, createCluster, listClusters } from '../model/cluster.js'
+import { BoardError } from '../model/errors.js'
+import { readMeta } from '../model/meta.js'
+import { addNote, listNotes, type NoteSnapshot } from '../model/note.js'
+import { isNoteColour } from '../model/palette.js'
+import { clustersMap, notesMap, votesMap } from '../model/schema.js'
+import { checkId } from '../model/validate.js'
+import { votesOf } from '../model/vote.js'
 
 export const BOARD_EXPORT_FORMAT = 'samla-board'
 export const BOARD_EXPORT_VERSION = 1

@@ -6,10 +6,10 @@
  */
 import Papa from 'papaparse'
 import type * as Y from 'yjs'
-import { BoardError } from '../errors.js'
-import { DEFAULT_NOTE_SIZE, MAX_NOTE_TEXT_LENGTH } from '../limits.js'
-import { addNote } from '../note.js'
-import { isNoteColour, type NoteColour } from '../palette.js'
+import { BoardError } from '../model/errors.js'
+import { DEFAULT_NOTE_SIZE, MAX_NOTE_TEXT_LENGTH } from '../model/limits.js'
+import { addNote } from '../model/note.js'
+import { isNoteColour, type NoteColour } from '../model/palette.js'
 import { rankResults } from './results.js'
 
 export interface CsvHeaders {

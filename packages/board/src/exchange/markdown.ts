@@ -1,6 +1,6 @@
 /** Markdown export: the ranked result, clusters as headings and notes as list items. */
 import type * as Y from 'yjs'
-import { readMeta } from '../meta.js'
+import { readMeta } from '../model/meta.js'
 import { rankResults } from './results.js'
 
 export interface MarkdownLabels {

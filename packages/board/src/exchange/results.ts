@@ -3,9 +3,9 @@
  * the notes ordered by theirs. Shared by the Markdown and CSV exports (and the results view).
  */
 import type * as Y from 'yjs'
-import { listClusters } from '../cluster.js'
-import { listNotes, type NoteSnapshot } from '../note.js'
-import { voteTotals } from '../vote.js'
+import { listClusters } from '../model/cluster.js'
+import { listNotes, type NoteSnapshot } from '../model/note.js'
+import { voteTotals } from '../model/vote.js'
 
 export interface RankedNote {
   note: NoteSnapshot

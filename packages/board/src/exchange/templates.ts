@@ -3,10 +3,10 @@
  * placed in them and they show up in the outline and the exports) and prompt notes.
  */
 import type * as Y from 'yjs'
-import { createCluster } from '../cluster.js'
-import { BoardError } from '../errors.js'
-import { addNote } from '../note.js'
-import type { NoteColour } from '../palette.js'
+import { createCluster } from '../model/cluster.js'
+import { BoardError } from '../model/errors.js'
+import { addNote } from '../model/note.js'
+import type { NoteColour } from '../model/palette.js'
 
 export type TemplateLanguage = 'sv' | 'en'
 type Words = Record<TemplateLanguage, string>
