@@ -6,6 +6,30 @@ import { execFileSync } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
 import { folderCycles, folderImports, upwardImports } from './folderGraph'
 
+const RELAY_LAYERS = [
+  // the entry: the command line, the package's exports and the assembly of one relay
+  ['.'],
+  // the two doors: the HTTP API (with the web app) and the websocket upgrades and connections
+  ['http', 'websocket'],
+  // board history: snapshots taken over time, and restores made as live changes
+  ['history'],
+  // the boards loaded in memory, and who may open which (tokens, authorisation, rate limits, board ids)
+  ['rooms', 'access'],
+  // where boards are kept: the storage interface and its SQLite implementation
+  ['storage'],
+  // the relay's settings and metrics
+  ['base'],
+]
+
+const BOARD_LAYERS = [
+  // the package's exports
+  ['.'],
+  // boards in and out: JSON, CSV, Markdown, ranked results, templates
+  ['exchange'],
+  // the board model: the Yjs schema, validated operations, readers, restoring a snapshot
+  ['model'],
+]
+
 const TREES = {
   'apps/web/src': [
     // the app shell and its routes
