@@ -48,7 +48,7 @@ describe('relay under bad input', () => {
   let relay: Relay
   afterEach(() => relay?.close())
 
-  it.each(Object.entries(badFrames))('[A1] %s closes only its own socket with 4400', async (_name, frame) => {
+  it.each(Object.entries(badFrames))('[RB1] %s closes only its own socket with 4400', async (_name, frame) => {
     relay = await startRelay()
     const boardId = await createBoard(relay)
     const otherBoard = await createBoard(relay)
@@ -72,7 +72,7 @@ describe('relay under bad input', () => {
     for (const c of [good, elsewhere, watcher]) c.destroy()
   })
 
-  it('[A2] an oversize frame closes the socket with 1009 and is never stored', async () => {
+  it('[RB2] an oversize frame closes the socket with 1009 and is never stored', async () => {
     relay = await startRelay({ limits: { maxFrameBytes: 64 * 1024 } })
     const boardId = await createBoard(relay)
     const bad = await openRawSocket(relay, boardId)
@@ -85,7 +85,7 @@ describe('relay under bad input', () => {
     probe.destroy()
   })
 
-  it('[A3] upgrades to bad paths, invalid ids and unknown boards are refused before accepting', async () => {
+  it('[RB3] upgrades to bad paths, invalid ids and unknown boards are refused before accepting', async () => {
     relay = await startRelay()
     const ws = relay.url.replace(/^http/, 'ws')
     const status = (path: string) =>
@@ -110,7 +110,7 @@ describe('HTTP API', () => {
   let relay: Relay
   afterEach(() => relay?.close())
 
-  it('[H1] creates boards with 128-bit ids and reads them back', async () => {
+  it('[RP1] creates boards with 128-bit ids and reads them back', async () => {
     relay = await startRelay()
     const created = await fetch(`${relay.url}/api/boards`, {
       method: 'POST',
@@ -131,7 +131,7 @@ describe('HTTP API', () => {
     expect(ids.size).toBe(20)
   })
 
-  it('[H2] rejects bad bodies with a JSON error and creates nothing', async () => {
+  it('[RP2] rejects bad bodies with a JSON error and creates nothing', async () => {
     relay = await startRelay({ limits: { maxImportBytes: 32 * 1024 } })
     const post = (body: string) => fetch(`${relay.url}/api/boards`, { method: 'POST', body })
     const invalid = await post('{not json')
@@ -142,7 +142,7 @@ describe('HTTP API', () => {
     expect((await post(JSON.stringify({ title: 'x'.repeat(40_000) }))).status).toBe(413)
   })
 
-  it('[H4] tells its clock, for timers shown alike on every client', async () => {
+  it('[RP4] tells its clock, for timers shown alike on every client', async () => {
     relay = await startRelay()
     const before = Date.now()
     const { now } = (await (await fetch(`${relay.url}/api/time`)).json()) as { now: number }
@@ -150,7 +150,7 @@ describe('HTTP API', () => {
     expect(now).toBeLessThanOrEqual(Date.now())
   })
 
-  it('[H3] answers /healthz and explains a missing web build', async () => {
+  it('[RP3] answers /healthz and explains a missing web build', async () => {
     relay = await startRelay()
     const health = await fetch(`${relay.url}/healthz`)
     expect(health.status).toBe(200)

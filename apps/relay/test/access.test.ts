@@ -57,7 +57,7 @@ describe('access by capability links', () => {
     return client
   }
 
-  it('[X1] no token, a forged token, another board’s token and a malformed one are refused at the upgrade', async () => {
+  it('[RA1] no token, a forged token, another board’s token and a malformed one are refused at the upgrade', async () => {
     const { relay, boardId, links } = await setup()
     const other = await createBoard(relay, 'Other')
     const forged = `${links.participant.slice(0, -4)}AAAA`
@@ -75,7 +75,7 @@ describe('access by capability links', () => {
     expect(await (await api(relay, `/api/boards/${boardId}`)).text()).not.toContain('Access')
   })
 
-  it('[X2] a viewer syncs and shows presence, but its updates are never stored or broadcast', async () => {
+  it('[RA2] a viewer syncs and shows presence, but its updates are never stored or broadcast', async () => {
     const { relay, boardId, links } = await setup()
     const participant = join(relay, boardId, links.participant)
     await synced(participant)
@@ -102,7 +102,7 @@ describe('access by capability links', () => {
     await waitFor(() => listNotes(fresh.doc).length === 2, 5000, 'participant write')
   })
 
-  it('[X3] only facilitators write the control doc; everyone reads it', async () => {
+  it('[RA3] only facilitators write the control doc; everyone reads it', async () => {
     const { relay, boardId, links } = await setup()
     const control = `${boardId}/control`
     const facilitator = join(relay, boardId, links.facilitator, control)
@@ -118,7 +118,7 @@ describe('access by capability links', () => {
     await waitFor(() => readControl(participant.doc).locked, 5000, 'participant reads the lock')
   })
 
-  it('[X4] the lock makes participants read-only until the facilitator unlocks', async () => {
+  it('[RA4] the lock makes participants read-only until the facilitator unlocks', async () => {
     const { relay, boardId, links } = await setup()
     const board = join(relay, boardId, links.facilitator)
     const control = join(relay, boardId, links.facilitator, `${boardId}/control`)
@@ -141,7 +141,7 @@ describe('access by capability links', () => {
     expect(listNotes(board.doc).map((n) => n.text)).toContain('while locked')
   })
 
-  it('[X4b] the lock holds when nobody has the control doc open, also after a restart', async () => {
+  it('[RA4b] the lock holds when nobody has the control doc open, also after a restart', async () => {
     const dataDir = tempDataDir()
     const { relay, boardId, links } = await setup({ dataDir, limits: { roomIdleGraceMs: 50 } })
     const control = join(relay, boardId, links.facilitator, `${boardId}/control`)
@@ -171,7 +171,7 @@ describe('access by capability links', () => {
     expect(listNotes(reader.doc)).toEqual([])
   })
 
-  it('[X5] rotating the participant link refuses the old token and closes its live sockets with 4401', async () => {
+  it('[RA5] rotating the participant link refuses the old token and closes its live sockets with 4401', async () => {
     const { relay, boardId, links } = await setup()
     const facilitator = join(relay, boardId, links.facilitator)
     await synced(facilitator)
@@ -197,7 +197,7 @@ describe('access by capability links', () => {
     expect(current.participant).toBe(token)
   })
 
-  it('[X6] deleting a board closes its sockets with 4410 and erases it from storage', async () => {
+  it('[RA6] deleting a board closes its sockets with 4410 and erases it from storage', async () => {
     const dataDir = tempDataDir()
     const { relay, boardId, links } = await setup({ dataDir })
     const participant = join(relay, boardId, links.participant)
@@ -219,7 +219,7 @@ describe('access by capability links', () => {
     storage.close()
   })
 
-  it('[X12] the board snapshot for a first load: any of the board’s links, live edits included, nothing without one', async () => {
+  it('[RA12] the board snapshot for a first load: any of the board’s links, live edits included, nothing without one', async () => {
     const { relay, boardId, links } = await setup()
     const other = await createBoard(relay, 'Other')
     const participant = join(relay, boardId, links.participant)
@@ -248,7 +248,7 @@ describe('access by capability links', () => {
     expect(await (await api(relay, path)).text()).not.toContain('ögonblick')
   })
 
-  it('[X14] the snapshot leaves out a state vector too long for a header (a board written by very many clients)', async () => {
+  it('[RA14] the snapshot leaves out a state vector too long for a header (a board written by very many clients)', async () => {
     const { relay, boardId, links } = await setup()
     const participant = join(relay, boardId, links.participant)
     await synced(participant)
@@ -274,7 +274,7 @@ describe('access by capability links', () => {
     expect(response.headers.get('samla-state-vector')).toBeNull()
   })
 
-  it('[X13] a board whose storage write failed is not served from memory as a snapshot', async () => {
+  it('[RA13] a board whose storage write failed is not served from memory as a snapshot', async () => {
     const storage = openSqliteStorage(tempDataDir())
     let failing = false
     const flaky: typeof storage = Object.create(storage)
@@ -295,7 +295,7 @@ describe('access by capability links', () => {
     expect(await response.text()).not.toContain('never stored')
   })
 
-  it('[X7] tokens survive a restart on the same data directory; another secret rejects them', async () => {
+  it('[RA7] tokens survive a restart on the same data directory; another secret rejects them', async () => {
     const dataDir = tempDataDir()
     const first = await startRelay({ dataDir })
     const boardId = await createBoard(first)
@@ -315,7 +315,7 @@ describe('hardening', () => {
   let relay: Relay
   afterEach(() => relay?.close())
 
-  it('[X8] board creation and websocket upgrades are rate-limited per address', async () => {
+  it('[RA8] board creation and websocket upgrades are rate-limited per address', async () => {
     relay = await startRelay({ limits: { boardCreationsPerAddressPerMinute: 3, upgradesPerAddressPerMinute: 5 } })
     const statuses = []
     for (let i = 0; i < 4; i++) {
@@ -330,7 +330,7 @@ describe('hardening', () => {
     expect(upgrades[5]).toBe(429)
   })
 
-  it('[X9] 300 people from one address join one board within a minute with the default limits', async () => {
+  it('[RA9] 300 people from one address join one board within a minute with the default limits', async () => {
     relay = await startRelay()
     const boardId = await createBoard(relay)
     const token = linksOf(boardId).participant
@@ -342,7 +342,7 @@ describe('hardening', () => {
     expect(statuses.filter((s) => s === 101)).toHaveLength(600)
   })
 
-  it('[X11] an upgrade whose headers never complete is cut after the timeout', async () => {
+  it('[RA11] an upgrade whose headers never complete is cut after the timeout', async () => {
     relay = await startRelay({ limits: { headersTimeoutMs: 300 } })
     const socket = net.connect(relay.port, '127.0.0.1')
     socket.on('error', () => undefined)
@@ -363,7 +363,7 @@ describe('hardening', () => {
     expect((await fetch(`${relay.url}/healthz`)).status).toBe(200)
   })
 
-  it('[X10] security headers on the app and the API; an upgrade with thousands of headers is refused', async () => {
+  it('[RA10] security headers on the app and the API; an upgrade with thousands of headers is refused', async () => {
     relay = await startRelay()
     const res = await fetch(`${relay.url}/healthz`)
     expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'")

@@ -29,7 +29,7 @@ describe('templates, imports and exports', () => {
       headers: { authorization: `Bearer ${token}` },
     })
 
-  it('[XP1] a board created from a template starts with its areas, in the chosen language', async () => {
+  it('[RX1] a board created from a template starts with its areas, in the chosen language', async () => {
     const r = await relay()
     const res = await create(r, { title: 'SWOT för biblioteket', template: 'swot', language: 'sv' })
     expect(res.status).toBe(201)
@@ -42,7 +42,7 @@ describe('templates, imports and exports', () => {
     expect((await create(r, { title: 'x', template: 'swot', language: 'fi' })).status).toBe(400)
   })
 
-  it('[XP2] export JSON → import into a new board → the same notes and clusters', async () => {
+  it('[RX2] export JSON → import into a new board → the same notes and clusters', async () => {
     const r = await relay()
     const boardId = await createBoard(r, 'Källa')
     const writer = connectClient(r, boardId)
@@ -70,7 +70,7 @@ describe('templates, imports and exports', () => {
     expect(await broken.json()).toMatchObject({ error: 'invalid-import' })
   })
 
-  it('[XP3] CSV and Markdown downloads: UTF-8 with BOM, attachment names, awkward text intact', async () => {
+  it('[RX3] CSV and Markdown downloads: UTF-8 with BOM, attachment names, awkward text intact', async () => {
     const r = await relay()
     const boardId = await createBoard(r, 'Möte på kommunen')
     const writer = connectClient(r, boardId)

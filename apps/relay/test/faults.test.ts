@@ -40,7 +40,7 @@ describe('relay process faults', () => {
     return relay
   }
 
-  it('[K1] SIGKILL during 1,000 updates loses nothing any client received', async () => {
+  it('[RF1] SIGKILL during 1,000 updates loses nothing any client received', async () => {
     const dataDir = tempDataDir()
     const first = await start(dataDir)
     const boardId = await createBoard(asRelay(first))
@@ -82,7 +82,7 @@ describe('relay process faults', () => {
     for (const id of created) expect(stored.has(id)).toBe(true)
   }, 60_000)
 
-  it('[K2] SIGTERM closes sockets with 1012, flushes, and exits 0', async () => {
+  it('[RF2] SIGTERM closes sockets with 1012, flushes, and exits 0', async () => {
     const dataDir = tempDataDir()
     const relay = await start(dataDir)
     const boardId = await createBoard(asRelay(relay))
@@ -106,7 +106,7 @@ describe('relay process faults', () => {
     await waitFor(() => noteIds(reader).size === 30, 10_000, 'notes after a graceful restart')
   }, 60_000)
 
-  it('[K4] a reset in the middle of a websocket upgrade, accepted or refused, never takes the relay down', async () => {
+  it('[RF4] a reset in the middle of a websocket upgrade, accepted or refused, never takes the relay down', async () => {
     const relay = await start(tempDataDir())
     const boardId = await createBoard(asRelay(relay))
     const paths = [
@@ -137,7 +137,7 @@ describe('relay process faults', () => {
 })
 
 describe('a damaged database', () => {
-  it('[K3] is reported clearly at start and left untouched, never replaced', async () => {
+  it('[RF3] is reported clearly at start and left untouched, never replaced', async () => {
     const dataDir = tempDataDir()
     const file = path.join(dataDir, 'samla.sqlite')
     const first = await startRelay({ dataDir })

@@ -115,7 +115,7 @@ describe('relay under fuzzing', () => {
     return c
   }
 
-  it('[F1] 10,000 hostile frames get a clean close or are ignored; other clients keep syncing', async () => {
+  it('[RZ1] 10,000 hostile frames get a clean close or are ignored; other clients keep syncing', async () => {
     // A low per-address limit doubles as a leak detector: leaked slots would turn into 4429s.
     const relay = await startRelay({
       limits: { maxFrameBytes: MAX_FRAME_BYTES, maxConnectionsPerAddress: 64, upgradesPerAddressPerMinute: 100_000 },
@@ -213,8 +213,8 @@ describe('relay under fuzzing', () => {
     expect(process.memoryUsage().rss - rssBefore).toBeLessThan(200 * 1024 * 1024)
   }, 60_000)
 
-  // Extends abuse.test.ts [A3], whose `ws` client normalises `..` away before sending.
-  it('[F2] hostile board names on upgrade are refused before a room is loaded', async () => {
+  // Extends abuse.test.ts [RB3], whose `ws` client normalises `..` away before sending.
+  it('[RZ2] hostile board names on upgrade are refused before a room is loaded', async () => {
     const relay = await startRelay()
     cleanup.push(() => relay.close())
     const id = await createBoard(relay)

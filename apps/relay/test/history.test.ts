@@ -38,7 +38,7 @@ describe('board history', () => {
     return c
   }
 
-  it('[HI1] a changing board gets scheduled snapshots, at most one per interval', async () => {
+  it('[RH1] a changing board gets scheduled snapshots, at most one per interval', async () => {
     const { relay, boardId, list } = await setup({ historyIntervalMs: 200 })
     const a = client(relay, boardId)
     await synced(a)
@@ -53,7 +53,7 @@ describe('board history', () => {
     expect((await list()).every((entry) => entry.reason === 'scheduled')).toBe(true)
   })
 
-  it('[HI2] a facilitator takes a snapshot before a risky step and previews it read-only', async () => {
+  it('[RH2] a facilitator takes a snapshot before a risky step and previews it read-only', async () => {
     const { relay, boardId, participant, call, list } = await setup()
     const a = client(relay, boardId)
     await synced(a)
@@ -71,7 +71,7 @@ describe('board history', () => {
     expect((await call('/999999')).status).toBe(404)
   })
 
-  it('[HI3] a restore reaches two live clients at once, and restoring the backup undoes it', async () => {
+  it('[RH3] a restore reaches two live clients at once, and restoring the backup undoes it', async () => {
     const { relay, boardId, call } = await setup()
     const a = client(relay, boardId)
     const b = client(relay, boardId)
@@ -119,7 +119,7 @@ describe('board history', () => {
     }
   })
 
-  it('[HI4] snapshots past the retention are dropped; deleting the board deletes its history', async () => {
+  it('[RH4] snapshots past the retention are dropped; deleting the board deletes its history', async () => {
     const { relay, boardId, call, list, dataDir } = await setup({ historyRetentionMs: 150 })
     await call('', 'POST', undefined, { reason: 'manual' })
     await sleep(200)

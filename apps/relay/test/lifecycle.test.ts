@@ -40,7 +40,7 @@ describe('room lifecycle', () => {
   const allLeft = (relay: Relay) =>
     waitFor(async () => (await metricValue(relay, 'samla_connections')) === 0, 5000, 'connections closed')
 
-  it('[L1] a room loads on first join and unloads once the idle grace has passed', async () => {
+  it('[RL1] a room loads on first join and unloads once the idle grace has passed', async () => {
     const relay = await start({ roomIdleGraceMs: GRACE_MS })
     const boardId = await createBoard(relay)
     expect(relay.roomCount).toBe(0)
@@ -61,7 +61,7 @@ describe('room lifecycle', () => {
     expect(await metricValue(relay, 'samla_rooms')).toBe(0)
   })
 
-  it('[L2] a join within the grace keeps the same room, state intact', async () => {
+  it('[RL2] a join within the grace keeps the same room, state intact', async () => {
     const grace = 300
     const relay = await start({ roomIdleGraceMs: grace })
     const boardId = await createBoard(relay)
@@ -91,7 +91,7 @@ describe('room lifecycle', () => {
     await waitFor(() => listNotes(d.doc).length === 2, 5000, 'both notes after reload')
   })
 
-  it('[L3] 50 boards unload once their clients are gone and are served again from storage', async () => {
+  it('[RL3] 50 boards unload once their clients are gone and are served again from storage', async () => {
     // Each y-websocket provider adds a process 'exit' listener; 100 of them are expected here.
     const maxListeners = process.getMaxListeners()
     process.setMaxListeners(maxListeners + 100)
@@ -117,7 +117,7 @@ describe('room lifecycle', () => {
     })
   })
 
-  it('[L4] the update log is compacted as it grows and a restarted relay serves everything', async () => {
+  it('[RL4] the update log is compacted as it grows and a restarted relay serves everything', async () => {
     const dataDir = tempDataDir()
     const compactAfterUpdates = 20
     const first = await startRelay({ dataDir, limits: { compactAfterUpdates } })

@@ -64,7 +64,7 @@ describe('relay limits', () => {
     }
   }
 
-  it('[M1] an update past maxBoardBytes closes its socket with 4413 and is not stored', async () => {
+  it('[RM1] an update past maxBoardBytes closes its socket with 4413 and is not stored', async () => {
     const relay = await start({ maxBoardBytes: 16 * 1024 })
     const boardId = await createBoard(relay)
     const a = client(relay, boardId)
@@ -87,7 +87,7 @@ describe('relay limits', () => {
     expect(a.provider.wsconnected && b.provider.wsconnected).toBe(true)
   })
 
-  it('[M1] updates with withheld dependencies are capped and never reach joiners or snapshots', async () => {
+  it('[RM1b] updates with withheld dependencies are capped and never reach joiners or snapshots', async () => {
     // The board may grow to 1 MiB, but at most 64 KiB may wait for missing dependencies.
     const maxBoardBytes = 1024 * 1024
     const relay = await start({ maxBoardBytes, maxUnresolvedBytes: 64 * 1024, compactAfterUpdates: 1 })
@@ -123,7 +123,7 @@ describe('relay limits', () => {
     await roundTrip(a, [b], 'second edit')
   })
 
-  it('[M2] a connection past maxConnectionsPerRoom is closed with 4503, the others unaffected', async () => {
+  it('[RM2] a connection past maxConnectionsPerRoom is closed with 4503, the others unaffected', async () => {
     const relay = await start({ maxConnectionsPerRoom: 2 })
     const boardId = await createBoard(relay)
     const a = client(relay, boardId)
@@ -137,7 +137,7 @@ describe('relay limits', () => {
     await accepted(await raw(relay, await createBoard(relay)))
   })
 
-  it('[M3] a connection past maxConnectionsPerAddress is closed with 4429 until one leaves', async () => {
+  it('[RM3] a connection past maxConnectionsPerAddress is closed with 4429 until one leaves', async () => {
     const relay = await start({ maxConnectionsPerAddress: 2 })
     const first = await raw(relay, await createBoard(relay))
     const second = await raw(relay, await createBoard(relay))
@@ -150,7 +150,7 @@ describe('relay limits', () => {
     await accepted(await raw(relay, await createBoard(relay)))
   })
 
-  it('[M4] a socket cannot set or remove awareness it does not own, nor own more than the cap', async () => {
+  it('[RM4] a socket cannot set or remove awareness it does not own, nor own more than the cap', async () => {
     const relay = await start({ maxAwarenessEntriesPerConnection: 2 })
     const boardId = await createBoard(relay)
     const victim = client(relay, boardId)
@@ -180,7 +180,7 @@ describe('relay limits', () => {
     expect(seen(victimId)).toEqual({ user: { name: 'Victim' } })
   })
 
-  it('[M4] a client whose connection dropped gets its presence back after reconnecting', async () => {
+  it('[RM4b] a client whose connection dropped gets its presence back after reconnecting', async () => {
     const relay = await start()
     const boardId = await createBoard(relay)
     const victim = client(relay, boardId)
@@ -201,7 +201,7 @@ describe('relay limits', () => {
     await waitFor(() => seen()?.user?.name === 'Victim again', 2000, 'victim presence after reconnecting')
   })
 
-  it('[M5] a reader that stops reading is dropped at sendHighWaterBytes; the others keep syncing', async () => {
+  it('[RM5] a reader that stops reading is dropped at sendHighWaterBytes; the others keep syncing', async () => {
     const relay = await start({ sendHighWaterBytes: 64 * 1024 })
     const boardId = await createBoard(relay)
     const writer = client(relay, boardId)
@@ -241,7 +241,7 @@ describe('relay limits', () => {
     expect(late.doc.getMap('notes').size).toBe(rounds * perRound + 2)
   })
 
-  it('[M6] a socket that does not answer pings is dropped; a normal client stays', async () => {
+  it('[RM6] a socket that does not answer pings is dropped; a normal client stays', async () => {
     const pingIntervalMs = 100
     const relay = await start({ pingIntervalMs })
     const boardId = await createBoard(relay)
@@ -257,7 +257,7 @@ describe('relay limits', () => {
     await roundTrip(a, [b], 'still alive')
   })
 
-  it('[M7] a frame over maxFrameBytes is counted as samla_rejected_total{reason="too-big"}', async () => {
+  it('[RM7] a frame over maxFrameBytes is counted as samla_rejected_total{reason="too-big"}', async () => {
     const relay = await start({ maxFrameBytes: 1024 })
     const bad = await raw(relay, await createBoard(relay))
     const closed = closeCode(bad)
@@ -267,7 +267,7 @@ describe('relay limits', () => {
     expect(await metricValue(relay, 'samla_rejected_total', { reason: 'too-big' })).toBe(1)
   })
 
-  it('[M7] /readyz and /metrics report a live relay and refused frames', async () => {
+  it('[RM7b] /readyz and /metrics report a live relay and refused frames', async () => {
     const relay = await start()
     const ready = await fetch(`${relay.url}/readyz`)
     expect(ready.status).toBe(200)

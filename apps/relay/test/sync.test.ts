@@ -21,7 +21,7 @@ describe('relay sync', () => {
     return c
   }
 
-  it('[S1] two clients converge on notes, text and moves', async () => {
+  it('[RC1] two clients converge on notes, text and moves', async () => {
     const { relay, boardId } = await relayWithBoard()
     const a = client(relay, boardId)
     const b = client(relay, boardId)
@@ -42,7 +42,7 @@ describe('relay sync', () => {
     expect(listNotes(b.doc)[0]).toMatchObject({ id, x: 110, y: 70, text: 'Idé från B' })
   })
 
-  it('[S2] a late joiner receives the whole board', async () => {
+  it('[RC2] a late joiner receives the whole board', async () => {
     const { relay, boardId } = await relayWithBoard()
     const a = client(relay, boardId)
     await synced(a)
@@ -54,7 +54,7 @@ describe('relay sync', () => {
     expect(listNotes(late.doc)).toEqual(listNotes(a.doc))
   })
 
-  it('[S3] a relay restarted on the same data directory serves every note', async () => {
+  it('[RC3] a relay restarted on the same data directory serves every note', async () => {
     const dataDir = tempDataDir()
     const first = await startRelay({ dataDir })
     const boardId = await createBoard(first, 'Durable')
@@ -80,7 +80,7 @@ describe('relay sync', () => {
     expect(readMeta(b.doc).title).toBe('Durable')
   })
 
-  it('[S4] edits made while the relay is down arrive after it comes back', async () => {
+  it('[RC4] edits made while the relay is down arrive after it comes back', async () => {
     const dataDir = tempDataDir()
     const first = await startRelay({ dataDir })
     const boardId = await createBoard(first)

@@ -45,7 +45,7 @@ function workshop(): Y.Doc {
 }
 
 describe('exports', () => {
-  it('[EX1] CSV: BOM, CRLF, quoted fields, ranked rows, formulas defused, golden', () => {
+  it('[CS1][VR1] CSV: BOM, CRLF, quoted fields, ranked rows, formulas defused, golden', () => {
     const csv = exportCsv(workshop(), { headers, anonymous: false, colourName })
     expect(csv).toBe(
       '\uFEFF"Grupp","Text","Färg","Röster","Skribent","Skapad"\r\n' +
@@ -58,7 +58,7 @@ describe('exports', () => {
     expect(anonymous).not.toContain('Åsa')
   })
 
-  it('[EX2] Markdown: clusters as headings ranked by votes, escaped text, multi-line notes, golden', () => {
+  it('[MD1][VR1] Markdown: clusters as headings ranked by votes, escaped text, multi-line notes, golden', () => {
     const md = exportMarkdown(workshop(), {
       unclustered: 'Utan grupp',
       votes: (n) => `${n} röster`,
@@ -82,7 +82,7 @@ describe('exports', () => {
     )
   })
 
-  it('[EX3] JSON round trip: export → import into a new board → identical notes, clusters, votes', () => {
+  it('[JS1] JSON round trip: export → import into a new board → identical notes, clusters, votes', () => {
     const source = workshop()
     const exported = JSON.parse(JSON.stringify(exportBoardJson(source, 5)))
     const target = new Y.Doc()
@@ -102,7 +102,7 @@ describe('exports', () => {
     )
   })
 
-  it('[EX4] a damaged JSON file is refused with a clear error and changes nothing', () => {
+  it('[JS2] a damaged JSON file is refused with a clear error and changes nothing', () => {
     const exported = exportBoardJson(workshop())
     const bad = [
       null,
@@ -128,14 +128,14 @@ describe('CSV import', () => {
   const file =
     '\uFEFFIdé,Färg,Övrigt\r\n"Cykelbibliotek, i centrum",gul,x\r\n"Två\nrader",,y\r\n,blå,z\r\nSolpaneler,lila,w\r\n'
 
-  it('[IM1] parses with line numbers that count multi-line fields', () => {
+  it('[CS2] parses with line numbers that count multi-line fields', () => {
     const table = parseCsv(file)
     expect(table.columns).toEqual(['Idé', 'Färg', 'Övrigt'])
     expect(table.rows.map((r) => r.line)).toEqual([2, 3, 5, 6])
     expect(table.rows[1]?.cells.Idé).toBe('Två\nrader')
   })
 
-  it('[IM2] bad rows are reported by line and nothing is imported until all are good', () => {
+  it('[CS3] bad rows are reported by line and nothing is imported until all are good', () => {
     const table = parseCsv(file)
     const byName = (name: string) => ({ gul: 'yellow', blå: 'blue' })[name] as NoteColour | undefined
     const plan = planCsvImport(table, { text: 'Idé', colour: 'Färg' }, byName)
@@ -160,7 +160,7 @@ describe('CSV import', () => {
 })
 
 describe('templates', () => {
-  it('[TP1] every template has both languages and lays out in one transaction', () => {
+  it('[TM1] every template has both languages and lays out in one transaction', () => {
     expect(TEMPLATES.map((t) => t.id)).toEqual([
       'blank',
       'brainstorm',

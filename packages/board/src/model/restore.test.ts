@@ -8,7 +8,7 @@ import { restoreBoard } from './restore.js'
 const author = { authorId: 'author-1', authorName: 'A' }
 
 describe('restoring a snapshot', () => {
-  it('[RS1] brings notes, clusters and meta back as a new change that peers receive', () => {
+  it('[SR1] brings notes, clusters and meta back as a new change that peers receive', () => {
     const doc = new Y.Doc()
     initBoard(doc, { title: 'Före' })
     const kept = addNote(doc, { x: 0, y: 0, text: 'kept', ...author })
@@ -42,7 +42,7 @@ describe('restoring a snapshot', () => {
     }
   })
 
-  it('[RS2] leaves unchanged notes untouched, and a later snapshot undoes the restore', () => {
+  it('[SR2] leaves unchanged notes untouched, and a later snapshot undoes the restore', () => {
     const doc = new Y.Doc()
     const stable = addNote(doc, { x: 0, y: 0, text: 'stable', ...author })
     const early = Y.encodeStateAsUpdate(doc)
