@@ -5,10 +5,8 @@
  */
 import { useEffect, useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
-import { AccessProblemPage } from './AccessProblemPage'
+import { useStore } from 'zustand'
 import { LiveAnnouncer } from '../announce/LiveAnnouncer'
-import { BoardLanguageProvider } from '../i18n/BoardLanguage'
-import { RoleBadge } from './RoleBadge'
 import { Canvas } from '../canvas/Canvas'
 import { TopBar } from '../components/TopBar'
 import { EditingEffects } from '../editing/EditingEffects'
@@ -17,6 +15,7 @@ import { FacilitationEffects } from '../facilitate/FacilitationEffects'
 import { FacilitatorPanel } from '../facilitate/FacilitatorPanel'
 import { FacilitatorTools } from '../facilitate/FacilitatorTools'
 import { SessionBar } from '../facilitate/SessionBar'
+import { BoardLanguageProvider } from '../i18n/BoardLanguage'
 import { eraseLocalCopy } from '../lib/localCopy'
 import { forgetRecentToken, rememberBoard } from '../lib/recentBoards'
 import { useDocumentTitle } from '../lib/useDocumentTitle'
@@ -24,14 +23,16 @@ import { OutlineView } from '../outline/OutlineView'
 import { ParticipantList } from '../presence/ParticipantList'
 import { SyncStatus } from '../presence/SyncStatus'
 import { SearchPanel } from '../search/SearchPanel'
-import { BoardContext, useUi } from '../session/BoardContext'
+import { BoardContext } from '../session/BoardContext'
+import type { OpeningSnapshot } from '../session/opening'
+import { type BoardAccess, type BoardSession, openBoardSession } from '../session/session'
+import { AccessProblemPage } from './AccessProblemPage'
 import { BoardNotice } from './BoardNotice'
 import { BoardToolbar } from './BoardToolbar'
 import { ConnectionStatus } from './ConnectionStatus'
 import { LockBanner } from './LockBanner'
+import { RoleBadge } from './RoleBadge'
 import { ShortcutsHelp } from './ShortcutsHelp'
-import type { OpeningSnapshot } from '../session/opening'
-import { type BoardAccess, type BoardSession, openBoardSession } from '../session/session'
 import { useAccessRecheck } from './useAccessRecheck'
 
 function useBoardSession(
@@ -56,7 +57,8 @@ function OpenBoard({ session, knownTitle }: { readonly session: BoardSession; re
   const title = meta.title || knownTitle
   useDocumentTitle(t('board.documentTitle', { title: title || t('board.untitled') }))
   const { boardId, token, role } = session
-  const onCanvas = useUi((state) => state.view === 'canvas')
+  // Above the board's context, which this component provides: the session's store directly.
+  const onCanvas = useStore(session.ui, (state) => state.view === 'canvas')
   useEffect(() => {
     rememberBoard({ id: boardId, title, visitedAt: Date.now(), token, role })
   }, [boardId, title, token, role])
