@@ -1,6 +1,33 @@
 /** Samla's board model: a Yjs schema with validated, transactional operations. No UI, no I/O. */
 
 export {
+  BOARD_EXPORT_FORMAT,
+  BOARD_EXPORT_VERSION,
+  type BoardExport,
+  exportBoardJson,
+  importBoardJson,
+} from './exchange/board-json.js'
+export {
+  type CsvHeaders,
+  type CsvMapping,
+  type CsvRowError,
+  type CsvTable,
+  exportCsv,
+  importPlannedNotes,
+  type PlannedNote,
+  parseCsv,
+  planCsvImport,
+} from './exchange/csv.js'
+export { exportMarkdown, type MarkdownLabels } from './exchange/markdown.js'
+export { type RankedGroup, type RankedNote, rankResults } from './exchange/results.js'
+export {
+  applyTemplate,
+  type BoardTemplate,
+  findTemplate,
+  TEMPLATES,
+  type TemplateLanguage,
+} from './exchange/templates.js'
+export {
   assignToCluster,
   type ClusterSnapshot,
   type CreateClusterInput,
@@ -41,6 +68,17 @@ export {
   timerRemaining,
   type VoteSettings,
 } from './model/control.js'
+export {
+  AUTHOR_FIELDS,
+  CLUSTER_FIELDS,
+  ENTRY_COLLECTIONS,
+  entryIsValid,
+  type FieldRule,
+  fieldIsValid,
+  invalidEntries,
+  isEntryId,
+  NOTE_FIELDS,
+} from './model/entry-rules.js'
 export { BoardError, type BoardErrorCode } from './model/errors.js'
 export * from './model/limits.js'
 export { type BoardMeta, initBoard, migrateBoard, readMeta, setBoardTitle } from './model/meta.js'
@@ -62,33 +100,6 @@ export {
 export { DEFAULT_NOTE_COLOUR, isNoteColour, NOTE_COLOURS, type NoteColour } from './model/palette.js'
 export { type Author, publishPrivateNotes } from './model/private-notes.js'
 export { type BoardReader, createBoardReader } from './model/reader.js'
-export { SCHEMA_VERSION, undoScope } from './model/schema.js'
-export { addVote, removeVote, voteTotals, voterCount, votesOf } from './model/vote.js'
 export { restoreBoard } from './model/restore.js'
-export {
-  BOARD_EXPORT_FORMAT,
-  BOARD_EXPORT_VERSION,
-  type BoardExport,
-  exportBoardJson,
-  importBoardJson,
-} from './exchange/board-json.js'
-export {
-  type CsvHeaders,
-  type CsvMapping,
-  type CsvRowError,
-  type CsvTable,
-  exportCsv,
-  importPlannedNotes,
-  type PlannedNote,
-  parseCsv,
-  planCsvImport,
-} from './exchange/csv.js'
-export { exportMarkdown, type MarkdownLabels } from './exchange/markdown.js'
-export { type RankedGroup, type RankedNote, rankResults } from './exchange/results.js'
-export {
-  applyTemplate,
-  type BoardTemplate,
-  findTemplate,
-  TEMPLATES,
-  type TemplateLanguage,
-} from './exchange/templates.js'
+export { SCHEMA_VERSION, undoScope } from './model/schema.js'
+export { addVote, removeVote, voterCount, votesOf, voteTotals } from './model/vote.js'

@@ -16,7 +16,7 @@ import { BoardError } from './errors.js'
 import { initBoard } from './meta.js'
 import { addNote, deleteNotes, listNotes } from './note.js'
 import { newDoc, playRounds } from './test-support.js'
-import { addVote, removeVote, voteTotals, voterCount, votesOf } from './vote.js'
+import { addVote, removeVote, voterCount, votesOf, voteTotals } from './vote.js'
 
 const SEEDED = ['seed-note-1', 'seed-note-2', 'seed-note-3']
 /** Shared by all peers, so they act on each other's notes and clusters and even create the same id at once. */

@@ -8,11 +8,11 @@ import { nanoid } from 'nanoid'
 import * as Y from 'yjs'
 import { BoardError } from './errors.js'
 import { numberField } from './fields.js'
-import { MAX_CLUSTER_NAME_LENGTH } from './limits.js'
+import { MAX_CLUSTER_NAME_LENGTH, MAX_CLUSTER_SIZE, MIN_CLUSTER_SIZE } from './limits.js'
 import { requireNotes } from './note.js'
-import { applyTextDiff } from './text-diff.js'
 import { DEFAULT_NOTE_COLOUR, isNoteColour, type NoteColour } from './palette.js'
 import { type ClusterMap, clustersMap, type NoteMap, notesMap } from './schema.js'
+import { applyTextDiff } from './text-diff.js'
 import { checkColour, checkCoordinate, checkId, checkOrderKey, wellFormed } from './validate.js'
 
 export interface ClusterSnapshot {
@@ -30,8 +30,6 @@ export interface ClusterSnapshot {
 /** Room around grouped notes, so the cluster's name sits above them. */
 const PADDING = 24
 const HEADER = 48
-const MIN_CLUSTER_SIZE = 120
-const MAX_CLUSTER_SIZE = 20_000
 
 export function snapshotCluster(id: string, map: ClusterMap): ClusterSnapshot {
   const name = map.get('name')

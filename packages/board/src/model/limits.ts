@@ -10,3 +10,6 @@ export const MAX_AUTHOR_NAME_LENGTH = 80
 export const MAX_CLUSTER_NAME_LENGTH = 120
 /** Most dots one participant may be given in a vote. */
 export const MAX_VOTE_BUDGET = 100
+/** A cluster's frame, width and height. */
+export const MIN_CLUSTER_SIZE = 120
+export const MAX_CLUSTER_SIZE = 20_000

@@ -4,7 +4,7 @@ import { closeVote, readControl, revealVotes, startVote, type VoteSettings } fro
 import { deleteNotes } from './note.js'
 import { votesMap } from './schema.js'
 import { countEvents, expectRejected, peerOf, seededDoc, sync } from './test-support.js'
-import { addVote, removeVote, voteTotals, voterCount, votesOf } from './vote.js'
+import { addVote, removeVote, voterCount, votesOf, voteTotals } from './vote.js'
 
 const OPEN: VoteSettings = { budget: 3, capPerNote: 2, open: true, revealed: false, closed: false }
 const ALICE = 'voter-alice'
