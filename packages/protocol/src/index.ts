@@ -6,3 +6,4 @@ export { API_ERRORS, type ApiError, isApiError, type TokenRefusal } from './api-
 export { CloseCode } from './close-codes.js'
 export { type BoardLinks, parseBoardLinks, parseRotatedToken, ROTATABLE_ROLES, type RotatableRole } from './links.js'
 export { type DocKind, isRole, mayEdit, mayWrite, ROLES, type Role, roleRank } from './roles.js'
+export { DEVICE_KEY_PARAM, isDeviceKey, participantId } from './participant.js'
