@@ -81,6 +81,7 @@ export {
 } from './model/entry-rules.js'
 export { BoardError, type BoardErrorCode } from './model/errors.js'
 export * from './model/limits.js'
+export { checkUpdate, type UpdateVerdict, type Writer } from './model/update-check.js'
 export { type BoardMeta, initBoard, migrateBoard, readMeta, setBoardTitle } from './model/meta.js'
 export {
   type AddNoteInput,
