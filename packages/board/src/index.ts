@@ -68,6 +68,7 @@ export {
   timerRemaining,
   type VoteSettings,
 } from './model/control.js'
+export { skippedEntryCount } from './model/entries.js'
 export {
   AUTHOR_FIELDS,
   CLUSTER_FIELDS,
@@ -81,7 +82,6 @@ export {
 } from './model/entry-rules.js'
 export { BoardError, type BoardErrorCode } from './model/errors.js'
 export * from './model/limits.js'
-export { checkUpdate, type UpdateVerdict, type Writer } from './model/update-check.js'
 export { type BoardMeta, initBoard, migrateBoard, readMeta, setBoardTitle } from './model/meta.js'
 export {
   type AddNoteInput,
@@ -101,6 +101,8 @@ export {
 export { DEFAULT_NOTE_COLOUR, isNoteColour, NOTE_COLOURS, type NoteColour } from './model/palette.js'
 export { type Author, publishPrivateNotes } from './model/private-notes.js'
 export { type BoardReader, createBoardReader } from './model/reader.js'
+export { type BoardRepair, repairBoard } from './model/repair.js'
 export { restoreBoard } from './model/restore.js'
 export { SCHEMA_VERSION, undoScope } from './model/schema.js'
+export { checkUpdate, type UpdateVerdict, type Writer } from './model/update-check.js'
 export { addVote, removeVote, voterCount, votesOf, voteTotals } from './model/vote.js'

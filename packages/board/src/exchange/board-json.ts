@@ -5,6 +5,7 @@
  */
 import * as Y from 'yjs'
 import { type ClusterSnapshot, createCluster, listClusters } from '../model/cluster.js'
+import { skippedEntryCount } from '../model/entries.js'
 import { BoardError } from '../model/errors.js'
 import { readMeta } from '../model/meta.js'
 import { addNote, listNotes, type NoteSnapshot } from '../model/note.js'
@@ -43,6 +44,8 @@ export interface BoardExport {
   clusters: ExportedCluster[]
   /** voterId -> noteId -> dots */
   votes: Record<string, Record<string, number>>
+  /** Entries of the board that are no note or cluster at all (see model/entries.ts), left out; ignored by an import. */
+  skippedEntries: number
 }
 
 export function exportBoardJson(doc: Y.Doc, now = Date.now()): BoardExport {
@@ -78,6 +81,7 @@ export function exportBoardJson(doc: Y.Doc, now = Date.now()): BoardExport {
     notes,
     clusters,
     votes,
+    skippedEntries: skippedEntryCount(doc),
   }
 }
 

@@ -15,10 +15,10 @@ import {
   setClusterCollapsed,
   snapshotCluster,
 } from './cluster.js'
+import { clusterEntry, noteEntry } from './entries.js'
 import { MAX_CLUSTER_NAME_LENGTH, MAX_COORDINATE } from './limits.js'
 import { addNote, listNotes, readNote } from './note.js'
 import type { NoteColour } from './palette.js'
-import { clustersMap, notesMap } from './schema.js'
 import { add, countEvents, expectRejected, peerOf, seededDoc, sync } from './test-support.js'
 
 const clusterOf = (doc: Y.Doc, noteId: string) => readNote(doc, noteId)?.clusterId ?? null
@@ -37,7 +37,7 @@ describe('createCluster', () => {
     expect(listClusters(doc)).toEqual([
       { id, name: 'Idéer 💡', x: 0, y: 0, width: 400, height: 300, colour: 'grey', collapsed: false, order: 'a0' },
     ])
-    const map = clustersMap(doc).get(id)
+    const map = clusterEntry(doc, id)
     expect([...(map?.keys() ?? [])].sort()).toEqual(
       ['collapsed', 'colour', 'height', 'name', 'order', 'width', 'x', 'y'].sort(),
     )
@@ -172,7 +172,7 @@ describe('membership', () => {
     expect(members.get(two)?.sort()).toEqual([a, b].sort())
     assignToCluster(doc, [a], null)
     expect(clusterOf(doc, a)).toBeNull()
-    expect(notesMap(doc).get(a)?.has('clusterId')).toBe(false)
+    expect(noteEntry(doc, a)?.has('clusterId')).toBe(false)
     expect(countEvents(doc, () => assignToCluster(doc, [], two)).updates).toBe(0)
   })
 
@@ -290,7 +290,7 @@ describe('moving, merging and deleting clusters', () => {
     expect(countEvents(doc, () => deleteCluster(doc, gone)).updates).toBe(1)
     expect(listClusters(doc).map((x) => x.id)).toEqual([kept])
     expect(listNotes(doc)).toEqual(notesBefore.map((n) => (n.id === c ? n : { ...n, clusterId: null })))
-    expect(notesMap(doc).get(a)?.has('clusterId')).toBe(false)
+    expect(noteEntry(doc, a)?.has('clusterId')).toBe(false)
     expectRejected(doc, 'cluster-not-found', () => deleteCluster(doc, gone))
     expectRejected(doc, 'invalid-id', () => deleteCluster(doc, ''))
   })

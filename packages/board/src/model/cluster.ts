@@ -6,12 +6,14 @@
 import { generateKeyBetween } from 'fractional-indexing'
 import { nanoid } from 'nanoid'
 import * as Y from 'yjs'
+import { clusterEntries, clusterEntry, noteEntries } from './entries.js'
+import { CLUSTER_FIELDS, NOTE_FIELDS } from './entry-rules.js'
 import { BoardError } from './errors.js'
-import { numberField } from './fields.js'
+import { numberField, stringField, textField, validField } from './fields.js'
 import { MAX_CLUSTER_NAME_LENGTH, MAX_CLUSTER_SIZE, MIN_CLUSTER_SIZE } from './limits.js'
 import { requireNotes } from './note.js'
-import { DEFAULT_NOTE_COLOUR, isNoteColour, type NoteColour } from './palette.js'
-import { type ClusterMap, clustersMap, type NoteMap, notesMap } from './schema.js'
+import { DEFAULT_NOTE_COLOUR, type NoteColour } from './palette.js'
+import { type ClusterMap, clustersMap, type NoteMap } from './schema.js'
 import { applyTextDiff } from './text-diff.js'
 import { checkColour, checkCoordinate, checkId, checkOrderKey, wellFormed } from './validate.js'
 
@@ -31,20 +33,18 @@ export interface ClusterSnapshot {
 const PADDING = 24
 const HEADER = 48
 
+/** Reads one cluster map into a plain snapshot; a field a peer left out or broke reads as its default. */
 export function snapshotCluster(id: string, map: ClusterMap): ClusterSnapshot {
-  const name = map.get('name')
-  const colour = map.get('colour')
-  const order = map.get('order')
   return {
     id,
-    name: name instanceof Y.Text ? name.toString() : '',
-    x: numberField(map, 'x', 0),
-    y: numberField(map, 'y', 0),
-    width: numberField(map, 'width', MIN_CLUSTER_SIZE),
-    height: numberField(map, 'height', MIN_CLUSTER_SIZE),
-    colour: isNoteColour(colour) ? colour : DEFAULT_NOTE_COLOUR,
+    name: textField(map, CLUSTER_FIELDS, 'name'),
+    x: numberField(map, CLUSTER_FIELDS, 'x', 0),
+    y: numberField(map, CLUSTER_FIELDS, 'y', 0),
+    width: numberField(map, CLUSTER_FIELDS, 'width', MIN_CLUSTER_SIZE),
+    height: numberField(map, CLUSTER_FIELDS, 'height', MIN_CLUSTER_SIZE),
+    colour: (validField(map, CLUSTER_FIELDS, 'colour') as NoteColour | undefined) ?? DEFAULT_NOTE_COLOUR,
     collapsed: map.get('collapsed') === true,
-    order: typeof order === 'string' ? order : '',
+    order: stringField(map, CLUSTER_FIELDS, 'order'),
   }
 }
 
@@ -64,15 +64,14 @@ function checkClusterSize(name: string, value: number): number {
 
 function requireCluster(doc: Y.Doc, id: unknown): ClusterMap {
   const checked = checkId(id)
-  const map = clustersMap(doc).get(checked)
+  const map = clusterEntry(doc, checked)
   if (!map) throw new BoardError('cluster-not-found', `No cluster with id ${checked} on this board`)
   return map
 }
 
 /** Notes whose clusterId names this cluster; none if the cluster is not on the board (SPEC [CL5]). */
 export function clusterNoteIds(doc: Y.Doc, clusterId: string): string[] {
-  if (!clustersMap(doc).has(clusterId)) return []
-  return [...notesMap(doc).entries()].filter(([, map]) => map.get('clusterId') === clusterId).map(([id]) => id)
+  return clusterMembers(doc).get(clusterId) ?? []
 }
 
 /**
@@ -80,18 +79,18 @@ export function clusterNoteIds(doc: Y.Doc, clusterId: string): string[] {
  * just each note's clusterId, so a board of thousands of notes costs one pass and no snapshots.
  */
 export function clusterMembers(doc: Y.Doc): Map<string, string[]> {
-  const clusters = clustersMap(doc)
-  const members = new Map<string, string[]>([...clusters.keys()].map((id) => [id, []]))
+  const members = new Map<string, string[]>(clusterEntries(doc).map(([id]) => [id, []]))
   if (members.size === 0) return members
-  for (const [id, map] of notesMap(doc).entries()) {
+  for (const [id, map] of noteEntries(doc)) {
     const clusterId = map.get('clusterId')
     if (typeof clusterId === 'string') members.get(clusterId)?.push(id)
   }
   return members
 }
 
+/** All clusters, bottom first (entries that are no cluster at all are skipped). */
 export function listClusters(doc: Y.Doc): ClusterSnapshot[] {
-  return [...clustersMap(doc).entries()]
+  return clusterEntries(doc)
     .map(([id, map]) => snapshotCluster(id, map))
     .sort((a, b) => (a.order === b.order ? (a.id < b.id ? -1 : 1) : a.order < b.order ? -1 : 1))
 }
@@ -112,10 +111,11 @@ export interface CreateClusterInput {
 }
 
 function boundsAround(maps: NoteMap[]) {
-  const left = Math.min(...maps.map((m) => numberField(m, 'x', 0)))
-  const top = Math.min(...maps.map((m) => numberField(m, 'y', 0)))
-  const right = Math.max(...maps.map((m) => numberField(m, 'x', 0) + numberField(m, 'width', 0)))
-  const bottom = Math.max(...maps.map((m) => numberField(m, 'y', 0) + numberField(m, 'height', 0)))
+  const field = (m: NoteMap, key: string, fallback: number) => numberField(m, NOTE_FIELDS, key, fallback)
+  const left = Math.min(...maps.map((m) => field(m, 'x', 0)))
+  const top = Math.min(...maps.map((m) => field(m, 'y', 0)))
+  const right = Math.max(...maps.map((m) => field(m, 'x', 0) + field(m, 'width', 0)))
+  const bottom = Math.max(...maps.map((m) => field(m, 'y', 0) + field(m, 'height', 0)))
   return {
     x: left - PADDING,
     y: top - PADDING - HEADER,
@@ -207,10 +207,11 @@ export function moveCluster(doc: Y.Doc, id: string, dx: number, dy: number): voi
   checkCoordinate('dx', dx)
   checkCoordinate('dy', dy)
   const members = requireNotes(doc, clusterNoteIds(doc, id))
-  const targets = [map, ...members].map((m) => ({
+  const moved = [{ m: map, rules: CLUSTER_FIELDS }, ...members.map((m) => ({ m, rules: NOTE_FIELDS }))]
+  const targets = moved.map(({ m, rules }) => ({
     m,
-    x: checkCoordinate('x', numberField(m, 'x', 0) + dx),
-    y: checkCoordinate('y', numberField(m, 'y', 0) + dy),
+    x: checkCoordinate('x', numberField(m, rules, 'x', 0) + dx),
+    y: checkCoordinate('y', numberField(m, rules, 'y', 0) + dy),
   }))
   doc.transact(() => {
     for (const { m, x, y } of targets) {

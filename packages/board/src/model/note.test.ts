@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { noteEntry } from './entries.js'
 import { DEFAULT_NOTE_SIZE } from './limits.js'
 import {
   addNote,
@@ -20,7 +21,7 @@ import { add, countEvents, newDoc, peerOf, seededDoc, sync } from './test-suppor
 const ids = (doc: Y.Doc) => listNotes(doc).map((note) => note.id)
 
 function textDeltas(doc: Y.Doc, id: string, fn: () => void): unknown[] {
-  const yText = notesMap(doc).get(id)?.get('text')
+  const yText = noteEntry(doc, id)?.get('text')
   if (!(yText instanceof Y.Text)) throw new Error('note has no Y.Text')
   const deltas: unknown[] = []
   const observer = (event: Y.YTextEvent) => deltas.push(event.delta)
@@ -64,7 +65,7 @@ describe('addNote', () => {
       order: 'a0',
       clusterId: null,
     })
-    const map = notesMap(doc).get(id)
+    const map = noteEntry(doc, id)
     expect([...(map?.keys() ?? [])].sort()).toEqual(
       ['authorId', 'authorName', 'colour', 'createdAt', 'height', 'order', 'text', 'width', 'x', 'y'].sort(),
     )
@@ -162,7 +163,7 @@ describe('setNoteText', () => {
   it('[D3] replaces a text field that a peer left out or mistyped', () => {
     const doc = newDoc()
     const id = add(doc)
-    notesMap(doc).get(id)?.set('text', 42)
+    noteEntry(doc, id)?.set('text', 42)
     expect(readNote(doc, id)?.text).toBe('')
     setNoteText(doc, id, 'fixed')
     expect(readNote(doc, id)?.text).toBe('fixed')

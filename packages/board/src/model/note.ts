@@ -6,10 +6,12 @@
 import { generateKeyBetween, generateNKeysBetween } from 'fractional-indexing'
 import { nanoid } from 'nanoid'
 import * as Y from 'yjs'
+import { noteEntries, noteEntry } from './entries.js'
+import { NOTE_FIELDS } from './entry-rules.js'
 import { BoardError } from './errors.js'
-import { numberField, stringField } from './fields.js'
+import { numberField, stringField, textField, validField } from './fields.js'
 import { DEFAULT_NOTE_SIZE } from './limits.js'
-import { DEFAULT_NOTE_COLOUR, isNoteColour, type NoteColour } from './palette.js'
+import { DEFAULT_NOTE_COLOUR, type NoteColour } from './palette.js'
 import { type NoteMap, notesMap } from './schema.js'
 import { applyTextDiff } from './text-diff.js'
 import {
@@ -62,28 +64,27 @@ export type NoteLayout = Pick<NoteSnapshot, 'id' | 'x' | 'y' | 'width' | 'height
 
 /** A note's geometry, colour and stacking: what laying out a whole board needs, without its text. */
 export function snapshotLayout(id: string, map: NoteMap): NoteLayout {
-  const colour = map.get('colour')
   return {
     id,
-    x: numberField(map, 'x', 0),
-    y: numberField(map, 'y', 0),
-    width: numberField(map, 'width', DEFAULT_NOTE_SIZE),
-    height: numberField(map, 'height', DEFAULT_NOTE_SIZE),
-    colour: isNoteColour(colour) ? colour : DEFAULT_NOTE_COLOUR,
-    order: stringField(map, 'order'),
+    x: numberField(map, NOTE_FIELDS, 'x', 0),
+    y: numberField(map, NOTE_FIELDS, 'y', 0),
+    width: numberField(map, NOTE_FIELDS, 'width', DEFAULT_NOTE_SIZE),
+    height: numberField(map, NOTE_FIELDS, 'height', DEFAULT_NOTE_SIZE),
+    colour: (validField(map, NOTE_FIELDS, 'colour') as NoteColour | undefined) ?? DEFAULT_NOTE_COLOUR,
+    order: stringField(map, NOTE_FIELDS, 'order'),
   }
 }
 
-/** Reads one note map into a plain snapshot, tolerating fields a peer left out or mistyped. */
+/** Reads one note map into a plain snapshot; a field a peer left out or broke reads as its default. */
 export function snapshotNote(id: string, map: NoteMap): NoteSnapshot {
-  const text = map.get('text')
+  const clusterId = stringField(map, NOTE_FIELDS, 'clusterId')
   return {
     ...snapshotLayout(id, map),
-    text: text instanceof Y.Text ? text.toString() : '',
-    authorId: stringField(map, 'authorId'),
-    authorName: stringField(map, 'authorName'),
-    clusterId: typeof map.get('clusterId') === 'string' ? (map.get('clusterId') as string) : null,
-    createdAt: numberField(map, 'createdAt', 0),
+    text: textField(map, NOTE_FIELDS, 'text'),
+    authorId: stringField(map, NOTE_FIELDS, 'authorId'),
+    authorName: stringField(map, NOTE_FIELDS, 'authorName'),
+    clusterId: clusterId === '' ? null : clusterId,
+    createdAt: numberField(map, NOTE_FIELDS, 'createdAt', 0),
   }
 }
 
@@ -94,16 +95,16 @@ export function compareStacking(a: { id: string; order: string }, b: { id: strin
 
 function topOrder(doc: Y.Doc): string | null {
   let top: string | null = null
-  for (const map of notesMap(doc).values()) {
-    const order = map.get('order')
-    if (typeof order === 'string' && (top === null || order > top)) top = order
+  for (const [, map] of noteEntries(doc)) {
+    const order = stringField(map, NOTE_FIELDS, 'order')
+    if (order !== '' && (top === null || order > top)) top = order
   }
   return top
 }
 
 function requireNote(doc: Y.Doc, id: unknown): NoteMap {
   const checked = checkId(id)
-  const map = notesMap(doc).get(checked)
+  const map = noteEntry(doc, checked)
   if (!map) throw new BoardError('note-not-found', `No note with id ${checked} on this board`)
   return map
 }
@@ -113,13 +114,15 @@ export function requireNotes(doc: Y.Doc, ids: readonly unknown[]): NoteMap[] {
 }
 
 export function readNote(doc: Y.Doc, id: string): NoteSnapshot | undefined {
-  const map = notesMap(doc).get(id)
+  const map = noteEntry(doc, id)
   return map ? snapshotNote(id, map) : undefined
 }
 
-/** All notes, bottom of the stack first. */
+/** All notes, bottom of the stack first (entries that are no note at all are skipped). */
 export function listNotes(doc: Y.Doc): NoteSnapshot[] {
-  return [...notesMap(doc).entries()].map(([id, map]) => snapshotNote(id, map)).sort(compareStacking)
+  return noteEntries(doc)
+    .map(([id, map]) => snapshotNote(id, map))
+    .sort(compareStacking)
 }
 
 export function addNote(doc: Y.Doc, input: AddNoteInput): string {
@@ -180,8 +183,8 @@ export function moveNotes(doc: Y.Doc, ids: readonly string[], dx: number, dy: nu
   const maps = requireNotes(doc, ids)
   const targets = maps.map((map) => ({
     map,
-    x: checkCoordinate('x', numberField(map, 'x', 0) + dx),
-    y: checkCoordinate('y', numberField(map, 'y', 0) + dy),
+    x: checkCoordinate('x', numberField(map, NOTE_FIELDS, 'x', 0) + dx),
+    y: checkCoordinate('y', numberField(map, NOTE_FIELDS, 'y', 0) + dy),
   }))
   doc.transact(() => {
     for (const { map, x, y } of targets) {
@@ -214,7 +217,7 @@ export function bringToFront(doc: Y.Doc, ids: readonly string[]): void {
   const ordered = [...new Set(ids)]
     .map((id) => {
       const map = requireNote(doc, id)
-      return { map, id, order: stringField(map, 'order') }
+      return { map, id, order: stringField(map, NOTE_FIELDS, 'order') }
     })
     .sort(compareStacking)
   const keys = generateNKeysBetween(topOrder(doc), null, ordered.length)

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createCluster } from './cluster.js'
+import { noteEntry } from './entries.js'
 import { addNote, listNotes, readNote } from './note.js'
 import { type Author, publishPrivateNotes } from './private-notes.js'
-import { notesMap } from './schema.js'
 import { add, countEvents, expectRejected, newDoc, peerOf, seededDoc } from './test-support.js'
 
 const ME: Author = { authorId: 'participant-7', authorName: 'Zlatan Östergård' }
@@ -16,7 +16,7 @@ function contains(bytes: Uint8Array, text: string): boolean {
     .join('')
     .includes(utf8)
 }
-const keysOf = (doc: Y.Doc, id: string) => [...(notesMap(doc).get(id)?.keys() ?? [])].sort()
+const keysOf = (doc: Y.Doc, id: string) => [...(noteEntry(doc, id)?.keys() ?? [])].sort()
 
 /** A local-only doc with two drafts, written as the client would while private mode is on. */
 function privateDrafts(): { privateDoc: Y.Doc; drafts: string[] } {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { noteEntry } from './entries.js'
 import { setBoardTitle } from './meta.js'
 import {
   bringToFront,
@@ -12,7 +13,6 @@ import {
   setNoteText,
 } from './note.js'
 import { createBoardReader } from './reader.js'
-import { notesMap } from './schema.js'
 import { add, peerOf, REMOTE, seededDoc, sync } from './test-support.js'
 
 /** Counts calls per listener name. */
@@ -200,7 +200,7 @@ describe('createBoardReader', () => {
 
   it('[R1] a peer writing a non-layout field wakes only that note', () => {
     const { doc, reader, counts, c } = watched()
-    notesMap(doc).get(c)?.set('authorName', 'Ändrad')
+    noteEntry(doc, c)?.set('authorName', 'Ändrad')
     expect(counts).toEqual({ [c]: 1 })
     expect(reader.getNote(c)?.authorName).toBe('Ändrad')
   })

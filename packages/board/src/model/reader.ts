@@ -5,6 +5,7 @@
  * and the layout (positions, sizes, stacking, colour) is re-derived only when one of those changes.
  */
 import * as Y from 'yjs'
+import { noteEntries, noteEntry } from './entries.js'
 import { type BoardMeta, readMeta } from './meta.js'
 import { compareStacking, type NoteLayout, type NoteSnapshot, snapshotLayout, snapshotNote } from './note.js'
 import { metaMap, notesMap } from './schema.js'
@@ -74,7 +75,7 @@ export function createBoardReader(doc: Y.Doc): BoardReader {
   return {
     getNote(id) {
       if (!snapshots.has(id)) {
-        const map = notes.get(id)
+        const map = noteEntry(doc, id)
         snapshots.set(id, map ? snapshotNote(id, map) : undefined)
       }
       return snapshots.get(id)
@@ -93,7 +94,9 @@ export function createBoardReader(doc: Y.Doc): BoardReader {
       }
     },
     getLayout() {
-      layout ??= [...notes.entries()].map(([id, map]) => snapshotLayout(id, map)).sort(compareStacking)
+      layout ??= noteEntries(doc)
+        .map(([id, map]) => snapshotLayout(id, map))
+        .sort(compareStacking)
       return layout
     },
     subscribeLayout: (listener) => addListener(layoutListeners, listener),

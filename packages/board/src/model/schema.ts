@@ -14,6 +14,10 @@
  *
  * A note's cluster is one last-writer-wins field, so under any concurrency a note is in exactly
  * one cluster or none. A clusterId naming a deleted cluster reads as "none".
+ *
+ * Any peer can store anything under these maps (a stock Yjs client is one line from
+ * `notes.set(id, 42)`), so they are typed as holding unknown values: entries are read through
+ * entries.ts, which skips what is not a note or cluster at all.
  */
 import type * as Y from 'yjs'
 
@@ -25,13 +29,13 @@ export function metaMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap('meta')
 }
 
-export function notesMap(doc: Y.Doc): Y.Map<NoteMap> {
+export function notesMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap('notes')
 }
 
 export type ClusterMap = Y.Map<unknown>
 
-export function clustersMap(doc: Y.Doc): Y.Map<ClusterMap> {
+export function clustersMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap('clusters')
 }
 
@@ -40,6 +44,6 @@ export function votesMap(doc: Y.Doc): Y.Map<Y.Map<number>> {
 }
 
 /** The shared types a person's undo history covers: their notes and clusters, not meta or votes. */
-export function undoScope(doc: Y.Doc): [Y.Map<NoteMap>, Y.Map<ClusterMap>] {
+export function undoScope(doc: Y.Doc): [Y.Map<unknown>, Y.Map<unknown>] {
   return [notesMap(doc), clustersMap(doc)]
 }

@@ -5,19 +5,21 @@
  */
 import * as Y from 'yjs'
 import type { VoteSettings } from './control.js'
+import { noteEntry } from './entries.js'
 import { BoardError } from './errors.js'
-import { notesMap, votesMap } from './schema.js'
+import { votesMap } from './schema.js'
 import { checkId } from './validate.js'
 
 /**
  * A voter's dots on notes still on the board. Dots on a deleted note are left out everywhere,
  * so they go back to the voter's budget instead of being spent on a note nobody can see.
  */
-function dotsOf(doc: Y.Doc, map: Y.Map<number> | undefined): Map<string, number> {
-  const notes = notesMap(doc)
+function dotsOf(doc: Y.Doc, map: unknown): Map<string, number> {
   const dots = new Map<string, number>()
-  for (const [noteId, count] of map?.entries() ?? []) {
-    if (Number.isInteger(count) && count > 0 && notes.has(noteId)) dots.set(noteId, count)
+  // A voter's entry that is not a map (any peer can write one) holds no dots.
+  if (!(map instanceof Y.Map)) return dots
+  for (const [noteId, count] of map.entries()) {
+    if (Number.isInteger(count) && count > 0 && noteEntry(doc, noteId)) dots.set(noteId, count)
   }
   return dots
 }
@@ -49,7 +51,7 @@ export function addVote(doc: Y.Doc, voterId: string, noteId: string, settings: V
   checkVoteOpen(settings)
   const voter = checkId(voterId)
   const note = checkId(noteId)
-  if (!notesMap(doc).has(note)) throw new BoardError('note-not-found', `No note with id ${note} on this board`)
+  if (!noteEntry(doc, note)) throw new BoardError('note-not-found', `No note with id ${note} on this board`)
   const mine = votesOf(doc, voter)
   const spent = [...mine.values()].reduce((sum, n) => sum + n, 0)
   if (spent >= settings.budget) throw new BoardError('vote-budget-spent', `All ${settings.budget} dots are placed`)
@@ -59,7 +61,7 @@ export function addVote(doc: Y.Doc, voterId: string, noteId: string, settings: V
   }
   doc.transact(() => {
     let map = votesMap(doc).get(voter)
-    if (!map) {
+    if (!(map instanceof Y.Map)) {
       map = new Y.Map<number>()
       votesMap(doc).set(voter, map)
     }
@@ -75,7 +77,8 @@ export function removeVote(doc: Y.Doc, voterId: string, noteId: string, settings
   if (onNote === 0) return
   doc.transact(() => {
     const map = votesMap(doc).get(voter)
-    if (onNote === 1) map?.delete(note)
-    else map?.set(note, onNote - 1)
+    if (!(map instanceof Y.Map)) return
+    if (onNote === 1) map.delete(note)
+    else map.set(note, onNote - 1)
   })
 }
