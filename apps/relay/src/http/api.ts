@@ -42,6 +42,8 @@ export interface HttpApiOptions {
 
 /** On a snapshot: the state vector (base64) of the doc it holds; read by the web app's board opening. */
 const STATE_VECTOR_HEADER = 'samla-state-vector'
+/** On an export: how many entries of the board were no note or cluster at all, and so left out. */
+const SKIPPED_ENTRIES_HEADER = 'samla-skipped-entries'
 /**
  * A state vector grows with every client that ever wrote to the board; past this many bytes it is
  * left out (the page then syncs the usual way), so no proxy's header buffer is strained.
@@ -133,7 +135,7 @@ export function createHttpApi(options: HttpApiOptions) {
     const format = (search.get('format') ?? 'json') as ExportFormat
     if (!EXPORT_FORMATS.includes(format)) throw new HttpError(400, 'invalid-format', 'format must be csv, md or json')
     const language = search.get('lang') === 'en' ? 'en' : 'sv'
-    const { body, contentType } = exportBoard(
+    const { body, contentType, skipped } = exportBoard(
       options.currentState(board.id, 'board'),
       options.currentState(board.id, 'control'),
       format,
@@ -147,9 +149,11 @@ export function createHttpApi(options: HttpApiOptions) {
         .replace(/[^A-Za-z0-9]+/g, '-')
         .replace(/^-|-$/g, '') || 'board'
     const filename = `samla-${ascii}.${format}`
+    if (skipped > 0) log.warn({ room: board.id, format, skipped }, 'export left out malformed entries')
     res.writeHead(200, {
       'content-type': contentType,
       'cache-control': 'no-store',
+      [SKIPPED_ENTRIES_HEADER]: String(skipped),
       'content-disposition': `attachment; filename="${filename}"; filename*=UTF-8''${encodeURIComponent(`samla-${board.title}.${format}`)}`,
     })
     res.end(body)

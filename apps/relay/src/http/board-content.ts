@@ -11,6 +11,7 @@ import {
   importBoardJson,
   initBoard,
   readControl,
+  skippedEntryCount,
   TEMPLATES,
   type TemplateLanguage,
 } from '@samla/board'
@@ -52,6 +53,10 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
   json: 'application/json; charset=utf-8',
 }
 
+/**
+ * The board in one format. Entries that are no note or cluster at all (any peer can store them) are
+ * left out and counted in `skipped`, rather than failing the whole export.
+ */
 export function exportBoard(
   board: Uint8Array,
   control: Uint8Array | null,
@@ -74,7 +79,7 @@ export function exportBoard(
         : format === 'md'
           ? exportMarkdown(doc, labels.markdown)
           : `${JSON.stringify(exportBoardJson(doc), null, 2)}\n`
-    return { body, contentType: CONTENT_TYPES[format] }
+    return { body, contentType: CONTENT_TYPES[format], skipped: skippedEntryCount(doc) }
   } finally {
     doc.destroy()
     controlDoc.destroy()

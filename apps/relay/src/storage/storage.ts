@@ -27,7 +27,14 @@ export interface StoredDoc {
   lastSeq: number
 }
 
-export type HistoryReason = 'scheduled' | 'before-import' | 'before-reveal' | 'before-restore' | 'manual'
+export type HistoryReason =
+  | 'scheduled'
+  | 'before-import'
+  | 'before-reveal'
+  | 'before-restore'
+  /** Taken by the relay before it repairs a board stored with malformed entries. */
+  | 'before-repair'
+  | 'manual'
 
 export interface HistoryEntry {
   id: number

@@ -12,7 +12,13 @@ export type ExportFormat = 'csv' | 'md' | 'json'
 /** The language exports and templates are written in. */
 export type ExchangeLanguage = 'sv' | 'en'
 
-export type SnapshotReason = 'scheduled' | 'before-import' | 'before-reveal' | 'before-restore' | 'manual'
+export type SnapshotReason =
+  | 'scheduled'
+  | 'before-import'
+  | 'before-reveal'
+  | 'before-restore'
+  | 'before-repair'
+  | 'manual'
 
 export interface SnapshotEntry {
   readonly id: number
@@ -21,7 +27,14 @@ export interface SnapshotEntry {
   readonly bytes: number
 }
 
-const REASONS: readonly string[] = ['scheduled', 'before-import', 'before-reveal', 'before-restore', 'manual']
+const REASONS: readonly string[] = [
+  'scheduled',
+  'before-import',
+  'before-reveal',
+  'before-restore',
+  'before-repair',
+  'manual',
+]
 
 type OnProgress = (progress: Progress) => void
 
