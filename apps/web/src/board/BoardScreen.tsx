@@ -1,13 +1,14 @@
 /**
  * An open board: the session's lifetime, the header with title, role, facilitator tools and status,
  * the lock banner, the canvas or the outline, tools, notices and the live announcements — or, once access has ended (the link was replaced,
- * the board deleted), the plain explanation instead.
+ * the board deleted), the plain explanation instead; and if the board cannot be drawn at all, that.
  */
 import { useEffect, useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useStore } from 'zustand'
 import { LiveAnnouncer } from '../announce/LiveAnnouncer'
 import { Canvas } from '../canvas/Canvas'
+import { ErrorBoundary } from '../components/ErrorBoundary'
 import { TopBar } from '../components/TopBar'
 import { EditingEffects } from '../editing/EditingEffects'
 import { SelectionToolbar } from '../editing/SelectionToolbar'
@@ -27,6 +28,7 @@ import { BoardContext } from '../session/BoardContext'
 import type { OpeningSnapshot } from '../session/opening'
 import { type BoardAccess, type BoardSession, openBoardSession } from '../session/session'
 import { AccessProblemPage } from './AccessProblemPage'
+import { BoardFailed } from './BoardFailed'
 import { BoardNotice } from './BoardNotice'
 import { BoardToolbar } from './BoardToolbar'
 import { ConnectionStatus } from './ConnectionStatus'
@@ -127,5 +129,11 @@ export function BoardScreen({
   readonly takeSnapshot?: () => OpeningSnapshot | null
 }) {
   const session = useBoardSession(access, takeSnapshot)
-  return session ? <LiveBoard session={session} knownTitle={knownTitle} /> : null
+  if (!session) return null
+  // Whatever fails to render on the board, the person is told so and offered a reload, not a blank page.
+  return (
+    <ErrorBoundary fallback={() => <BoardFailed />}>
+      <LiveBoard session={session} knownTitle={knownTitle} />
+    </ErrorBoundary>
+  )
 }

@@ -6,15 +6,16 @@
  * near the focused one, so the keyboard can still walk the board. Dragged notes travel in the drag layer.
  */
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
-import { useBoard, useUi } from '../session/BoardContext'
-import { whenIdle } from '../lib/idle'
 import { useHiddenNotes } from '../clusters/useHiddenNotes'
-import { NoteCard } from '../notes/NoteCard'
-import { type Detail, detailAt, KEYBOARD_NEIGHBOURS, notesNear } from '../render/detail'
-import { DragLayer } from '../render/DragLayer'
-import { OverviewCanvas } from '../render/OverviewCanvas'
-import { cullNotes, type RenderedNote, type StableOrder, sameRendering } from './culling'
 import { visibleWorldRect } from '../lib/geometry'
+import { whenIdle } from '../lib/idle'
+import { NoteBoundary } from '../notes/NoteBoundary'
+import { NoteCard } from '../notes/NoteCard'
+import { DragLayer } from '../render/DragLayer'
+import { type Detail, detailAt, KEYBOARD_NEIGHBOURS, notesNear } from '../render/detail'
+import { OverviewCanvas } from '../render/OverviewCanvas'
+import { useBoard, useUi } from '../session/BoardContext'
+import { cullNotes, type RenderedNote, type StableOrder, sameRendering } from './culling'
 import { useBoardReadyMark } from './useBoardReadyMark'
 
 /** Screen pixels rendered beyond each edge, so notes are ready before a pan reveals them. */
@@ -94,7 +95,9 @@ export function NotesLayer() {
         style={{ transform: `translate(${viewport.x}px, ${viewport.y}px) scale(${viewport.zoom})` }}
       >
         {rendered.map(({ id, z }) => (
-          <NoteCard key={id} id={id} z={z} detail={detailOf(id)} />
+          <NoteBoundary key={id} id={id} place="canvas">
+            <NoteCard id={id} z={z} detail={detailOf(id)} />
+          </NoteBoundary>
         ))}
         <DragLayer />
       </div>

@@ -5,10 +5,11 @@
  */
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useBoard, useCanEdit, useUi } from '../session/BoardContext'
-import { addNoteInCluster } from '../clusters/clusterCommands'
 import { ClusterName } from '../clusters/ClusterName'
 import { ClusterToolsButton } from '../clusters/ClusterTools'
+import { addNoteInCluster } from '../clusters/clusterCommands'
+import { NoteBoundary } from '../notes/NoteBoundary'
+import { useBoard, useCanEdit, useUi } from '../session/BoardContext'
 import { useTools } from '../session/useControl'
 import { OutlineNote } from './OutlineNote'
 import type { OutlineGroup } from './outlineGroups'
@@ -51,7 +52,9 @@ export function OutlineGroupSection({ group }: { readonly group: OutlineGroup })
       {group.noteIds.length > 0 && (
         <ul className="outline-notes">
           {group.noteIds.slice(0, limit).map((id) => (
-            <OutlineNote key={id} id={id} />
+            <NoteBoundary key={id} id={id} place="outline">
+              <OutlineNote id={id} />
+            </NoteBoundary>
           ))}
         </ul>
       )}

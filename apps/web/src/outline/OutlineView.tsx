@@ -5,16 +5,17 @@
  */
 import { useMemo, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
+import { clusterIndexOf } from '../clusters/clusterIndex'
+import { NoteBoundary } from '../notes/NoteBoundary'
+import { PrivateNoteContext } from '../private/PrivateMark'
 import { BoardContext, useBoard } from '../session/BoardContext'
+import { type PrivateDrafts, useDrafts } from '../session/drafts'
 import type { BoardSession } from '../session/session'
 import { rememberFocusedNote, useRestoreNoteFocus } from '../session/useRestoreNoteFocus'
-import { clusterIndexOf } from '../clusters/clusterIndex'
-import { type PrivateDrafts, useDrafts } from '../session/drafts'
-import { PrivateNoteContext } from '../private/PrivateMark'
 import { OutlineGroupSection } from './OutlineGroupSection'
 import { OutlineNote } from './OutlineNote'
-import { groupNotes } from './outlineGroups'
 import { OUTLINE_NOTE, outlineNoteElement } from './outlineFocus'
+import { groupNotes } from './outlineGroups'
 
 export const OUTLINE_ID = 'board-outline'
 
@@ -31,7 +32,9 @@ function DraftsGroup({ session, drafts }: { readonly session: BoardSession; read
           <h2 id="outline-drafts">{t('outline.private', { count: layout.length })}</h2>
           <ul className="outline-notes">
             {layout.map(({ id }) => (
-              <OutlineNote key={id} id={id} />
+              <NoteBoundary key={id} id={id} place="outline">
+                <OutlineNote id={id} />
+              </NoteBoundary>
             ))}
           </ul>
         </section>
