@@ -1,9 +1,10 @@
 import { addNote, listNotes } from '@samla/board'
 import * as encoding from 'lib0/encoding'
-import * as Y from 'yjs'
 import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
 import { CloseCode, type Relay } from '../src/index.js'
 import {
+  authorOn,
   closeCode,
   connectClient,
   createBoard,
@@ -14,7 +15,7 @@ import {
   waitFor,
 } from './helpers.js'
 
-const author = { authorId: 'tester-1', authorName: 'Test' }
+const author = (boardId: string) => authorOn(boardId, 'Test')
 
 function syncUpdateFrame(payload: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder()
@@ -26,7 +27,7 @@ function syncUpdateFrame(payload: Uint8Array): Uint8Array {
 
 function truncatedRealUpdate(): Uint8Array {
   const doc = new Y.Doc()
-  addNote(doc, { x: 0, y: 0, text: 'a real note that gets cut in half', ...author })
+  addNote(doc, { x: 0, y: 0, text: 'a real note that gets cut in half' })
   const update = Y.encodeStateAsUpdate(doc)
   return update.slice(0, Math.floor(update.length / 2))
 }
@@ -64,8 +65,8 @@ describe('relay under bad input', () => {
     // Both the neighbour in the same room and the other room keep working.
     const watcher = connectClient(relay, boardId)
     await synced(watcher)
-    addNote(good.doc, { x: 1, y: 1, text: 'still here', ...author })
-    addNote(elsewhere.doc, { x: 1, y: 1, text: 'other room', ...author })
+    addNote(good.doc, { x: 1, y: 1, text: 'still here', ...author(boardId) })
+    addNote(elsewhere.doc, { x: 1, y: 1, text: 'other room', ...author(otherBoard) })
     await waitFor(() => listNotes(watcher.doc).length === 1, 5000, 'neighbour still synced')
     expect(good.provider.wsconnected).toBe(true)
     expect(elsewhere.provider.wsconnected).toBe(true)

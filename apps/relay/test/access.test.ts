@@ -9,6 +9,7 @@ import { WebSocket } from 'ws'
 import * as Y from 'yjs'
 import { CloseCode, openSqliteStorage, type Relay } from '../src/index.js'
 import {
+  authorOn,
   type Client,
   closeCode,
   connectClient,
@@ -22,7 +23,7 @@ import {
   waitFor,
 } from './helpers.js'
 
-const author = { authorId: 'tester', authorName: 'Test' }
+const author = (boardId: string) => authorOn(boardId, 'Test')
 
 function upgradeStatus(relay: Relay, path: string): Promise<number> {
   return new Promise((resolve) => {
@@ -79,12 +80,12 @@ describe('access by capability links', () => {
     const { relay, boardId, links } = await setup()
     const participant = join(relay, boardId, links.participant)
     await synced(participant)
-    addNote(participant.doc, { x: 1, y: 1, text: 'visible to the viewer', ...author })
+    addNote(participant.doc, { x: 1, y: 1, text: 'visible to the viewer', ...author(boardId) })
     const viewer = join(relay, boardId, links.viewer)
     await synced(viewer)
     await waitFor(() => listNotes(viewer.doc).length === 1, 5000, 'viewer receives the board')
 
-    addNote(viewer.doc, { x: 2, y: 2, text: 'viewer tries to write', ...author })
+    addNote(viewer.doc, { x: 2, y: 2, text: 'viewer tries to write', ...author(boardId) })
     viewer.provider.awareness.setLocalStateField('user', { name: 'Projector' })
     await waitFor(
       () => [...participant.provider.awareness.getStates().values()].some((s) => s.user?.name === 'Projector'),
@@ -98,7 +99,7 @@ describe('access by capability links', () => {
     await synced(fresh)
     expect(listNotes(fresh.doc).map((n) => n.text)).toEqual(['visible to the viewer'])
     // The participant is unaffected and keeps writing.
-    addNote(participant.doc, { x: 3, y: 3, text: 'still writing', ...author })
+    addNote(participant.doc, { x: 3, y: 3, text: 'still writing', ...author(boardId) })
     await waitFor(() => listNotes(fresh.doc).length === 2, 5000, 'participant write')
   })
 
@@ -126,15 +127,15 @@ describe('access by capability links', () => {
     await Promise.all([synced(board), synced(control), synced(participant)])
     setLocked(control.doc, true)
     await sleep(100)
-    addNote(participant.doc, { x: 0, y: 0, text: 'while locked', ...author })
-    addNote(board.doc, { x: 0, y: 0, text: 'facilitator while locked', ...author })
+    addNote(participant.doc, { x: 0, y: 0, text: 'while locked', ...author(boardId) })
+    addNote(board.doc, { x: 0, y: 0, text: 'facilitator while locked', ...author(boardId) })
     await waitFor(() => listNotes(participant.doc).length === 2, 5000, 'facilitator edit reaches participant')
     await sleep(150)
     expect(listNotes(board.doc).map((n) => n.text)).toEqual(['facilitator while locked'])
 
     setLocked(control.doc, false)
     await sleep(100)
-    addNote(participant.doc, { x: 0, y: 0, text: 'after unlock', ...author })
+    addNote(participant.doc, { x: 0, y: 0, text: 'after unlock', ...author(boardId) })
     await waitFor(() => listNotes(board.doc).some((n) => n.text === 'after unlock'), 5000, 'edit after unlock')
     // The note refused during the lock stayed on the participant's device (its UI is read-only
     // while locked, so only a race gets here); once unlocked it is resynced rather than lost.
@@ -153,7 +154,7 @@ describe('access by capability links', () => {
     const participant = join(relay, boardId, links.participant)
     const watcher = join(relay, boardId, links.facilitator)
     await Promise.all([synced(participant), synced(watcher)])
-    addNote(participant.doc, { x: 0, y: 0, text: 'written while locked', ...author })
+    addNote(participant.doc, { x: 0, y: 0, text: 'written while locked', ...author(boardId) })
     await sleep(200)
     expect(listNotes(watcher.doc)).toEqual([])
     expect(relay.roomCount).toBe(1) // the lock was read from storage, no control room kept loaded
@@ -166,7 +167,7 @@ describe('access by capability links', () => {
     const late = join(again, boardId, links.participant)
     const reader = join(again, boardId, links.facilitator)
     await Promise.all([synced(late), synced(reader)])
-    addNote(late.doc, { x: 0, y: 0, text: 'after restart, still locked', ...author })
+    addNote(late.doc, { x: 0, y: 0, text: 'after restart, still locked', ...author(boardId) })
     await sleep(200)
     expect(listNotes(reader.doc)).toEqual([])
   })
@@ -202,7 +203,7 @@ describe('access by capability links', () => {
     const { relay, boardId, links } = await setup({ dataDir })
     const participant = join(relay, boardId, links.participant)
     await synced(participant)
-    addNote(participant.doc, { x: 0, y: 0, text: 'personal data', ...author })
+    addNote(participant.doc, { x: 0, y: 0, text: 'personal data', ...author(boardId) })
     await sleep(100)
     const live = new WebSocket(`${relay.url.replace(/^http/, 'ws')}/ws/${boardId}?token=${links.viewer}`)
     await new Promise((resolve) => live.once('open', resolve))
@@ -224,7 +225,7 @@ describe('access by capability links', () => {
     const other = await createBoard(relay, 'Other')
     const participant = join(relay, boardId, links.participant)
     await synced(participant)
-    addNote(participant.doc, { id: 'note-snapshot', x: 5, y: 5, text: 'i ögonblicksbilden', ...author })
+    addNote(participant.doc, { id: 'note-snapshot', x: 5, y: 5, text: 'i ögonblicksbilden', ...author(boardId) })
     const path = `/api/boards/${boardId}/snapshot`
     const read = async (token: string) => {
       const response = await api(relay, path, token)
@@ -241,7 +242,7 @@ describe('access by capability links', () => {
     expect(await read(links.participant)).toEqual(['i ögonblicksbilden'])
     expect(await read(links.facilitator)).toEqual(['i ögonblicksbilden'])
     // A change after a read is in the next one: the cached encoding does not outlive it.
-    addNote(participant.doc, { x: 6, y: 6, text: 'sedan', ...author })
+    addNote(participant.doc, { x: 6, y: 6, text: 'sedan', ...author(boardId) })
     await waitFor(async () => (await read(links.viewer)).length === 2, 5000, 'a later change in the snapshot')
     expect((await api(relay, path)).status).toBe(401)
     expect((await api(relay, path, linksOf(other).viewer)).status).toBe(403)
@@ -256,7 +257,7 @@ describe('access by capability links', () => {
     const ownId = participant.doc.clientID
     for (let client = 1; client <= 400; client++) {
       participant.doc.clientID = 2_000_000_000 + client
-      addNote(participant.doc, { x: client, y: 0, text: `from client ${client}`, ...author })
+      addNote(participant.doc, { x: client, y: 0, text: `from client ${client}`, ...author(boardId) })
     }
     participant.doc.clientID = ownId
     const path = `/api/boards/${boardId}/snapshot`
@@ -287,7 +288,7 @@ describe('access by capability links', () => {
     const participant = join(relay, boardId, links.participant)
     await synced(participant)
     failing = true
-    addNote(participant.doc, { x: 1, y: 1, text: 'never stored', ...author })
+    addNote(participant.doc, { x: 1, y: 1, text: 'never stored', ...author(boardId) })
     const path = `/api/boards/${boardId}/snapshot`
     await waitFor(async () => (await api(relay, path, links.viewer)).status === 503, 5000, 'snapshots refused')
     const response = await api(relay, path, links.viewer)

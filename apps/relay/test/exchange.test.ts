@@ -2,9 +2,9 @@
 import { addNote, assignToCluster, createCluster, listClusters, listNotes } from '@samla/board'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Relay } from '../src/index.js'
-import { connectClient, createBoard, linksOf, startRelay, synced, waitFor } from './helpers.js'
+import { authorOn, connectClient, createBoard, linksOf, startRelay, synced, waitFor } from './helpers.js'
 
-const author = { authorId: 'tester-1', authorName: 'Åsa Öberg' }
+const author = (boardId: string) => authorOn(boardId, 'Åsa Öberg')
 
 describe('templates, imports and exports', () => {
   const cleanup: Array<() => unknown> = []
@@ -48,7 +48,7 @@ describe('templates, imports and exports', () => {
     const writer = connectClient(r, boardId)
     cleanup.push(() => writer.destroy())
     await synced(writer)
-    const a = addNote(writer.doc, { x: 0, y: 0, text: 'Kaffe, "fika"\noch 🎉', ...author })
+    const a = addNote(writer.doc, { x: 0, y: 0, text: 'Kaffe, "fika"\noch 🎉', ...author(boardId) })
     addNote(writer.doc, { x: 200, y: 0, text: 'Te', colour: 'blue' })
     assignToCluster(writer.doc, [a], createCluster(writer.doc, { name: 'Drycker' }))
     const notesIn = async () => ((await (await download(r, boardId, 'json')).json()) as { notes: unknown[] }).notes
@@ -76,7 +76,7 @@ describe('templates, imports and exports', () => {
     const writer = connectClient(r, boardId)
     cleanup.push(() => writer.destroy())
     await synced(writer)
-    addNote(writer.doc, { x: 0, y: 0, text: 'Rad ett, "citat"\nrad två åäö', ...author })
+    addNote(writer.doc, { x: 0, y: 0, text: 'Rad ett, "citat"\nrad två åäö', ...author(boardId) })
     await waitFor(async () => (await (await download(r, boardId, 'md')).text()).includes('rad två'))
     const csv = await download(r, boardId, 'csv')
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8')

@@ -11,14 +11,15 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import { CloseCode, type Relay } from '../src/index.js'
 import {
+  authorOn,
   type Client,
   closeCode,
-  tokenFor,
   connectClient,
   createBoard,
   startRelay,
   synced,
   tempDataDir,
+  tokenFor,
   waitFor,
 } from './helpers.js'
 import { type RelayProcess, spawnRelay } from './relay-process.js'
@@ -57,7 +58,7 @@ describe('relay process faults', () => {
     let seenBeforeKill = new Set<string>()
     for (let i = 0; i < total; i++) {
       const writer = writers[i % writers.length] as Client
-      created.push(addNote(writer.doc, { x: i, y: i, text: `update ${i}`, authorId: `w${i % 3}`, authorName: 'W' }))
+      created.push(addNote(writer.doc, { x: i, y: i, text: `update ${i}`, ...authorOn(boardId, 'W') }))
       if (i === total / 2) {
         // Everything the observer holds now came to it from the relay, so the relay had stored it.
         await new Promise((resolve) => setTimeout(resolve, 20))
@@ -89,7 +90,7 @@ describe('relay process faults', () => {
     const writer = connectClient(asRelay(relay), boardId)
     cleanup.push(() => writer.destroy())
     await synced(writer)
-    for (let i = 0; i < 30; i++) addNote(writer.doc, { x: i, y: 0, text: `n${i}`, authorId: 'a', authorName: 'A' })
+    for (let i = 0; i < 30; i++) addNote(writer.doc, { x: i, y: 0, text: `n${i}`, ...authorOn(boardId, 'A') })
     const raw = new WebSocket(`${relay.url.replace('http', 'ws')}/ws/${boardId}?token=${tokenFor(boardId)}`)
     await new Promise((resolve) => raw.once('open', resolve))
     await waitFor(() => noteIds(writer).size === 30)

@@ -13,6 +13,7 @@ import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { CloseCode, type Relay } from '../src/index.js'
 import {
+  authorOn,
   type Client,
   connectClient,
   createBoard,
@@ -22,12 +23,12 @@ import {
   sleep,
   startRelay,
   synced,
+  tokenFor,
   updateFrame,
   waitFor,
-  tokenFor,
 } from './helpers.js'
 
-const author = { authorId: 'fuzzer', authorName: 'Fuzz' }
+const author = (boardId: string) => authorOn(boardId, 'Fuzz')
 const SEED = 0x5a41a
 const FRAMES = 10_000
 const WORKERS = 8
@@ -38,7 +39,7 @@ const BARRIER = new Uint8Array([0, 0, 1, 0])
 /** Well-formed messages of every kind a client sends, to be cut short. */
 function validMessages(): Uint8Array[] {
   const doc = new Y.Doc()
-  addNote(doc, { x: 1, y: 2, text: 'a note to cut into pieces', ...author })
+  addNote(doc, { x: 1, y: 2, text: 'a note to cut into pieces' })
   const awareness = new Awareness(doc)
   awareness.setLocalState({ user: { name: 'Fuzz' } })
   const sync = (write: (encoder: encoding.Encoder) => void) => {
@@ -180,8 +181,8 @@ describe('relay under fuzzing', () => {
     async function keepSyncing(): Promise<void> {
       while (fuzzing) {
         rounds++
-        addNote(writer.doc, { x: rounds, y: 0, text: `same ${rounds}`, ...author })
-        addNote(otherWriter.doc, { x: rounds, y: 0, text: `other ${rounds}`, ...author })
+        addNote(writer.doc, { x: rounds, y: 0, text: `same ${rounds}`, ...author(boardId) })
+        addNote(otherWriter.doc, { x: rounds, y: 0, text: `other ${rounds}`, ...author(otherId) })
         const has = (c: Client, text: string) => listNotes(c.doc).some((n) => n.text === text)
         await waitFor(() => has(reader, `same ${rounds}`) && has(otherReader, `other ${rounds}`), 5000, 'sync')
         const late = connectClient(relay, boardId)

@@ -4,6 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import v8 from 'node:v8'
 import vm from 'node:vm'
+import { DEVICE_KEY_PARAM, participantId } from '@samla/protocol'
 import * as encoding from 'lib0/encoding'
 import { pino } from 'pino'
 import { type ClientOptions, WebSocket } from 'ws'
@@ -63,6 +64,14 @@ export interface Client {
 }
 
 /** A stock y-websocket WebsocketProvider, as a browser would run it, with `ws` standing in. */
+/** The device key the tests' clients present, so the relay knows them as a participant (see authorOn). */
+export const TEST_DEVICE_KEY = 'test-device-key-0123456789'
+
+/** Author fields a test client may sign its notes with on a board: its own participant id there. */
+export function authorOn(boardId: string, authorName = 'Test'): { authorId: string; authorName: string } {
+  return { authorId: participantId(boardId, TEST_DEVICE_KEY), authorName }
+}
+
 export function connectClient(
   relay: Pick<Relay, 'url'>,
   boardId: string,
@@ -70,7 +79,7 @@ export function connectClient(
   { token = tokenFor(boardId), room = boardId }: { token?: string; room?: string } = {},
 ): Client {
   const provider = new WebsocketProvider(`${relay.url.replace(/^http/, 'ws')}/ws`, room, doc, {
-    params: { token },
+    params: { token, [DEVICE_KEY_PARAM]: TEST_DEVICE_KEY },
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     maxBackoffTime: 200,

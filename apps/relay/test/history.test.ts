@@ -3,9 +3,19 @@ import { addNote, deleteNotes, listNotes, setNoteText } from '@samla/board'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { openSqliteStorage, type Relay } from '../src/index.js'
-import { connectClient, createBoard, linksOf, sleep, startRelay, synced, tempDataDir, waitFor } from './helpers.js'
+import {
+  authorOn,
+  connectClient,
+  createBoard,
+  linksOf,
+  sleep,
+  startRelay,
+  synced,
+  tempDataDir,
+  waitFor,
+} from './helpers.js'
 
-const author = { authorId: 'tester', authorName: 'Test' }
+const author = (boardId: string) => authorOn(boardId, 'Test')
 
 interface Entry {
   id: number
@@ -42,13 +52,13 @@ describe('board history', () => {
     const { relay, boardId, list } = await setup({ historyIntervalMs: 200 })
     const a = client(relay, boardId)
     await synced(a)
-    addNote(a.doc, { x: 0, y: 0, text: 'first', ...author })
+    addNote(a.doc, { x: 0, y: 0, text: 'first', ...author(boardId) })
     await waitFor(async () => (await list()).length === 1, 5000, 'first snapshot')
-    for (let i = 0; i < 5; i++) addNote(a.doc, { x: i, y: 0, text: `quick ${i}`, ...author })
+    for (let i = 0; i < 5; i++) addNote(a.doc, { x: i, y: 0, text: `quick ${i}`, ...author(boardId) })
     await sleep(50)
     expect(await list()).toHaveLength(1)
     await sleep(250)
-    addNote(a.doc, { x: 0, y: 0, text: 'after the interval', ...author })
+    addNote(a.doc, { x: 0, y: 0, text: 'after the interval', ...author(boardId) })
     await waitFor(async () => (await list()).length === 2, 5000, 'second snapshot')
     expect((await list()).every((entry) => entry.reason === 'scheduled')).toBe(true)
   })
@@ -57,7 +67,7 @@ describe('board history', () => {
     const { relay, boardId, participant, call, list } = await setup()
     const a = client(relay, boardId)
     await synced(a)
-    addNote(a.doc, { x: 0, y: 0, text: 'before import', ...author })
+    addNote(a.doc, { x: 0, y: 0, text: 'before import', ...author(boardId) })
     await sleep(50)
     expect((await call('', 'POST', participant, { reason: 'before-import' })).status).toBe(403)
     expect((await call('', 'POST', undefined, { reason: 'scheduled' })).status).toBe(400)
@@ -76,12 +86,12 @@ describe('board history', () => {
     const a = client(relay, boardId)
     const b = client(relay, boardId)
     await Promise.all([synced(a), synced(b)])
-    const kept = addNote(a.doc, { x: 0, y: 0, text: 'good idea', ...author })
+    const kept = addNote(a.doc, { x: 0, y: 0, text: 'good idea', ...author(boardId) })
     await waitFor(() => listNotes(b.doc).length === 1)
     const { id } = (await (await call('', 'POST', undefined, { reason: 'manual' })).json()) as { id: number }
     setNoteText(b.doc, kept, 'vandalised')
     deleteNotes(a.doc, [kept])
-    addNote(b.doc, { x: 5, y: 5, text: 'later note', ...author })
+    addNote(b.doc, { x: 5, y: 5, text: 'later note', ...author(boardId) })
     await waitFor(
       () =>
         listNotes(a.doc)

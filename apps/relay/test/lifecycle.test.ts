@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { openSqliteStorage, type Relay, type RelayLimits } from '../src/index.js'
 import {
+  authorOn,
   type Client,
   connectClient,
   createBoard,
@@ -18,7 +19,7 @@ import {
   waitFor,
 } from './helpers.js'
 
-const author = { authorId: 'tester-1', authorName: 'Test' }
+const author = (boardId: string) => authorOn(boardId, 'Test')
 const GRACE_MS = 150
 
 describe('room lifecycle', () => {
@@ -68,7 +69,7 @@ describe('room lifecycle', () => {
     const a = client(relay, boardId)
     const b = client(relay, boardId)
     await Promise.all([synced(a), synced(b)])
-    addNote(a.doc, { x: 1, y: 2, text: 'kept warm', ...author })
+    addNote(a.doc, { x: 1, y: 2, text: 'kept warm', ...author(boardId) })
     await waitFor(() => listNotes(b.doc).length === 1, 5000, 'note in B')
     a.destroy()
     b.destroy()
@@ -81,7 +82,7 @@ describe('room lifecycle', () => {
     await holdsFor(() => relay.roomCount === 1, grace * 2, 'room loaded')
     expect(await metricValue(relay, 'samla_compactions_total')).toBe(0)
 
-    addNote(c.doc, { x: 3, y: 4, text: 'second', ...author })
+    addNote(c.doc, { x: 3, y: 4, text: 'second', ...author(boardId) })
     c.destroy()
     await allLeft(relay)
     await waitFor(() => relay.roomCount === 0, 5000, 'room unload')
@@ -102,7 +103,7 @@ describe('room lifecycle', () => {
     await Promise.all(writers.map((w) => synced(w)))
     expect(relay.roomCount).toBe(50)
     writers.forEach((w, i) => {
-      addNote(w.doc, { x: i, y: i, text: `note on board ${i}`, ...author })
+      addNote(w.doc, { x: i, y: i, text: `note on board ${i}`, ...author(boards[i] ?? '') })
     })
     for (const w of writers) w.destroy()
     await allLeft(relay)
@@ -128,7 +129,7 @@ describe('room lifecycle', () => {
     // One update at a time (B sees each before the next), so each is its own stored update.
     const ids: string[] = []
     for (let i = 0; i < 70; i++) {
-      ids.push(addNote(a.doc, { x: i, y: 0, text: `note ${i}`, ...author }))
+      ids.push(addNote(a.doc, { x: i, y: 0, text: `note ${i}`, ...author(boardId) }))
       await waitFor(() => b.doc.getMap('notes').size === i + 1, 5000, `note ${i} in B`)
     }
     for (const [i, id] of ids.slice(0, 30).entries()) {

@@ -9,6 +9,7 @@ import type { WebSocket } from 'ws'
 import * as Y from 'yjs'
 import { CloseCode, type Relay, type RelayLimits } from '../src/index.js'
 import {
+  authorOn,
   awarenessFrame,
   type Client,
   closeCode,
@@ -24,7 +25,7 @@ import {
   waitFor,
 } from './helpers.js'
 
-const author = { authorId: 'tester-1', authorName: 'Test' }
+const author = (boardId: string) => authorOn(boardId, 'Test')
 
 /** Resolves once the relay answers a query on `ws`, which it does only on a socket it accepted. */
 async function accepted(ws: WebSocket): Promise<void> {
@@ -58,7 +59,7 @@ describe('relay limits', () => {
   }
   /** Adds a note on `writer` and waits until every reader has it. */
   async function roundTrip(writer: Client, readers: Client[], text: string): Promise<void> {
-    addNote(writer.doc, { x: 0, y: 0, text, ...author })
+    addNote(writer.doc, { x: 0, y: 0, text })
     for (const reader of readers) {
       await waitFor(() => listNotes(reader.doc).some((n) => n.text === text), 5000, `"${text}" synced`)
     }
@@ -73,7 +74,7 @@ describe('relay limits', () => {
     await roundTrip(a, [b], 'small')
 
     const big = new Y.Doc()
-    for (let i = 0; i < 10; i++) addNote(big, { x: i, y: 0, text: 'x'.repeat(2000), ...author })
+    for (let i = 0; i < 10; i++) addNote(big, { x: i, y: 0, text: 'x'.repeat(2000), ...author(boardId) })
     const bad = await raw(relay, boardId)
     const closed = closeCode(bad)
     bad.send(updateFrame(Y.encodeStateAsUpdate(big)))
@@ -102,7 +103,7 @@ describe('relay limits', () => {
       doc.clientID = 1000 + i
       doc.getMap('withheld').set('first', 'never sent')
       const known = Y.encodeStateVector(doc)
-      for (let k = 0; k < 10; k++) addNote(doc, { x: k, y: i, text: 'x'.repeat(2000), ...author })
+      for (let k = 0; k < 10; k++) addNote(doc, { x: k, y: i, text: 'x'.repeat(2000), ...author(boardId) })
       if (attacker.readyState === attacker.OPEN) attacker.send(updateFrame(Y.encodeStateAsUpdate(doc, known)))
     }
     // Held-back updates are capped (here 64 KiB), then dropped and their sender closed.
@@ -218,7 +219,8 @@ describe('relay limits', () => {
     const writeRound = async () => {
       rounds++
       writer.doc.transact(() => {
-        for (let i = 0; i < perRound; i++) addNote(writer.doc, { x: i, y: rounds, text: 'x'.repeat(2000), ...author })
+        for (let i = 0; i < perRound; i++)
+          addNote(writer.doc, { x: i, y: rounds, text: 'x'.repeat(2000), ...author(boardId) })
       })
       await waitFor(() => reader.doc.getMap('notes').size === rounds * perRound, 5000, `round ${rounds} in reader`)
     }

@@ -1,9 +1,18 @@
 import { addNote, listNotes, moveNotes, readMeta, setNoteText } from '@samla/board'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Relay } from '../src/index.js'
-import { type Client, connectClient, createBoard, startRelay, synced, tempDataDir, waitFor } from './helpers.js'
+import {
+  authorOn,
+  type Client,
+  connectClient,
+  createBoard,
+  startRelay,
+  synced,
+  tempDataDir,
+  waitFor,
+} from './helpers.js'
 
-const author = { authorId: 'tester-1', authorName: 'Test' }
+const author = (boardId: string) => authorOn(boardId, 'Test')
 
 describe('relay sync', () => {
   const cleanup: Array<() => unknown> = []
@@ -28,7 +37,7 @@ describe('relay sync', () => {
     await Promise.all([synced(a), synced(b)])
     expect(readMeta(a.doc).title).toBe('Workshop')
 
-    const id = addNote(a.doc, { x: 10, y: 20, text: 'Idé', ...author })
+    const id = addNote(a.doc, { x: 10, y: 20, text: 'Idé', ...author(boardId) })
     await waitFor(() => listNotes(b.doc).length === 1, 5000, 'note in B')
     setNoteText(b.doc, id, 'Idé från B')
     moveNotes(a.doc, [id], 100, 50)
@@ -46,7 +55,7 @@ describe('relay sync', () => {
     const { relay, boardId } = await relayWithBoard()
     const a = client(relay, boardId)
     await synced(a)
-    for (let i = 0; i < 50; i++) addNote(a.doc, { x: i * 10, y: 0, text: `note ${i}`, ...author })
+    for (let i = 0; i < 50; i++) addNote(a.doc, { x: i * 10, y: 0, text: `note ${i}`, ...author(boardId) })
     await waitFor(() => a.provider.wsconnected && a.doc.getMap('notes').size === 50)
     const late = client(relay, boardId)
     await synced(late)
@@ -60,7 +69,9 @@ describe('relay sync', () => {
     const boardId = await createBoard(first, 'Durable')
     const a = connectClient(first, boardId)
     await synced(a)
-    const ids = Array.from({ length: 20 }, (_, i) => addNote(a.doc, { x: i, y: i, text: `durable ${i}`, ...author }))
+    const ids = Array.from({ length: 20 }, (_, i) =>
+      addNote(a.doc, { x: i, y: i, text: `durable ${i}`, ...author(boardId) }),
+    )
     setNoteText(a.doc, ids[3] as string, 'edited åäö 🎉')
     // Confirm the relay has everything: a second client sees it all.
     const probe = connectClient(first, boardId)
@@ -86,7 +97,7 @@ describe('relay sync', () => {
     const boardId = await createBoard(first)
     const a = client(first, boardId)
     await synced(a)
-    const id = addNote(a.doc, { x: 0, y: 0, text: 'before', ...author })
+    const id = addNote(a.doc, { x: 0, y: 0, text: 'before', ...author(boardId) })
     await waitFor(() => a.doc.getMap('notes').size === 1)
     await new Promise((resolve) => setTimeout(resolve, 100))
     await first.close()

@@ -25,6 +25,11 @@ export const CloseCode = {
   BoardDeleted: 4410,
   /** The update would make the board larger than maxBoardBytes; it was not stored. */
   BoardTooLarge: 4413,
+  /**
+   * A participant's change broke the board's rules (its schema, authorship, what participants may
+   * change); it was refused whole, never stored or broadcast. Resending would be refused again.
+   */
+  ChangeRefused: 4422,
   /** Too many connections from one network address. */
   TooManyFromAddress: 4429,
   /** The board already has maxConnectionsPerRoom connections. */

@@ -9,6 +9,7 @@ export type RejectReason =
   | 'too-big'
   | 'board-too-large'
   | 'unresolved'
+  | 'invalid-change'
   | 'read-only'
   | 'unauthorised'
   | 'rate-limited'

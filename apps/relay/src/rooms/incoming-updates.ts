@@ -1,8 +1,11 @@
 /**
  * Updates received this tick, applied together when the tick ends, in one transaction: Yjs then
  * cleans up once and emits one update for all of them, which is stored and broadcast once. Each
- * update is still applied on its own, so a bad one refuses only its sender.
+ * update is still applied on its own, so a bad one refuses only its sender. A participant's update
+ * is judged first against the doc as it stands (the board's rules: @samla/board's checkUpdate); a
+ * refused one never touches the doc, so it is neither stored nor broadcast.
  */
+import { checkUpdate, type Writer } from '@samla/board'
 import { CloseCode } from '@samla/protocol'
 import * as Y from 'yjs'
 import type { Peer } from './peer.js'
@@ -18,9 +21,18 @@ export interface AppliedUpdates {
   readonly ahead: Set<Peer>
 }
 
+export interface ApplyRules {
+  readonly inRoom: (peer: Peer) => boolean
+  /** The rules a peer's update is judged by; null for a writer the board trusts (a facilitator). */
+  readonly writerRules: (peer: Peer) => Writer | null
+  readonly maxUnresolvedBytes: number
+}
+
 export class IncomingUpdates {
   private queue: Array<{ peer: Peer; update: Uint8Array }> = []
   private queuedBytes = 0
+  /** Bytes of a participant's updates dropped as `later` since its last one that could be judged. */
+  private readonly dropped = new WeakMap<Peer, number>()
 
   get bytes(): number {
     return this.queuedBytes
@@ -36,7 +48,7 @@ export class IncomingUpdates {
   }
 
   /** Applies the queued updates of senders still in the room, and empties the queue. */
-  applyTo(doc: Y.Doc, inRoom: (peer: Peer) => boolean, maxUnresolvedBytes: number): AppliedUpdates {
+  applyTo(doc: Y.Doc, { inRoom, writerRules, maxUnresolvedBytes }: ApplyRules): AppliedUpdates {
     const batch = this.queue
     this.queue = []
     this.queuedBytes = 0
@@ -47,6 +59,33 @@ export class IncomingUpdates {
       () => {
         for (const { peer, update } of batch) {
           if (refused.has(peer) || !inRoom(peer)) continue
+          const writer = writerRules(peer)
+          const verdict = writer ? checkUpdate(doc, update, writer) : null
+          if (verdict?.kind === 'invalid') {
+            refused.set(peer, new RejectedMessageError('invalid-change', CloseCode.ChangeRefused, verdict.reason))
+            continue
+          }
+          if (verdict?.kind === 'malformed') {
+            refused.set(peer, new RejectedMessageError('malformed', CloseCode.MalformedMessage, verdict.reason))
+            continue
+          }
+          if (verdict?.kind === 'later') {
+            // It builds on changes the room lacks: dropped, and the sender is asked for everything
+            // the room lacks, which then arrives in one piece that can be judged. A sender that
+            // keeps sending what never resolves is cut off, as for held-back updates below.
+            const dropped = (this.dropped.get(peer) ?? 0) + update.length
+            this.dropped.set(peer, dropped)
+            if (dropped > maxUnresolvedBytes) {
+              refused.set(
+                peer,
+                new RejectedMessageError('unresolved', CloseCode.MalformedMessage, 'missing dependencies'),
+              )
+            } else {
+              ahead.add(peer)
+            }
+            continue
+          }
+          if (verdict) this.dropped.delete(peer)
           try {
             Y.applyUpdate(doc, update, peer.socket)
           } catch (error) {

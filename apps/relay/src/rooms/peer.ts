@@ -18,15 +18,25 @@ export interface PeerContext {
   readonly leave: (peer: Peer) => void
 }
 
+/** Who a connection is: the role its link grants, and the participant its device key proves (or none). */
+export interface PeerIdentity {
+  readonly role: Role
+  readonly participant: string | null
+}
+
 export class Peer {
   /** Awareness client ids this connection owns. */
   readonly owned = new Set<number>()
 
   constructor(
     readonly socket: WebSocket,
-    readonly role: Role,
+    readonly identity: PeerIdentity,
     private readonly context: PeerContext,
   ) {}
+
+  get role(): Role {
+    return this.identity.role
+  }
 
   send(message: Uint8Array): void {
     const { socket, context } = this

@@ -10,6 +10,8 @@
  * out (flush-schedule.ts), what is served of the doc (resolved-state.ts) and presence
  * (room-awareness.ts).
  */
+
+import type { Writer } from '@samla/board'
 import { CloseCode, type Role } from '@samla/protocol'
 import * as decoding from 'lib0/decoding'
 import type { Logger } from 'pino'
@@ -23,7 +25,7 @@ import { DocLog } from './doc-log.js'
 import { FlushSchedule } from './flush-schedule.js'
 import { IncomingUpdates } from './incoming-updates.js'
 import { encodeSyncStep1, encodeUpdate, MessageType } from './messages.js'
-import { Peer, type PeerContext } from './peer.js'
+import { Peer, type PeerContext, type PeerIdentity } from './peer.js'
 import { RejectedMessageError } from './rejected-message.js'
 import { ResolvedState } from './resolved-state.js'
 import { RoomAwareness } from './room-awareness.js'
@@ -40,6 +42,8 @@ export interface RoomDeps {
   onEmpty: (room: Room) => void
   /** Whether a connection with this role may change this doc right now (roles, and the lock). */
   mayWrite: (role: Role) => boolean
+  /** The rules a peer's updates are judged by before they touch the doc; null for a trusted writer. */
+  writerRules: (peer: Peer) => Writer | null
   /** Called after each batch of updates is committed to storage. */
   afterStore?: (room: Room) => void
   /** Called for an update refused after it was queued; the socket should be closed. */
@@ -93,8 +97,8 @@ export class Room {
     return this.peers.size
   }
 
-  join(socket: WebSocket, role: Role): void {
-    const peer = new Peer(socket, role, this.peerContext)
+  join(socket: WebSocket, identity: PeerIdentity): void {
+    const peer = new Peer(socket, identity, this.peerContext)
     this.peers.set(socket, peer)
     peer.send(this.state.syncStep1())
     if (!this.presence.isEmpty) peer.send(this.presence.everyone())
@@ -210,11 +214,11 @@ export class Room {
 
   private applyIncoming(): void {
     const started = performance.now()
-    const { refused, ahead } = this.incoming.applyTo(
-      this.doc,
-      (peer) => this.peers.has(peer.socket),
-      this.deps.limits.maxUnresolvedBytes,
-    )
+    const { refused, ahead } = this.incoming.applyTo(this.doc, {
+      inRoom: (peer) => this.peers.has(peer.socket),
+      writerRules: this.deps.writerRules,
+      maxUnresolvedBytes: this.deps.limits.maxUnresolvedBytes,
+    })
     this.deps.metrics.updateApplySeconds.observe((performance.now() - started) / 1000)
     // A sender that is ahead of us (e.g. its edits were refused while the board was locked) gets
     // our state vector, so its client sends everything we lack and the gap resolves.

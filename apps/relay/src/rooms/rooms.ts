@@ -1,17 +1,18 @@
 /**
  * The loaded rooms. A room loads on first join (loading is synchronous, so concurrent joins
  * always share one load) and unloads, after compacting, once it has been empty for the idle
- * grace; a join within the grace keeps it. The board's lock lives in its control doc: it is read
- * from the control room when that is loaded, else from storage once and remembered, so a board
- * whose facilitator is not connected does not keep a second doc in memory.
+ * grace; a join within the grace keeps it. The board's lock and anonymous mode live in its control
+ * doc: they are read from the control room when that is loaded, else from storage once and
+ * remembered, so a board whose facilitator is not connected does not keep a second doc in memory.
  */
-import { readControl } from '@samla/board'
+import { type ControlState, readControl, type Writer } from '@samla/board'
 import { type DocKind, mayWrite, type Role } from '@samla/protocol'
 import type { Logger } from 'pino'
 import * as Y from 'yjs'
 import type { RelayLimits } from '../base/config.js'
 import type { Metrics } from '../base/metrics.js'
 import type { DocRef, Storage } from '../storage/storage.js'
+import type { Peer } from './peer.js'
 import { Room, type RoomDeps } from './room.js'
 
 export interface RoomsDeps {
@@ -28,8 +29,8 @@ const keyOf = (boardId: string, kind: DocKind) => `${boardId}/${kind}`
 export class Rooms {
   private readonly rooms = new Map<string, Room>()
   private readonly unloadTimers = new Map<Room, NodeJS.Timeout>()
-  /** Lock state of loaded boards whose control room is not loaded. */
-  private readonly locks = new Map<string, boolean>()
+  /** Control state (lock, anonymous mode) of loaded boards whose control room is not loaded. */
+  private readonly controls = new Map<string, ControlState>()
 
   constructor(private readonly deps: RoomsDeps) {}
 
@@ -47,6 +48,7 @@ export class Rooms {
       ...this.deps,
       onEmpty: (empty) => this.scheduleUnload(empty),
       mayWrite: (role) => this.mayWrite(ref, role),
+      writerRules: (peer) => this.writerRules(ref, peer),
     })
     this.rooms.set(room.key, room)
     this.deps.metrics.rooms.set(this.rooms.size)
@@ -78,7 +80,7 @@ export class Rooms {
       room.closeAll(code, reason)
       this.unload(room, { compact: false })
     }
-    this.locks.delete(boardId)
+    this.controls.delete(boardId)
   }
 
   /** Closes every socket with `code` and unloads every room now; used on shutdown. */
@@ -95,20 +97,31 @@ export class Rooms {
     return !this.isLocked(ref.boardId)
   }
 
+  /** Facilitators and the control doc are trusted; everyone else's board updates are judged. */
+  private writerRules(ref: DocRef, peer: Peer): Writer | null {
+    if (peer.role === 'facilitator' || ref.kind === 'control') return null
+    return { participantId: peer.identity.participant, anonymous: this.controlOf(ref.boardId).anonymous }
+  }
+
   private isLocked(boardId: string): boolean {
+    return this.controlOf(boardId).locked
+  }
+
+  /** The board's control state: from its control room when loaded, else from storage once and remembered. */
+  private controlOf(boardId: string): ControlState {
     const control = this.rooms.get(keyOf(boardId, 'control'))
-    if (control) return readControl(control.doc).locked
-    let locked = this.locks.get(boardId)
-    if (locked === undefined) {
+    if (control) return readControl(control.doc)
+    let state = this.controls.get(boardId)
+    if (state === undefined) {
       const stored = this.deps.storage.loadDoc({ boardId, kind: 'control' })
       const doc = new Y.Doc()
       for (const update of [...(stored.snapshot ? [stored.snapshot] : []), ...stored.updates])
         Y.applyUpdate(doc, update)
-      locked = readControl(doc).locked
+      state = readControl(doc)
       doc.destroy()
-      this.locks.set(boardId, locked)
+      this.controls.set(boardId, state)
     }
-    return locked
+    return state
   }
 
   private cancelUnload(room: Room): void {
@@ -142,11 +155,11 @@ export class Rooms {
         this.deps.log.error({ room: room.key, err: error }, 'compaction on unload failed; the update log is kept')
       }
     }
-    // The control room was the lock's source while loaded; remember its last word for the board.
+    // The control room was the control state's source while loaded; remember its last word for the board.
     if (room.ref.kind === 'control' && this.rooms.has(keyOf(room.ref.boardId, 'board'))) {
-      this.locks.set(room.ref.boardId, readControl(room.doc).locked)
+      this.controls.set(room.ref.boardId, readControl(room.doc))
     }
-    if (room.ref.kind === 'board') this.locks.delete(room.ref.boardId)
+    if (room.ref.kind === 'board') this.controls.delete(room.ref.boardId)
     room.destroy()
     this.deps.log.info({ room: room.key }, 'room unloaded')
   }

@@ -3,11 +3,12 @@
  * them it is closed with a code, because a browser cannot read an HTTP refusal), its frames go to
  * the room, and a frame the room refuses closes it with the code that says why.
  */
-import { CloseCode, type Role } from '@samla/protocol'
+import { CloseCode } from '@samla/protocol'
 import type { Logger } from 'pino'
 import type { WebSocket } from 'ws'
 import type { RelayLimits } from '../base/config.js'
 import type { Metrics } from '../base/metrics.js'
+import type { PeerIdentity } from '../rooms/peer.js'
 import { RejectedMessageError } from '../rooms/rejected-message.js'
 import type { Rooms } from '../rooms/rooms.js'
 import type { DocRef } from '../storage/storage.js'
@@ -38,7 +39,8 @@ export function createConnections({ log, metrics, limits, rooms }: ConnectionsDe
     ws.close(code, message)
   }
 
-  function accept(ws: WebSocket, ref: DocRef, role: Role, address: string): void {
+  function accept(ws: WebSocket, ref: DocRef, identity: PeerIdentity, address: string): void {
+    const { role } = identity
     const connLog = log.child({ room: `${ref.boardId}/${ref.kind}`, conn: nextConnectionId++, role })
     connectionLogs.set(ws, connLog)
     if ((perAddress.get(address) ?? 0) >= limits.maxConnectionsPerAddress) {
@@ -81,7 +83,7 @@ export function createConnections({ log, metrics, limits, rooms }: ConnectionsDe
       room.leave(ws)
       connLog.debug({ code }, 'socket closed')
     })
-    room.join(ws, role)
+    room.join(ws, identity)
   }
 
   return { accept, refuseMessage }

@@ -5,7 +5,7 @@
  */
 import http from 'node:http'
 import type { Duplex } from 'node:stream'
-import type { DocKind } from '@samla/protocol'
+import { DEVICE_KEY_PARAM, type DocKind, isDeviceKey, participantId } from '@samla/protocol'
 import type { WebSocketServer } from 'ws'
 import { authorise } from '../access/authorise.js'
 import { isBoardId } from '../access/board-ids.js'
@@ -58,7 +58,12 @@ export function createUpgradeHandler({
       if (access.status !== 404) metrics.rejected.inc({ reason: 'unauthorised' })
       return refuseUpgrade(socket, access.status, access.message)
     }
-    wss.handleUpgrade(req, socket, head, (ws) => connections.accept(ws, { boardId, kind }, access.role, address))
+    // The device's key proves who writes (authorship); a connection without one may not sign notes.
+    const deviceKey = url.searchParams.get(DEVICE_KEY_PARAM)
+    const participant = isDeviceKey(deviceKey) ? participantId(boardId, deviceKey) : null
+    wss.handleUpgrade(req, socket, head, (ws) =>
+      connections.accept(ws, { boardId, kind }, { role: access.role, participant }, address),
+    )
   }
 
   return (req: http.IncomingMessage, socket: Duplex, head: Buffer): void => {

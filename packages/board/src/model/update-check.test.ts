@@ -165,6 +165,6 @@ describe('[UC] a participant’s update judged against the live board', () => {
 
   it('[UC9] refuses bytes that are no update', () => {
     const { live } = setUp()
-    expect(checkUpdate(live, new Uint8Array([1, 2, 3, 250, 255]), ME).kind).toBe('invalid')
+    expect(checkUpdate(live, new Uint8Array([1, 2, 3, 250, 255]), ME).kind).toBe('malformed')
   })
 })

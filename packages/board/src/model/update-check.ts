@@ -24,6 +24,8 @@ export type UpdateVerdict =
   | { readonly kind: 'valid' }
   | { readonly kind: 'later' }
   | { readonly kind: 'invalid'; readonly reason: string }
+  /** Not an update at all (bytes that do not decode). */
+  | { readonly kind: 'malformed'; readonly reason: string }
 
 const VALID: UpdateVerdict = { kind: 'valid' }
 const LATER: UpdateVerdict = { kind: 'later' }
@@ -62,7 +64,7 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, writer: Writer): Upd
   } catch (error) {
     if (error instanceof Unplaced) return LATER
     if (error instanceof Refusal) return { kind: 'invalid', reason: error.message }
-    return { kind: 'invalid', reason: `undecodable update: ${(error as Error).message}` }
+    return { kind: 'malformed', reason: `undecodable update: ${(error as Error).message}` }
   }
 }
 
