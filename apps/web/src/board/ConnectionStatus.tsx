@@ -2,13 +2,17 @@
  * The visible connection status, a polite live region: `data-status` is connected | connecting |
  * offline, and when the relay closed with a code we know, its plain-words explanation follows.
  */
+
+import { CloseCode } from '@samla/protocol'
 import { useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useBoard } from '../session/BoardContext'
+import { reloadFromRelay } from '../session/reloadFromRelay'
 
 export function ConnectionStatus() {
   const { t } = useTranslation()
-  const { connection } = useBoard()
+  const session = useBoard()
+  const { connection } = session
   const state = useSyncExternalStore(connection.subscribe, connection.getState)
   return (
     <div className="connection">
@@ -23,10 +27,16 @@ export function ConnectionStatus() {
         <span className="connection-text">{t(`status.${state.status}`)}</span>
         {state.closeCode !== null && <span className="connection-reason">{t(`close.${state.closeCode}`)}</span>}
       </div>
-      {state.stopped && (
-        <button type="button" className="button button--quiet" onClick={connection.retry}>
-          {t('status.retry')}
+      {state.closeCode === CloseCode.ChangeRefused ? (
+        <button type="button" className="button button--quiet" onClick={() => void reloadFromRelay(session)}>
+          {t('status.reloadFromRelay')}
         </button>
+      ) : (
+        state.stopped && (
+          <button type="button" className="button button--quiet" onClick={connection.retry}>
+            {t('status.retry')}
+          </button>
+        )
       )}
     </div>
   )

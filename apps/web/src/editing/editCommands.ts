@@ -5,13 +5,13 @@
  * while the person may not edit.
  */
 import { addNote, type NoteColour, recolourNotes } from '@samla/board'
-import { guarded, moveNotesBy, removeNotes } from '../session/commands'
-import { type BoardSession, mayEditBoard } from '../session/session'
 import { screenToWorld } from '../lib/geometry'
-import { toolsFor } from '../session/phaseTools'
-import { getDisplayName, getUserId } from '../lib/identity'
 import { pointerOnCanvas } from '../presence/usePointerPresence'
+import { noteAuthor } from '../session/author'
+import { guarded, moveNotesBy, removeNotes } from '../session/commands'
 import { draftsOf } from '../session/drafts'
+import { toolsFor } from '../session/phaseTools'
+import { type BoardSession, mayEditBoard } from '../session/session'
 import { type ClipNote, placeAround } from './clipboard'
 import { existingIds, nudgeOffset } from './selection'
 
@@ -58,7 +58,7 @@ export function deleteSelection(session: BoardSession): void {
 function pasteTarget(session: BoardSession) {
   const control = session.control.getControl()
   if (!toolsFor(session.role, control).addNotes) return null
-  const author = control.anonymous ? {} : { authorId: getUserId(), authorName: getDisplayName().trim() }
+  const author = noteAuthor(session) ?? {}
   const doc = control.privateMode && session.role === 'participant' ? draftsOf(session.boardId)?.doc : session.doc
   return doc ? { doc, author } : null
 }

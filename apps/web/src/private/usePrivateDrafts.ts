@@ -5,9 +5,9 @@
  */
 import { BoardError } from '@samla/board'
 import { useEffect } from 'react'
-import { type BoardSession, mayEditBoard } from '../session/session'
-import { getDisplayName, getUserId } from '../lib/identity'
+import { writerOf } from '../session/author'
 import { openDrafts, useDrafts } from '../session/drafts'
+import { type BoardSession, mayEditBoard } from '../session/session'
 import { settleReveal } from './publish'
 
 export function usePrivateDrafts(session: BoardSession): void {
@@ -21,7 +21,7 @@ export function usePrivateDrafts(session: BoardSession): void {
     let unsubscribe = () => {}
     const settle = () => {
       if (!active || !mayEditBoard(session)) return
-      const author = { authorId: getUserId(), authorName: getDisplayName().trim() }
+      const author = writerOf(session)
       try {
         settleReveal(session.boardId, session.control.getControl(), drafts.doc, session.doc, author)
       } catch (error) {

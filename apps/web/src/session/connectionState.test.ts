@@ -54,4 +54,10 @@ describe('connection state', () => {
     expect([4400, 4401, 4404, 4410, 4413, 1009].filter(shouldReconnect)).toEqual([])
     expect([1006, 1011, 1012, 4408, 4429, 4503, 4509].every(shouldReconnect)).toBe(true)
   })
+
+  it('explains a refused change and does not resend it by reconnecting', () => {
+    const refused = run({ type: 'closed', code: 4422 }, { type: 'stopped' })
+    expect(refused).toEqual({ status: 'offline', closeCode: 4422, stopped: true, ended: null })
+    expect(shouldReconnect(4422)).toBe(false)
+  })
 })

@@ -13,6 +13,7 @@ const EXPLAINED_CLOSE_CODES = [
   CloseCode.MalformedMessage,
   CloseCode.BoardNotFound,
   CloseCode.BoardTooLarge,
+  CloseCode.ChangeRefused,
   CloseCode.MessageTooBig,
   CloseCode.InternalError,
   CloseCode.ServiceRestart,
@@ -39,6 +40,7 @@ const FINAL_CLOSE_CODES: readonly number[] = [
   CloseCode.MalformedMessage,
   CloseCode.BoardNotFound,
   CloseCode.BoardTooLarge,
+  CloseCode.ChangeRefused,
   CloseCode.MessageTooBig,
   ...ENDING_CLOSE_CODES.keys(),
 ]

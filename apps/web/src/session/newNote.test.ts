@@ -1,16 +1,17 @@
 /** Tests for where a new note goes: the phase, a silent brainstorm and anonymous mode. */
 import { createBoardReader, createControlReader, listNotes, setAnonymous, setPhase, setPrivateMode } from '@samla/board'
+import type { Role } from '@samla/protocol'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import type { Role } from '@samla/protocol'
-import type { BoardSession } from './session'
 import { addNewNote } from './newNote'
+import type { BoardSession } from './session'
 
 function sessionFor(role: Role) {
   const doc = new Y.Doc()
   const controlDoc = new Y.Doc()
   const session = {
     boardId: 'board-without-drafts',
+    participantId: 'participant-0000000000',
     role,
     doc,
     controlDoc,

@@ -5,17 +5,17 @@
  * any author in anonymous mode.
  */
 import { addNote } from '@samla/board'
-import type { BoardSession } from './session'
 import type { Point } from '../lib/geometry'
-import { getDisplayName, getUserId } from '../lib/identity'
+import { noteAuthor } from './author'
 import { draftsOf } from './drafts'
 import { toolsFor } from './phaseTools'
+import type { BoardSession } from './session'
 
 /** Adds a note with its top-left corner at `position`; returns its id, or undefined if none may be added. */
 export function addNewNote(session: BoardSession, position: Point): string | undefined {
   const control = session.control.getControl()
   if (!toolsFor(session.role, control).addNotes) return undefined
-  const author = control.anonymous ? {} : { authorId: getUserId(), authorName: getDisplayName().trim() }
+  const author = noteAuthor(session)
   if (control.privateMode && session.role === 'participant') {
     // Without its drafts doc open the note is not written at all: never onto the shared board instead.
     const drafts = draftsOf(session.boardId)

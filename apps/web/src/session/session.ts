@@ -11,24 +11,25 @@ import {
   createControlReader,
   migrateBoard,
 } from '@samla/board'
+import { mayEdit, participantId, type Role } from '@samla/protocol'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { mayEdit, type Role } from '@samla/protocol'
-import { createUndo, type UndoStore } from './undo'
+import { getDeviceKey } from '../lib/deviceKey'
 import { whenIdle } from '../lib/idle'
 import { localDocNames } from '../lib/localCopy'
-import { createPresence, type PresenceStore } from './presenceStore'
-import { type UnconfirmedStore, watchUnconfirmed } from './unconfirmed'
-import { createFacilitationUiStore, type FacilitationUiStore } from './facilitationUi'
-import { createSearchResults, type SearchResults } from './searchResults'
-import { createSearchFilterStore, type SearchFilterStore } from './searchStore'
-import { createUiStore, type UiStore } from './uiStore'
 import { type ConnectionStore, watchConnection } from './connection'
 import { shouldReconnect } from './connectionState'
+import { createFacilitationUiStore, type FacilitationUiStore } from './facilitationUi'
 import type { OpeningSnapshot } from './opening'
-import { relayUrl } from './relayAddress'
+import { createPresence, type PresenceStore } from './presenceStore'
+import { relayUrl, roomParams } from './relayAddress'
+import { createSearchResults, type SearchResults } from './searchResults'
+import { createSearchFilterStore, type SearchFilterStore } from './searchStore'
 import type { SocketAhead } from './socketAhead'
+import { createUiStore, type UiStore } from './uiStore'
+import { type UnconfirmedStore, watchUnconfirmed } from './unconfirmed'
+import { createUndo, type UndoStore } from './undo'
 
 export interface BoardAccess {
   readonly boardId: string
@@ -37,13 +38,18 @@ export interface BoardAccess {
 }
 
 export interface BoardSession extends BoardAccess {
+  /** This device's id on this board: how the relay knows who writes, and whose notes are whose. */
+  readonly participantId: string
   readonly doc: Y.Doc
   readonly controlDoc: Y.Doc
   readonly reader: BoardReader
   readonly control: ControlReader
   readonly connection: ConnectionStore
-  /** Presence on the board doc's connection: shared, never stored. Add fields with setLocalStateField. */
-  readonly awareness: WebsocketProvider['awareness']
+  /**
+   * Presence on the board doc's connection, under a client id of its own (never the board doc's):
+   * shared, never stored. Add fields with setLocalStateField.
+   */
+  readonly awareness: PresenceStore['awareness']
   /** Who is here, their cursors and what they work on, read from and published to `awareness`. */
   readonly presence: PresenceStore
   /** Undo and redo of this person's own changes. */
@@ -74,7 +80,7 @@ const LOCAL_ATTACH_LATEST_MS = 5000
 function provide(room: string, doc: Y.Doc, token: string, socket?: SocketAhead): WebsocketProvider {
   return new WebsocketProvider(relayUrl(window.location), room, doc, {
     connect: false,
-    params: { token },
+    params: roomParams(token),
     WebSocketPolyfill: socket?.WebSocketPolyfill,
     // Every change reaches other tabs through the relay, which checks each tab's role, never around it.
     disableBc: true,
@@ -173,12 +179,13 @@ export function openBoardSession(access: BoardAccess, snapshot: OpeningSnapshot 
 
   return {
     ...access,
+    participantId: participantId(boardId, getDeviceKey()),
     doc,
     controlDoc,
     reader,
     control,
     connection,
-    awareness: provider.awareness,
+    awareness: presence.awareness,
     presence,
     undo,
     unconfirmed,

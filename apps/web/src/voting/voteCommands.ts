@@ -1,9 +1,9 @@
 /** Placing and taking back one's own dots, only while the vote phase's open vote allows it. */
 import { addVote, removeVote, type VoteSettings } from '@samla/board'
+import { getDeviceKey } from '../lib/deviceKey'
 import { guarded } from '../session/commands'
-import type { BoardSession } from '../session/session'
 import { toolsFor } from '../session/phaseTools'
-import { getUserId } from '../lib/identity'
+import type { BoardSession } from '../session/session'
 
 function voteWrite(session: BoardSession, write: (settings: VoteSettings) => void): void {
   const control = session.control.getControl()
@@ -11,9 +11,9 @@ function voteWrite(session: BoardSession, write: (settings: VoteSettings) => voi
 }
 
 export function placeDot(session: BoardSession, noteId: string): void {
-  voteWrite(session, (settings) => addVote(session.doc, getUserId(), noteId, settings))
+  voteWrite(session, (settings) => addVote(session.doc, getDeviceKey(), noteId, settings))
 }
 
 export function takeBackDot(session: BoardSession, noteId: string): void {
-  voteWrite(session, (settings) => removeVote(session.doc, getUserId(), noteId, settings))
+  voteWrite(session, (settings) => removeVote(session.doc, getDeviceKey(), noteId, settings))
 }

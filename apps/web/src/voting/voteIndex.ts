@@ -3,10 +3,10 @@
  * person's own dots (by their stable local user id, so a reload keeps them). Recomputed only when
  * a dot changes or a note comes or goes (a deleted note's dots no longer count). One per doc.
  */
-import { voteTotals, voterCount, votesOf } from '@samla/board'
+import { voterCount, votesOf, voteTotals } from '@samla/board'
 import type * as Y from 'yjs'
+import { getDeviceKey } from '../lib/deviceKey'
 import { type DocView, docViewCache } from '../lib/docView'
-import { getUserId } from '../lib/identity'
 
 export interface VoteView {
   readonly totals: ReadonlyMap<string, number>
@@ -19,7 +19,7 @@ export interface VoteView {
 export type VoteIndex = DocView<VoteView>
 
 function compute(doc: Y.Doc): VoteView {
-  const mine = votesOf(doc, getUserId())
+  const mine = votesOf(doc, getDeviceKey())
   return {
     totals: voteTotals(doc),
     voters: voterCount(doc),

@@ -4,10 +4,10 @@
  * write everything in one transaction and bring the new notes into view.
  */
 import { listClusters, listNotes, type PlannedNote } from '@samla/board'
-import type { BoardSession } from '../../session/session'
-import { boundsOf, fitViewport, screenToWorld } from '../../lib/geometry'
-import { getDisplayName, getUserId } from '../../lib/identity'
 import { takeSnapshot } from '../../api/exchange'
+import { boundsOf, fitViewport, screenToWorld } from '../../lib/geometry'
+import { noteAuthor } from '../../session/author'
+import type { BoardSession } from '../../session/session'
 import type { ImportTarget } from './csvCheck'
 import { importedArea, type Placement, placeInCluster, placeLoose, placeNewCluster } from './placement'
 import { MAX_IMPORT_BYTES, rehearseImport, writeImport } from './writeImport'
@@ -46,9 +46,7 @@ export async function importCsvNotes(
 ): Promise<void> {
   const placement = placementFor(session, notes.length, target)
   // The same rule as a note added by hand: no author in anonymous mode.
-  const author = session.control.getControl().anonymous
-    ? undefined
-    : { authorId: getUserId(), authorName: getDisplayName().trim() }
+  const author = noteAuthor(session)
   const cluster =
     placement.kind === 'existing' ? listClusters(session.doc).find((c) => c.id === placement.clusterId) : undefined
   const bytes = rehearseImport(notes, placement, cluster, author)
