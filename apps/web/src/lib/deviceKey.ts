@@ -5,7 +5,8 @@
  */
 import { readStored, writeStored } from './storage'
 
-const DEVICE_KEY_KEY = 'samla.userId'
+// Not the old `samla.userId`: that id was written into notes as their author, so it is public.
+const DEVICE_KEY_KEY = 'samla.deviceKey'
 const KEY_PATTERN = /^[A-Za-z0-9_-]{16,64}$/
 
 function randomKey(): string {
