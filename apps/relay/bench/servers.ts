@@ -7,6 +7,7 @@ import { type ChildProcess, fork } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
 import type { ChildMessage, ChildStats, ParentMessage, ServerKind } from './ipc.js'
+import { DEVICE_KEY_PARAM, participantId } from '@samla/protocol'
 
 const CHILD = fileURLToPath(new URL('./server-child.ts', import.meta.url))
 const REPLY_TIMEOUT_MS = 30_000
@@ -19,8 +20,10 @@ export interface ServerUnderTest {
   wsUrl: string
   idleGraceMs: number | null
   createBoard(): Promise<string>
-  /** Query parameters a client sends when it opens the board (Samla's access token). */
+  /** Query parameters a client sends when it opens the board (Samla's access token and device key). */
   params(boardId: string): Record<string, string>
+  /** The author fields a bench client signs its notes with: its participant id on Samla, the same shape elsewhere. */
+  author(boardId: string, name: string): { authorId: string; authorName: string }
   stats(options?: { gc?: boolean }): Promise<ChildStats>
   stop(): Promise<void>
 }
@@ -44,7 +47,11 @@ function waitForMessage<T extends ChildMessage>(child: ChildProcess, match: (m: 
   })
 }
 
-/** Samla boards need a capability token; the bench writes with the participant link. */
+/**
+ * Samla boards need a capability token; the bench writes with the participant link, and presents a
+ * device key so that its notes may carry their author as Samla's participants' do.
+ */
+const BENCH_DEVICE_KEY = 'bench-device-key-0000000'
 const samlaTokens = new Map<string, string>()
 
 async function createSamlaBoard(port: number): Promise<string> {
@@ -89,8 +96,9 @@ export async function launchServer(kind: ServerKind): Promise<ServerUnderTest> {
       kind === 'samla' ? createSamlaBoard(port) : Promise.resolve(randomBytes(16).toString('base64url')),
     params: (boardId): Record<string, string> => {
       const token = samlaTokens.get(boardId)
-      return token ? { token } : {}
+      return token ? { token, [DEVICE_KEY_PARAM]: BENCH_DEVICE_KEY } : {}
     },
+    author: (boardId, name) => ({ authorId: participantId(boardId, BENCH_DEVICE_KEY), authorName: name }),
     async stats({ gc = false } = {}) {
       const id = nextId++
       const reply = waitForMessage(

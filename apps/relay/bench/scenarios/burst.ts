@@ -23,7 +23,7 @@ export async function burst(server: ServerUnderTest, sizes = SIZES.burst): Promi
     const writerId = writer.doc.clientID
     // Keystrokes go round-robin over several notes, keeping each under the note text limit.
     const noteIds = Array.from({ length: notes }, (_, i) =>
-      addNote(writer.doc, { x: i * 170, y: 0, authorId: 'w', authorName: 'W' }),
+      addNote(writer.doc, { x: i * 170, y: 0, ...server.author(boardId, 'W') }),
     )
     await withTimeout(receivers.reach(writerId, ownClock(writer.doc)), 30_000, 'receivers to get the notes')
     await settle(server)

@@ -14,7 +14,8 @@ import type { Results } from '../table.js'
 
 export async function fanOut(server: ServerUnderTest, sizes = SIZES.fanOut): Promise<Results> {
   const { clients: count, notes, keystrokes, perSecond } = sizes
-  const clients = await connectSynced(server, await server.createBoard(), count)
+  const boardId = await server.createBoard()
+  const clients = await connectSynced(server, boardId, count)
   try {
     const [writer, ...receivers] = clients
     if (!writer) throw new Error('no clients')
@@ -46,7 +47,7 @@ export async function fanOut(server: ServerUnderTest, sizes = SIZES.fanOut): Pro
       if (wait > 0) await sleep(wait)
       sentAt[i] = performance.now()
       if (i < notes) {
-        noteId = addNote(writer.doc, { x: (i % 10) * 170, y: Math.floor(i / 10) * 170, authorId: 'w', authorName: 'W' })
+        noteId = addNote(writer.doc, { x: (i % 10) * 170, y: Math.floor(i / 10) * 170, ...server.author(boardId, 'W') })
       } else {
         text += 'k'
         setNoteText(writer.doc, noteId, text)

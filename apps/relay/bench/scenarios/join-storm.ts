@@ -30,8 +30,7 @@ export async function joinStorm(server: ServerUnderTest, sizes = SIZES.joinStorm
             x: (i % 100) * 170,
             y: Math.floor(i / 100) * 170,
             text: `Note ${i}`,
-            authorId: 'p',
-            authorName: 'P',
+            ...server.author(boardId, 'P'),
           })
         }
       })

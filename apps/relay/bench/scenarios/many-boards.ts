@@ -23,12 +23,14 @@ export async function manyBoards(server: ServerUnderTest): Promise<Results> {
   try {
     for (let first = 0; first < boards; first += CONNECT_BATCH) {
       const batch = boardIds.slice(first, first + CONNECT_BATCH)
-      for (const [client] of await Promise.all(batch.map((id) => connectSynced(server, id, 1)))) {
+      const connected = await Promise.all(batch.map((id) => connectSynced(server, id, 1)))
+      for (const [index, [client]] of connected.entries()) {
         if (!client) continue
         clients.push(client)
+        const author = server.author(batch[index] ?? '', 'M')
         client.doc.transact(() => {
           for (let i = 0; i < notesPerBoard; i++) {
-            addNote(client.doc, { x: i * 10, y: 0, text: `Note ${i}`, authorId: 'm', authorName: 'M' })
+            addNote(client.doc, { x: i * 10, y: 0, text: `Note ${i}`, ...author })
           }
         })
       }
