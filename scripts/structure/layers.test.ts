@@ -15,6 +15,8 @@ const RELAY_LAYERS = [
   ['history'],
   // the boards loaded in memory, and who may open which (tokens, authorisation, rate limits, board ids)
   ['rooms', 'access'],
+  // a board's dot vote: the ballots the relay keeps, asks for dots and who is sent what
+  ['votes'],
   // where boards are kept: the storage interface and its SQLite implementation
   ['storage'],
   // the relay's settings and metrics

@@ -68,6 +68,7 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
     limits,
     onRejected: (ws, error) => connections.refuseMessage(ws, error, 0),
     afterStore: (room) => history.afterStore(room),
+    snapshot: (room, reason) => history.keepBefore(room, reason),
   })
   let draining = false
   const handleHttp = createHttpApi({

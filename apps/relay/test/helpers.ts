@@ -76,10 +76,14 @@ export function connectClient(
   relay: Pick<Relay, 'url'>,
   boardId: string,
   doc = new Y.Doc(),
-  { token = tokenFor(boardId), room = boardId }: { token?: string; room?: string } = {},
+  {
+    token = tokenFor(boardId),
+    room = boardId,
+    deviceKey = TEST_DEVICE_KEY,
+  }: { token?: string; room?: string; deviceKey?: string } = {},
 ): Client {
   const provider = new WebsocketProvider(`${relay.url.replace(/^http/, 'ws')}/ws`, room, doc, {
-    params: { token, [DEVICE_KEY_PARAM]: TEST_DEVICE_KEY },
+    params: { token, [DEVICE_KEY_PARAM]: deviceKey },
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     maxBackoffTime: 200,

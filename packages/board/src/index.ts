@@ -27,6 +27,7 @@ export {
   TEMPLATES,
   type TemplateLanguage,
 } from './exchange/templates.js'
+export { ballotsInDoc, clearBallotsInDoc } from './model/ballots-in-doc.js'
 export {
   assignToCluster,
   type ClusterSnapshot,
@@ -105,4 +106,17 @@ export { type BoardRepair, repairBoard } from './model/repair.js'
 export { restoreBoard } from './model/restore.js'
 export { SCHEMA_VERSION, undoScope } from './model/schema.js'
 export { checkUpdate, type UpdateVerdict, type Writer } from './model/update-check.js'
-export { addVote, removeVote, voterCount, votesOf, voteTotals } from './model/vote.js'
+export {
+  type Ballot,
+  countedDots,
+  type DotChange,
+  type DotRefusal,
+  dotsAfter,
+  dotsSpent,
+  type NoteOnBoard,
+  notesOnBoard,
+  refuseDot,
+  type Tally,
+  tallyBallots,
+  watchNotesOnBoard,
+} from './model/vote.js'

@@ -1,9 +1,23 @@
 /**
  * What the relay and the web app must agree on, defined once: roles and what each may do, the
- * websocket close codes, the API's error codes and the shape of a board's links.
+ * websocket close codes, the API's error codes, the shape of a board's links, and the dot votes'
+ * messages and who sees what of them.
  */
 export { API_ERRORS, type ApiError, isApiError, type TokenRefusal } from './api-errors.js'
 export { CloseCode } from './close-codes.js'
 export { type BoardLinks, parseBoardLinks, parseRotatedToken, ROTATABLE_ROLES, type RotatableRole } from './links.js'
-export { type DocKind, isRole, mayEdit, mayWrite, ROLES, type Role, roleRank } from './roles.js'
 export { DEVICE_KEY_PARAM, isDeviceKey, participantId } from './participant.js'
+export { type DocKind, isRole, mayEdit, mayWrite, ROLES, type Role, roleRank } from './roles.js'
+export {
+  decodeVoteReply,
+  decodeVoteRequest,
+  encodeVoteReply,
+  encodeVoteRequest,
+  seesVoteTotals,
+  VOTE_MESSAGE,
+  VOTE_REFUSALS,
+  type VoteRefusal,
+  type VoteReply,
+  type VoteRequest,
+  type VoteView,
+} from './votes.js'

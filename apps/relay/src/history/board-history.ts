@@ -36,6 +36,10 @@ export function createHistory(storage: Storage, settings: HistorySettings, rooms
       if (room.ref.kind !== 'board') return
       if (Date.now() - (lastTaken.get(room.ref.boardId) ?? 0) >= settings.historyIntervalMs) keep(room, 'scheduled')
     },
+    /** Takes a snapshot of a loaded board now, before a change the relay makes on its own. */
+    keepBefore(room: Room, reason: HistoryReason): number {
+      return keep(room, reason)
+    },
     take(boardId: string, reason: HistoryReason): number {
       return rooms().use({ boardId, kind: 'board' }, (room) => keep(room, reason))
     },

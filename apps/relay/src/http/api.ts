@@ -115,15 +115,15 @@ export function createHttpApi(options: HttpApiOptions) {
       throw new HttpError(400, 'invalid-language', 'language must be sv or en')
     }
     const createdAt = Date.now()
-    let state: Uint8Array
+    let content: ReturnType<typeof newBoardState>
     try {
-      state = newBoardState({ ...body, title }, createdAt)
+      content = newBoardState({ ...body, title }, createdAt)
     } catch (error) {
       if (error instanceof BoardError) throw new HttpError(400, error.code, error.message)
       throw error
     }
     const id = newBoardId()
-    storage.createBoard({ id, title: title.trim(), createdAt }, state)
+    storage.createBoard({ id, title: title.trim(), createdAt }, content.state, content.ballots)
     log.info({ room: id, imported: body.import !== undefined, template: body.template }, 'board created')
     const board = storage.getBoard(id) as StoredBoard
     return { id, title: board.title, createdAt, links: linksOf(board) }
@@ -138,6 +138,8 @@ export function createHttpApi(options: HttpApiOptions) {
     const { body, contentType, skipped } = exportBoard(
       options.currentState(board.id, 'board'),
       options.currentState(board.id, 'control'),
+      // Storage has every ballot: each change reaches it before it is made in memory.
+      storage.loadBallots(board.id).values(),
       format,
       language,
     )

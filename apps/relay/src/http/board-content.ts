@@ -1,19 +1,23 @@
 /**
  * What a new board starts with (a title, and a template or an imported board), and a board's
- * content written out as CSV, Markdown or JSON. Pure functions over Yjs state, no I/O.
+ * content written out as CSV, Markdown or JSON. Pure functions over Yjs state and the relay's
+ * ballots, no I/O.
  */
 import {
   applyTemplate,
+  type Ballot,
   BoardError,
   exportBoardJson,
   exportCsv,
   exportMarkdown,
   importBoardJson,
   initBoard,
+  notesOnBoard,
   readControl,
   skippedEntryCount,
   TEMPLATES,
   type TemplateLanguage,
+  tallyBallots,
 } from '@samla/board'
 import * as Y from 'yjs'
 import { type ExportLanguage, exportLabels } from './export-labels.js'
@@ -26,8 +30,11 @@ export interface NewBoard {
   import?: unknown
 }
 
-/** The initial state of a new board; throws BoardError for bad input, before anything is stored. */
-export function newBoardState(input: NewBoard, now: number): Uint8Array {
+/**
+ * The initial state of a new board, and the ballots of an imported one; throws BoardError for bad
+ * input, before anything is stored.
+ */
+export function newBoardState(input: NewBoard, now: number): { state: Uint8Array; ballots: Map<string, Ballot> } {
   const doc = new Y.Doc()
   try {
     initBoard(doc, { title: input.title, now })
@@ -37,8 +44,8 @@ export function newBoardState(input: NewBoard, now: number): Uint8Array {
       }
       applyTemplate(doc, input.template, input.language ?? 'sv')
     }
-    if (input.import !== undefined) importBoardJson(doc, input.import)
-    return Y.encodeStateAsUpdate(doc)
+    const ballots = input.import === undefined ? new Map<string, Ballot>() : importBoardJson(doc, input.import)
+    return { state: Y.encodeStateAsUpdate(doc), ballots }
   } finally {
     doc.destroy()
   }
@@ -54,12 +61,14 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
 }
 
 /**
- * The board in one format. Entries that are no note or cluster at all (any peer can store them) are
- * left out and counted in `skipped`, rather than failing the whole export.
+ * The board in one format, its votes counted from the relay's `ballots`. Entries that are no note or
+ * cluster at all (any peer can store them) are left out and counted in `skipped`, rather than failing
+ * the whole export.
  */
 export function exportBoard(
   board: Uint8Array,
   control: Uint8Array | null,
+  ballots: Iterable<Ballot>,
   format: ExportFormat,
   language: ExportLanguage,
 ) {
@@ -69,16 +78,18 @@ export function exportBoard(
     Y.applyUpdate(doc, board)
     if (control) Y.applyUpdate(controlDoc, control)
     const labels = exportLabels(language)
+    const totals = () => tallyBallots(ballots, notesOnBoard(doc)).totals
     const body =
       format === 'csv'
         ? exportCsv(doc, {
             headers: labels.headers,
             anonymous: readControl(controlDoc).anonymous,
             colourName: labels.colourName,
+            totals: totals(),
           })
         : format === 'md'
-          ? exportMarkdown(doc, labels.markdown)
-          : `${JSON.stringify(exportBoardJson(doc), null, 2)}\n`
+          ? exportMarkdown(doc, labels.markdown, totals())
+          : `${JSON.stringify(exportBoardJson(doc, ballots), null, 2)}\n`
     return { body, contentType: CONTENT_TYPES[format], skipped: skippedEntryCount(doc) }
   } finally {
     doc.destroy()

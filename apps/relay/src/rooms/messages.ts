@@ -1,8 +1,10 @@
 /**
  * The y-websocket wire protocol: message types and encoders for what the relay sends (and the
- * update inside its own sync step 2, which the HTTP snapshot serves).
+ * update inside its own sync step 2, which the HTTP snapshot serves), and Samla's own type for dot
+ * votes, whose messages @samla/protocol encodes.
  * Incoming frames are decoded in room.ts, where their effects happen.
  */
+import { VOTE_MESSAGE } from '@samla/protocol'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
@@ -14,6 +16,8 @@ export const MessageType = {
   Awareness: 1,
   Auth: 2,
   QueryAwareness: 3,
+  /** Dot votes, on the board doc's connections only. */
+  Vote: VOTE_MESSAGE,
 } as const
 
 export function encodeSyncStep1(doc: Y.Doc): Uint8Array {

@@ -7,8 +7,8 @@
  *   that storage does not have.
  * The room ties its parts together: the peers (peer.ts), the updates received this tick
  * (incoming-updates.ts), the doc's changes on their way to storage (update-batch.ts), when they go
- * out (flush-schedule.ts), what is served of the doc (resolved-state.ts) and presence
- * (room-awareness.ts).
+ * out (flush-schedule.ts), what is served of the doc (resolved-state.ts), presence
+ * (room-awareness.ts) and, for a board doc, its dot vote (votes/vote-desk.ts).
  */
 
 import type { Writer } from '@samla/board'
@@ -21,6 +21,7 @@ import * as Y from 'yjs'
 import type { RelayLimits } from '../base/config.js'
 import type { Metrics } from '../base/metrics.js'
 import type { DocRef, Storage } from '../storage/storage.js'
+import type { VoteDesk } from '../votes/vote-desk.js'
 import { DocLog } from './doc-log.js'
 import { FlushSchedule } from './flush-schedule.js'
 import { IncomingUpdates } from './incoming-updates.js'
@@ -48,6 +49,8 @@ export interface RoomDeps {
   afterStore?: (room: Room) => void
   /** Called for an update refused after it was queued; the socket should be closed. */
   onRejected: (socket: WebSocket, error: RejectedMessageError) => void
+  /** Opens the dot vote over the loaded doc; given for a board doc only. */
+  openVotes?: (doc: Y.Doc) => VoteDesk
 }
 
 export class Room {
@@ -65,6 +68,8 @@ export class Room {
 
   /** `<boardId>/<kind>`, for logs and the room table. */
   readonly key: string
+  /** The board's dot vote; null for a control doc. */
+  readonly votes: VoteDesk | null
 
   constructor(
     readonly ref: DocRef,
@@ -87,6 +92,7 @@ export class Room {
       },
       LOADING,
     )
+    this.votes = deps.openVotes?.(this.doc) ?? null
     this.stored = new DocLog(deps.storage, ref, loaded)
     this.batch = new UpdateBatch(this.stored, deps.metrics)
     this.doc.on('update', this.onDocUpdate)
@@ -109,6 +115,7 @@ export class Room {
     if (!peer) return
     this.peers.delete(socket)
     this.presence.release(peer)
+    this.votes?.forget(peer)
     if (this.peers.size === 0) this.deps.onEmpty(this)
   }
 
@@ -122,6 +129,7 @@ export class Room {
       if (type === MessageType.Sync) this.receiveSync(peer, decoder)
       else if (type === MessageType.Awareness) this.receiveAwareness(peer, decoding.readVarUint8Array(decoder))
       else if (type === MessageType.QueryAwareness) peer.send(this.presence.everyone())
+      else if (type === MessageType.Vote && this.votes) this.receiveVote(this.votes, peer, decoder)
       else if (type !== MessageType.Auth) throw new Error(`unknown message type ${type}`)
     } catch (error) {
       if (error instanceof RejectedMessageError) throw error
@@ -164,6 +172,7 @@ export class Room {
   }
 
   destroy(): void {
+    this.votes?.destroy()
     this.doc.off('update', this.onDocUpdate)
     this.presence.destroy()
     this.doc.destroy()
@@ -227,6 +236,12 @@ export class Room {
       for (const peer of ahead) if (!refused.has(peer)) peer.send(stateVector)
     }
     for (const [peer, error] of refused) this.deps.onRejected(peer.socket, error)
+  }
+
+  private receiveVote(votes: VoteDesk, peer: Peer, decoder: decoding.Decoder): void {
+    // The vote sees the board as this peer's earlier messages left it (a note it just wrote).
+    this.flushPending()
+    votes.receive(peer, decoder)
   }
 
   private receiveAwareness(peer: Peer, update: Uint8Array): void {

@@ -4,6 +4,7 @@
  * grace; a join within the grace keeps it. The board's lock and anonymous mode live in its control
  * doc: they are read from the control room when that is loaded, else from storage once and
  * remembered, so a board whose facilitator is not connected does not keep a second doc in memory.
+ * A board's room holds its dot vote, which hears of every change to the control doc.
  */
 import { type ControlState, readControl, type Writer } from '@samla/board'
 import { type DocKind, mayWrite, type Role } from '@samla/protocol'
@@ -11,7 +12,10 @@ import type { Logger } from 'pino'
 import * as Y from 'yjs'
 import type { RelayLimits } from '../base/config.js'
 import type { Metrics } from '../base/metrics.js'
-import type { DocRef, Storage } from '../storage/storage.js'
+import type { DocRef, HistoryReason, Storage } from '../storage/storage.js'
+import { BallotBox } from '../votes/ballot-box.js'
+import { VoteDesk } from '../votes/vote-desk.js'
+import { moveBallotsOutOfDoc } from './ballots-from-doc.js'
 import type { Peer } from './peer.js'
 import { Room, type RoomDeps } from './room.js'
 
@@ -22,6 +26,8 @@ export interface RoomsDeps {
   limits: RelayLimits
   onRejected: RoomDeps['onRejected']
   afterStore?: RoomDeps['afterStore']
+  /** Takes a history snapshot of a board before the relay changes it on its own; returns its id. */
+  snapshot: (room: Room, reason: HistoryReason) => number
 }
 
 const keyOf = (boardId: string, kind: DocKind) => `${boardId}/${kind}`
@@ -44,15 +50,26 @@ export class Rooms {
       this.cancelUnload(existing)
       return existing
     }
+    const { boardId, kind } = ref
     const room = new Room(ref, {
       ...this.deps,
       onEmpty: (empty) => this.scheduleUnload(empty),
       mayWrite: (role) => this.mayWrite(ref, role),
       writerRules: (peer) => this.writerRules(ref, peer),
+      ...(kind === 'board' && {
+        openVotes: (doc) => new VoteDesk(doc, new BallotBox(boardId, this.deps.storage), () => this.controlOf(boardId)),
+      }),
     })
     this.rooms.set(room.key, room)
     this.deps.metrics.rooms.set(this.rooms.size)
     this.deps.log.info({ room: room.key }, 'room loaded')
+    if (kind === 'control') {
+      // Opening, closing or revealing the vote changes what its watchers may see.
+      room.doc.on('update', () => this.rooms.get(keyOf(boardId, 'board'))?.votes?.controlChanged())
+    } else {
+      const { storage, log, snapshot } = this.deps
+      moveBallotsOutOfDoc(room, { storage, log, snapshot: (board) => snapshot(board, 'before-vote-move') })
+    }
     return room
   }
 

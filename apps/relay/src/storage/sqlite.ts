@@ -6,7 +6,16 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Role } from '@samla/protocol'
 import Database from 'better-sqlite3'
-import type { BoardRecord, DocRef, HistoryEntry, HistoryReason, Storage, StoredBoard, StoredDoc } from './storage.js'
+import type {
+  BoardRecord,
+  DocRef,
+  HistoryEntry,
+  HistoryReason,
+  Storage,
+  StoredBallots,
+  StoredBoard,
+  StoredDoc,
+} from './storage.js'
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS boards (
@@ -38,6 +47,18 @@ const SCHEMA = `
     state BLOB NOT NULL
   );
   CREATE INDEX IF NOT EXISTS history_by_board ON history(board_id, created_at);
+  CREATE TABLE IF NOT EXISTS ballots (
+    board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+    voter TEXT NOT NULL,
+    note_id TEXT NOT NULL,
+    dots INTEGER NOT NULL CHECK (dots > 0),
+    PRIMARY KEY (board_id, voter, note_id)
+  ) WITHOUT ROWID;
+  -- Boards whose ballots the relay keeps; one missing here kept them in its doc (before this table).
+  CREATE TABLE IF NOT EXISTS ballots_kept (
+    board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
+    since INTEGER NOT NULL
+  );
 `
 
 interface BoardRow {
@@ -110,9 +131,26 @@ export function openSqliteStorage(dataDir: string): Storage {
     },
   )
 
-  const createBoard = db.transaction((board: BoardRecord, state: Uint8Array) => {
+  const selectBallots = db.prepare<[string], { voter: string; note_id: string; dots: number }>(
+    'SELECT voter, note_id, dots FROM ballots WHERE board_id = ?',
+  )
+  const upsertDots = db.prepare('INSERT OR REPLACE INTO ballots (board_id, voter, note_id, dots) VALUES (?, ?, ?, ?)')
+  const deleteDots = db.prepare('DELETE FROM ballots WHERE board_id = ? AND voter = ? AND note_id = ?')
+  const selectKept = db.prepare<[string], { since: number }>('SELECT since FROM ballots_kept WHERE board_id = ?')
+  const insertKept = db.prepare('INSERT OR IGNORE INTO ballots_kept (board_id, since) VALUES (?, ?)')
+  const setDots = (boardId: string, voter: string, noteId: string, dots: number) => {
+    if (dots > 0) upsertDots.run(boardId, voter, noteId, dots)
+    else deleteDots.run(boardId, voter, noteId)
+  }
+  const adoptBallots = db.transaction((boardId: string, ballots: StoredBallots) => {
+    for (const [voter, ballot] of ballots) for (const [noteId, dots] of ballot) setDots(boardId, voter, noteId, dots)
+    insertKept.run(boardId, Date.now())
+  })
+
+  const createBoard = db.transaction((board: BoardRecord, state: Uint8Array, ballots: StoredBallots) => {
     insertBoard.run(board.id, board.title, board.createdAt)
     upsertSnapshot.run(board.id, 'board', state)
+    adoptBallots(board.id, ballots)
   })
   const compact = db.transaction((doc: DocRef, state: Uint8Array, upToSeq: number) => {
     upsertSnapshot.run(doc.boardId, doc.kind, state)
@@ -120,7 +158,7 @@ export function openSqliteStorage(dataDir: string): Storage {
   })
 
   return {
-    createBoard: (board, state) => createBoard(board, state),
+    createBoard: (board, state, ballots = new Map()) => createBoard(board, state, ballots),
     getBoard(id): StoredBoard | undefined {
       const row = selectBoard.get(id)
       return (
@@ -161,6 +199,17 @@ export function openSqliteStorage(dataDir: string): Storage {
       const row = selectHistoryState.get(boardId, id)
       return row && new Uint8Array(row.state)
     },
+    loadBallots(boardId) {
+      const ballots = new Map<string, Map<string, number>>()
+      for (const { voter, note_id, dots } of selectBallots.all(boardId)) {
+        const ballot = ballots.get(voter) ?? new Map<string, number>()
+        ballots.set(voter, ballot.set(note_id, dots))
+      }
+      return ballots
+    },
+    setDots,
+    keepsBallots: (boardId) => selectKept.get(boardId) !== undefined,
+    adoptBallots: (boardId, ballots) => adoptBallots(boardId, ballots),
     close: () => db.close(),
   }
 }

@@ -34,6 +34,8 @@ export type HistoryReason =
   | 'before-restore'
   /** Taken by the relay before it repairs a board stored with malformed entries. */
   | 'before-repair'
+  /** Taken by the relay before it moves the ballots a board kept in its doc into its own storage. */
+  | 'before-vote-move'
   | 'manual'
 
 export interface HistoryEntry {
@@ -43,8 +45,12 @@ export interface HistoryEntry {
   bytes: number
 }
 
+/** Ballots by voter id: note id -> dots (positive whole numbers). */
+export type StoredBallots = ReadonlyMap<string, ReadonlyMap<string, number>>
+
 export interface Storage {
-  createBoard(board: BoardRecord, initialState: Uint8Array): void
+  /** Stores a new board with its first state and ballots (from an import); the relay keeps its ballots. */
+  createBoard(board: BoardRecord, initialState: Uint8Array, ballots?: StoredBallots): void
   getBoard(id: string): StoredBoard | undefined
   /** Bumps the role's link generation and returns the new one. */
   rotateLink(boardId: string, role: Role): number
@@ -59,5 +65,13 @@ export interface Storage {
   addHistory(boardId: string, state: Uint8Array, reason: HistoryReason, now: number, keepAfter: number): number
   listHistory(boardId: string): HistoryEntry[]
   getHistory(boardId: string, id: number): Uint8Array | undefined
+  /** Every ballot of the board. */
+  loadBallots(boardId: string): Map<string, Map<string, number>>
+  /** Sets one voter's dots on one note (0 takes them all away); returns only once committed. */
+  setDots(boardId: string, voter: string, noteId: string, dots: number): void
+  /** Whether the relay keeps the board's ballots (boards from before kept them in their doc). */
+  keepsBallots(boardId: string): boolean
+  /** Stores the ballots a board kept in its doc, and that the relay keeps its ballots from now on, at once. */
+  adoptBallots(boardId: string, ballots: StoredBallots): void
   close(): void
 }

@@ -1,18 +1,21 @@
 /**
  * The whole board as JSON, for archiving and for re-importing into a new board. The format
  * carries its own name and version; an import checks everything before it writes anything,
- * and recreates ids, positions, stacking, clusters and votes exactly.
+ * and recreates ids, positions, stacking, clusters and votes exactly. The ballots are the relay's,
+ * not the doc's: an export is given them, and an import hands them back to be stored.
  */
+import { nanoid } from 'nanoid'
 import * as Y from 'yjs'
 import { type ClusterSnapshot, createCluster, listClusters } from '../model/cluster.js'
 import { skippedEntryCount } from '../model/entries.js'
 import { BoardError } from '../model/errors.js'
+import { MAX_VOTE_BUDGET } from '../model/limits.js'
 import { readMeta } from '../model/meta.js'
 import { addNote, listNotes, type NoteSnapshot } from '../model/note.js'
 import { isNoteColour } from '../model/palette.js'
-import { clustersMap, notesMap, votesMap } from '../model/schema.js'
+import { clustersMap, notesMap } from '../model/schema.js'
 import { checkId } from '../model/validate.js'
-import { votesOf } from '../model/vote.js'
+import { type Ballot, countedDots, dotsSpent, notesOnBoard } from '../model/vote.js'
 
 export const BOARD_EXPORT_FORMAT = 'samla-board'
 export const BOARD_EXPORT_VERSION = 1
@@ -42,13 +45,17 @@ export interface BoardExport {
   exportedAt: number
   notes: ExportedNote[]
   clusters: ExportedCluster[]
-  /** voterId -> noteId -> dots */
+  /**
+   * ballot id -> noteId -> dots, one entry per ballot with dots on the board's notes. The ids are
+   * drawn afresh for each export, so they name nobody and differ from one export to the next.
+   */
   votes: Record<string, Record<string, number>>
   /** Entries of the board that are no note or cluster at all (see model/entries.ts), left out; ignored by an import. */
   skippedEntries: number
 }
 
-export function exportBoardJson(doc: Y.Doc, now = Date.now()): BoardExport {
+/** The board and its `ballots` (the relay's, see BoardExport.votes). */
+export function exportBoardJson(doc: Y.Doc, ballots: Iterable<Ballot>, now = Date.now()): BoardExport {
   const { title, createdAt } = readMeta(doc)
   const clusters = listClusters(doc)
   const clusterIds = new Set(clusters.map((c) => c.id))
@@ -67,11 +74,12 @@ export function exportBoardJson(doc: Y.Doc, now = Date.now()): BoardExport {
       clusterId: note.clusterId !== null && clusterIds.has(note.clusterId) ? note.clusterId : null,
     }),
   )
-  const votes: BoardExport['votes'] = {}
-  for (const voterId of votesMap(doc).keys()) {
-    const dots = Object.fromEntries(votesOf(doc, voterId))
-    if (Object.keys(dots).length > 0) votes[voterId] = dots
-  }
+  const onBoard = notesOnBoard(doc)
+  const counted = [...ballots].map((ballot) => countedDots(ballot, onBoard)).filter((dots) => dots.size > 0)
+  // Listed in the order of their fresh ids, which is random: neither ids nor order follow the voters.
+  const votes: BoardExport['votes'] = Object.fromEntries(
+    counted.map((dots) => [nanoid(), Object.fromEntries(dots)] as const).sort(([a], [b]) => (a < b ? -1 : 1)),
+  )
   return {
     format: BOARD_EXPORT_FORMAT,
     version: BOARD_EXPORT_VERSION,
@@ -100,11 +108,12 @@ function asArray(value: unknown, where: string): unknown[] {
 }
 
 /**
- * Recreates an exported board's notes, clusters and votes in `doc`, which must be a new, empty
- * board (its title is chosen when it is created). Everything is first written to a scratch doc,
- * so a bad file changes nothing.
+ * Recreates an exported board's notes and clusters in `doc`, which must be a new, empty board (its
+ * title is chosen when it is created), and returns its ballots for the relay to store, each under a
+ * fresh id (no id from a file names anyone on the new board). Everything is first checked and
+ * written to a scratch doc, so a bad file changes nothing.
  */
-export function importBoardJson(doc: Y.Doc, data: unknown): void {
+export function importBoardJson(doc: Y.Doc, data: unknown): Map<string, Ballot> {
   const root = asRecord(data, 'the file')
   if (root.format !== BOARD_EXPORT_FORMAT) fail('it has no "format": "samla-board"')
   if (root.version !== BOARD_EXPORT_VERSION) fail(`version ${String(root.version)} is not supported`)
@@ -143,21 +152,11 @@ export function importBoardJson(doc: Y.Doc, data: unknown): void {
           clusterId: (n.clusterId as string | null) ?? null,
         })
       })
-      for (const [voterId, dots] of Object.entries(asRecord(root.votes ?? {}, 'votes'))) {
-        const counts = asRecord(dots, `votes.${voterId}`)
-        checkId(voterId)
-        for (const noteId of Object.keys(counts)) checkId(noteId)
-        const map = new Y.Map<number>()
-        votesMap(target).set(voterId, map)
-        for (const [noteId, count] of Object.entries(counts)) {
-          if (!Number.isInteger(count) || (count as number) < 1)
-            fail(`votes.${voterId}.${noteId} must be a whole number`)
-          map.set(noteId, count as number)
-        }
-      }
     })
   const scratch = new Y.Doc()
+  let ballots: Map<string, Ballot>
   try {
+    ballots = readBallots(root.votes)
     write(scratch)
   } catch (error) {
     if (error instanceof BoardError && error.code !== 'invalid-import') fail(error.message)
@@ -166,4 +165,24 @@ export function importBoardJson(doc: Y.Doc, data: unknown): void {
     scratch.destroy()
   }
   write(doc)
+  return ballots
+}
+
+/** The ballots of a file's `votes`, each under a fresh id; throws BoardError for a malformed one. */
+function readBallots(raw: unknown): Map<string, Ballot> {
+  const ballots = new Map<string, Ballot>()
+  for (const [voterId, dots] of Object.entries(asRecord(raw ?? {}, 'votes'))) {
+    const counts = asRecord(dots, `votes.${voterId}`)
+    checkId(voterId)
+    const ballot = new Map<string, number>()
+    for (const [noteId, count] of Object.entries(counts)) {
+      checkId(noteId)
+      if (!Number.isInteger(count) || (count as number) < 1) fail(`votes.${voterId}.${noteId} must be a whole number`)
+      ballot.set(noteId, count as number)
+    }
+    // No vote gives anyone more dots than the largest budget.
+    if (dotsSpent(ballot) > MAX_VOTE_BUDGET) fail(`votes.${voterId} holds more than ${MAX_VOTE_BUDGET} dots`)
+    ballots.set(nanoid(), ballot)
+  }
+  return ballots
 }

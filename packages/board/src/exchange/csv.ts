@@ -23,16 +23,22 @@ export interface CsvHeaders {
 
 const BOM = '\uFEFF'
 
-/** Rows ranked like the results; the author column is left out for an anonymous board. */
+/** Rows ranked like the results by `totals`; the author column is left out for an anonymous board. */
 export function exportCsv(
   doc: Y.Doc,
   {
     headers,
     anonymous,
     colourName,
-  }: { headers: CsvHeaders; anonymous: boolean; colourName: (c: NoteColour) => string },
+    totals,
+  }: {
+    headers: CsvHeaders
+    anonymous: boolean
+    colourName: (c: NoteColour) => string
+    totals: ReadonlyMap<string, number>
+  },
 ): string {
-  const rows = rankResults(doc).flatMap((group) =>
+  const rows = rankResults(doc, totals).flatMap((group) =>
     group.notes.map(({ note, votes }) => [
       group.clusterId === null ? '' : group.name,
       note.text,

@@ -5,14 +5,13 @@ import { BoardError } from '../model/errors.js'
 import { initBoard } from '../model/meta.js'
 import { addNote, listNotes } from '../model/note.js'
 import type { NoteColour } from '../model/palette.js'
-import { addVote, voteTotals } from '../model/vote.js'
+import { type Ballot, notesOnBoard, tallyBallots } from '../model/vote.js'
 import { exportBoardJson, importBoardJson } from './board-json.js'
 import { exportCsv, importPlannedNotes, parseCsv, planCsvImport } from './csv.js'
 import { exportMarkdown } from './markdown.js'
 import { applyTemplate, TEMPLATES } from './templates.js'
 
 const AWKWARD = 'Kaffe, "fika" & te\nandra raden – 🎉 åäö'
-const vote = { budget: 10, capPerNote: 5, open: true, revealed: false, closed: false }
 const headers = {
   cluster: 'Grupp',
   text: 'Text',
@@ -22,6 +21,12 @@ const headers = {
   created: 'Skapad',
 }
 const colourName = (c: NoteColour) => ({ yellow: 'gul', blue: 'blå' })[c as 'yellow' | 'blue'] ?? c
+
+/** The relay's ballots of the workshop below, by participant id. */
+const BALLOTS = new Map<string, Ballot>([
+  ['voter-0001', new Map([['note-bbbb', 2]])],
+  ['voter-0002', new Map([['note-aaaa', 1]])],
+])
 
 function workshop(): Y.Doc {
   const doc = new Y.Doc()
@@ -38,32 +43,35 @@ function workshop(): Y.Doc {
   const b = addNote(doc, { id: 'note-bbbb', x: 200, y: 0, text: '=SUM(A1)', colour: 'blue', now: 2000 })
   addNote(doc, { id: 'note-cccc', x: 400, y: 0, text: 'lös *idé*', authorId: 'user-0002', authorName: 'Bo', now: 3000 })
   createCluster(doc, { id: 'cluster-1', name: 'Drycker', noteIds: [a, b] })
-  addVote(doc, 'voter-0001', b, vote)
-  addVote(doc, 'voter-0001', b, vote)
-  addVote(doc, 'voter-0002', a, vote)
   return doc
 }
 
+const totalsOf = (doc: Y.Doc, ballots: Iterable<Ballot>) => tallyBallots(ballots, notesOnBoard(doc)).totals
+const sortedBallots = (votes: Record<string, Record<string, number>>) =>
+  Object.values(votes).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))
+
 describe('exports', () => {
   it('[CS1][VR1] CSV: BOM, CRLF, quoted fields, ranked rows, formulas defused, golden', () => {
-    const csv = exportCsv(workshop(), { headers, anonymous: false, colourName })
+    const doc = workshop()
+    const csv = exportCsv(doc, { headers, anonymous: false, colourName, totals: totalsOf(doc, BALLOTS.values()) })
     expect(csv).toBe(
       '\uFEFF"Grupp","Text","Färg","Röster","Skribent","Skapad"\r\n' +
         `"Drycker","'=SUM(A1)","blå","2","","1970-01-01T00:00:02.000Z"\r\n` +
         `"Drycker","Kaffe, ""fika"" & te\nandra raden – 🎉 åäö","gul","1","Åsa","1970-01-01T00:00:01.000Z"\r\n` +
         '"","lös *idé*","gul","0","Bo","1970-01-01T00:00:03.000Z"',
     )
-    const anonymous = exportCsv(workshop(), { headers, anonymous: true, colourName })
+    const anonymous = exportCsv(doc, { headers, anonymous: true, colourName, totals: new Map() })
     expect(anonymous.split('\r\n')[0]).not.toContain('Skribent')
     expect(anonymous).not.toContain('Åsa')
   })
 
   it('[MD1][VR1] Markdown: clusters as headings ranked by votes, escaped text, multi-line notes, golden', () => {
-    const md = exportMarkdown(workshop(), {
-      unclustered: 'Utan grupp',
-      votes: (n) => `${n} röster`,
-      author: (name) => `av ${name}`,
-    })
+    const doc = workshop()
+    const md = exportMarkdown(
+      doc,
+      { unclustered: 'Utan grupp', votes: (n) => `${n} röster`, author: (name) => `av ${name}` },
+      totalsOf(doc, BALLOTS.values()),
+    )
     expect(md).toBe(
       [
         '# Fika \\# plan',
@@ -84,17 +92,21 @@ describe('exports', () => {
 
   it('[JS1] JSON round trip: export → import into a new board → identical notes, clusters, votes', () => {
     const source = workshop()
-    const exported = JSON.parse(JSON.stringify(exportBoardJson(source, 5)))
+    const exported = JSON.parse(JSON.stringify(exportBoardJson(source, BALLOTS.values(), 5)))
     const target = new Y.Doc()
     initBoard(target, { title: 'Kopia' })
-    importBoardJson(target, exported)
+    const imported = importBoardJson(target, exported)
     expect(listNotes(target)).toEqual(listNotes(source))
     expect(listClusters(target)).toEqual(listClusters(source))
-    expect(voteTotals(target)).toEqual(voteTotals(source))
-    expect(exportBoardJson(target, 5)).toEqual({
+    expect(tallyBallots(imported.values(), notesOnBoard(target))).toEqual(
+      tallyBallots(BALLOTS.values(), notesOnBoard(source)),
+    )
+    const again = exportBoardJson(target, imported.values(), 5)
+    expect({ ...again, votes: sortedBallots(again.votes) }).toEqual({
       ...exported,
       title: 'Kopia',
-      createdAt: exportBoardJson(target).createdAt,
+      createdAt: again.createdAt,
+      votes: sortedBallots(exported.votes),
     })
     // The anonymous note stays without an author: the field is absent, not empty.
     expect(Object.keys(target.getMap<Y.Map<unknown>>('notes').get('note-bbbb')?.toJSON() ?? {})).not.toContain(
@@ -103,7 +115,7 @@ describe('exports', () => {
   })
 
   it('[JS2] a damaged JSON file is refused with a clear error and changes nothing', () => {
-    const exported = exportBoardJson(workshop())
+    const exported = exportBoardJson(workshop(), BALLOTS.values())
     const bad = [
       null,
       { ...exported, format: 'other' },
@@ -112,6 +124,7 @@ describe('exports', () => {
       { ...exported, notes: [...exported.notes, { ...exported.notes[0], id: 'x y', x: Number.NaN }] },
       { ...exported, clusters: [{ ...exported.clusters[0], colour: 'ultraviolet' }] },
       { ...exported, votes: { 'voter-0001': { 'note-aaaa': -2 } } },
+      { ...exported, votes: { 'voter-0001': { 'note-aaaa': 101 } } },
     ]
     for (const data of bad) {
       const target = new Y.Doc()
@@ -121,6 +134,18 @@ describe('exports', () => {
     }
     const notEmpty = workshop()
     expect(() => importBoardJson(notEmpty, exported)).toThrow(/must be empty/)
+  })
+
+  it('[JS3] ballots are exported under fresh ids that name nobody, and imported under fresh ids again', () => {
+    const doc = workshop()
+    const first = exportBoardJson(doc, BALLOTS.values())
+    const second = exportBoardJson(doc, BALLOTS.values())
+    const ids = [...Object.keys(first.votes), ...Object.keys(second.votes)]
+    expect(new Set(ids).size).toBe(4)
+    for (const id of ids) expect(BALLOTS.has(id)).toBe(false)
+    expect(sortedBallots(first.votes)).toEqual([{ 'note-aaaa': 1 }, { 'note-bbbb': 2 }])
+    const imported = importBoardJson(new Y.Doc(), first)
+    for (const id of imported.keys()) expect(ids).not.toContain(id)
   })
 })
 

@@ -17,9 +17,10 @@ function escapeMarkdown(text: string): string {
   return text.replace(/([\\`*_{}[\]()#+\-.!|>~<])/g, '\\$1')
 }
 
-export function exportMarkdown(doc: Y.Doc, labels: MarkdownLabels): string {
+/** The board ranked by `totals` (each note's dots, see rankResults). */
+export function exportMarkdown(doc: Y.Doc, labels: MarkdownLabels, totals: ReadonlyMap<string, number>): string {
   const lines = [`# ${escapeMarkdown(readMeta(doc).title)}`, '']
-  for (const group of rankResults(doc)) {
+  for (const group of rankResults(doc, totals)) {
     const name = group.clusterId === null ? labels.unclustered : escapeMarkdown(group.name)
     lines.push(`## ${name}${group.votes > 0 ? ` (${labels.votes(group.votes)})` : ''}`, '')
     for (const { note, votes } of group.notes) {

@@ -1,11 +1,11 @@
 /**
  * The result of a workshop as a ranked outline: clusters ordered by their votes, and inside each
- * the notes ordered by theirs. Shared by the Markdown and CSV exports (and the results view).
+ * the notes ordered by theirs. Shared by the Markdown and CSV exports (and the results view). The
+ * totals come from whoever holds them (the relay's ballots, tallied with tallyBallots).
  */
 import type * as Y from 'yjs'
 import { listClusters } from '../model/cluster.js'
 import { listNotes, type NoteSnapshot } from '../model/note.js'
-import { voteTotals } from '../model/vote.js'
 
 export interface RankedNote {
   note: NoteSnapshot
@@ -22,9 +22,8 @@ export interface RankedGroup {
 
 const byVotes = <T extends { votes: number }>(a: T, b: T) => b.votes - a.votes
 
-/** Clusters (then the unclustered notes, last) ranked by votes; ties keep board order. */
-export function rankResults(doc: Y.Doc): RankedGroup[] {
-  const totals = voteTotals(doc)
+/** Clusters (then the unclustered notes, last) ranked by their notes' `totals`; ties keep board order. */
+export function rankResults(doc: Y.Doc, totals: ReadonlyMap<string, number>): RankedGroup[] {
   const clusters = listClusters(doc)
   const known = new Set(clusters.map((c) => c.id))
   const groups = new Map<string | null, RankedGroup>(

@@ -11,18 +11,15 @@ import {
   moveCluster,
   renameCluster,
 } from './cluster.js'
-import type { VoteSettings } from './control.js'
 import { BoardError } from './errors.js'
 import { initBoard } from './meta.js'
 import { addNote, deleteNotes, listNotes } from './note.js'
 import { newDoc, playRounds } from './test-support.js'
-import { addVote, removeVote, voterCount, votesOf, voteTotals } from './vote.js'
 
 const SEEDED = ['seed-note-1', 'seed-note-2', 'seed-note-3']
 /** Shared by all peers, so they act on each other's notes and clusters and even create the same id at once. */
 const NOTES = [...SEEDED, 'new-note-a', 'new-note-b']
 const CLUSTERS = ['cluster-a', 'cluster-b', 'cluster-c']
-const VOTE: VoteSettings = { budget: 4, capPerNote: 2, open: true, revealed: false, closed: false }
 
 const noteArb = fc.constantFrom(...NOTES)
 const notesArb = fc.array(noteArb, { maxLength: 3 })
@@ -38,8 +35,6 @@ type Op =
   | { kind: 'merge'; target: string; source: string }
   | { kind: 'deleteCluster'; id: string }
   | { kind: 'rename'; id: string; name: string }
-  | { kind: 'vote'; noteId: string }
-  | { kind: 'unvote'; noteId: string }
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('add'), id: noteArb, clusterId: fc.option(clusterArb) }),
@@ -55,12 +50,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   },
   fc.record({ kind: fc.constant('deleteCluster'), id: clusterArb }),
   fc.record({ kind: fc.constant('rename'), id: clusterArb, name: fc.string({ maxLength: 6 }) }),
-  { arbitrary: fc.record({ kind: fc.constant('vote'), noteId: noteArb }), weight: 3 },
-  fc.record({ kind: fc.constant('unvote'), noteId: noteArb }),
 )
-
-/** Each peer votes as its own participant. */
-const voterOf = (doc: Y.Doc) => `voter-peer-${doc.clientID}`
 
 function apply(doc: Y.Doc, op: Op): void {
   switch (op.kind) {
@@ -88,16 +78,10 @@ function apply(doc: Y.Doc, op: Op): void {
     case 'rename':
       renameCluster(doc, op.id, op.name)
       break
-    case 'vote':
-      addVote(doc, voterOf(doc), op.noteId, VOTE)
-      break
-    case 'unvote':
-      removeVote(doc, voterOf(doc), op.noteId, VOTE)
-      break
   }
 }
 
-/** Ops may legitimately fail (the cluster was merged away, the budget is spent…); a failure must send nothing. */
+/** Ops may legitimately fail (the cluster was merged away…); a failure must send nothing. */
 function tryApply(doc: Y.Doc, op: Op, outbox: Uint8Array[]): void {
   const sent = outbox.length
   try {
@@ -122,8 +106,8 @@ const roundArb = fc.record({
   deliveries: fc.array(fc.record({ to: fc.nat(2), pick: fc.nat() }), { maxLength: 10 }),
 })
 
-describe('cluster and vote convergence', () => {
-  it('[C1][CL4][CL5][VO1] three peers clustering and voting converge, each note in at most one cluster', () => {
+describe('cluster convergence', () => {
+  it('[C1][CL4][CL5] three peers clustering converge, each note in at most one cluster', () => {
     fc.assert(
       fc.property(fc.array(roundArb, { minLength: 1, maxLength: 3 }), fc.gen(), (rounds, g) => {
         const origin = newDoc(100)
@@ -144,22 +128,12 @@ describe('cluster and vote convergence', () => {
             expect(memberships.length).toBeLessThanOrEqual(1)
             expect(memberships[0]?.id ?? null).toBe(resolvedClusters(doc)[note.id])
           }
-          const noteIds = new Set(notes.map((n) => n.id))
-          const totals = voteTotals(doc)
-          for (const noteId of totals.keys()) expect(noteIds.has(noteId)).toBe(true)
-          for (const peer of docs) {
-            for (const dots of votesOf(doc, voterOf(peer)).values()) {
-              expect(dots).toBeLessThanOrEqual(VOTE.capPerNote)
-            }
-          }
           return {
             json: doc.toJSON(),
             stateVector: Y.encodeStateVector(doc),
             clusters,
             notes,
             resolved: resolvedClusters(doc),
-            totals: Object.fromEntries(totals),
-            voters: voterCount(doc),
           }
         })
         const [first, ...others] = views

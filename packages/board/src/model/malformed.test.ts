@@ -19,9 +19,9 @@ import { publishPrivateNotes } from './private-notes.js'
 import { createBoardReader } from './reader.js'
 import { repairBoard } from './repair.js'
 import { restoreBoard } from './restore.js'
-import { clustersMap, notesMap, votesMap } from './schema.js'
+import { clustersMap, notesMap } from './schema.js'
 import { add, countEvents, expectRejected, newDoc } from './test-support.js'
-import { addVote, voterCount, votesOf, voteTotals } from './vote.js'
+import { notesOnBoard, refuseDot, tallyBallots } from './vote.js'
 
 const OPEN = { budget: 5, capPerNote: 3, open: true, revealed: false, closed: false }
 
@@ -56,8 +56,7 @@ function readEverything(doc: Y.Doc) {
     members: Object.fromEntries(clusterMembers(doc)),
     layout: reader.getLayout(),
     readerNotes: listNotes(doc).map((note) => reader.getNote(note.id)),
-    totals: Object.fromEntries(voteTotals(doc)),
-    voters: voterCount(doc),
+    tally: tallyBallots([new Map([['good-note', 1]]), new Map([['bad-note-1', 2]])], notesOnBoard(doc)),
   }
   reader.destroy()
   return read
@@ -71,6 +70,8 @@ describe('malformed entries', () => {
     expect(read.clusters.map((cluster) => cluster.id)).toEqual(['good-cluster'])
     expect(read.members).toEqual({ 'good-cluster': [good] })
     expect(read.layout.map((note) => note.id)).toEqual([good])
+    expect(Object.fromEntries(read.tally.totals)).toEqual({ [good]: 1 })
+    expect(read.tally.voters).toBe(1)
     expect(readNote(doc, 'bad-note-1')).toBeUndefined()
     const reader = createBoardReader(doc)
     expect(reader.getNote('bad-note-1')).toBeUndefined()
@@ -95,7 +96,7 @@ describe('malformed entries', () => {
     expectRejected(doc, 'note-not-found', () => setNoteText(doc, 'bad-note-1', 'x'))
     expectRejected(doc, 'cluster-not-found', () => moveCluster(doc, 'bad-cluster-1', 1, 1))
     expectRejected(doc, 'cluster-not-found', () => assignToCluster(doc, [good], 'bad-cluster-1'))
-    expectRejected(doc, 'note-not-found', () => addVote(doc, 'voter-0001', 'bad-note-1', OPEN))
+    expect(refuseDot(new Map(), 'add', 'bad-note-1', OPEN, notesOnBoard(doc))).toBe('note-not-found')
     // New notes and clusters still find the top of the stack, and the good ones still move.
     const added = addNote(doc, { x: 0, y: 0, now: 5 })
     expect(listNotes(doc).map((note) => note.id)).toEqual([good, added])
@@ -105,18 +106,6 @@ describe('malformed entries', () => {
     createCluster(doc, { id: 'next-cluster', name: 'Nästa' })
     deleteCluster(doc, 'good-cluster')
     expect(listClusters(doc).map((cluster) => cluster.id)).toEqual(['next-cluster'])
-  })
-
-  it('[ME2] a voter entry that is no map holds no dots, and a vote on a board with one still counts', () => {
-    const { doc, good } = boardWith(42)
-    votesMap(doc).set('voter-0002', 7 as unknown as Y.Map<number>)
-    addVote(doc, 'voter-0001', good, OPEN)
-    expect(Object.fromEntries(voteTotals(doc))).toEqual({ [good]: 1 })
-    expect(votesOf(doc, 'voter-0002').size).toBe(0)
-    expect(voterCount(doc)).toBe(1)
-    votesMap(doc).set('voter-0003', 'dots' as unknown as Y.Map<number>)
-    addVote(doc, 'voter-0003', good, OPEN)
-    expect(votesOf(doc, 'voter-0003').get(good)).toBe(1)
   })
 
   it('[ME3] a field that breaks its rule reads as its default; the note itself is read', () => {

@@ -5,7 +5,8 @@
  */
 import * as Y from 'yjs'
 
-const TOP_LEVEL_MAPS = ['meta', 'notes', 'clusters', 'votes'] as const
+/** Not `votes`: ballots are the relay's, and a restore leaves them as they are (ballots-in-doc.ts). */
+const TOP_LEVEL_MAPS = ['meta', 'notes', 'clusters'] as const
 
 /**
  * Whether a stored value can be carried into another doc: plain values, texts, maps and lists. Any

@@ -10,7 +10,8 @@
  *
  * The id is the key alone: the maps hold no copy of it (one field fewer per note to store, send and
  * read on every load). Boards written before that may still hold an `id` field; nothing reads it.
- *   doc.getMap('votes')     voterId -> Y.Map { noteId -> dots }
+ *   doc.getMap('votes')     voterId -> Y.Map { noteId -> dots }: ballots as boards kept them before
+ *                           the relay did; the relay moves them out when it loads the board
  *
  * A note's cluster is one last-writer-wins field, so under any concurrency a note is in exactly
  * one cluster or none. A clusterId naming a deleted cluster reads as "none".
@@ -39,11 +40,11 @@ export function clustersMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap('clusters')
 }
 
-export function votesMap(doc: Y.Doc): Y.Map<Y.Map<number>> {
+export function votesMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap('votes')
 }
 
-/** The shared types a person's undo history covers: their notes and clusters, not meta or votes. */
+/** The shared types a person's undo history covers: their notes and clusters, not meta. */
 export function undoScope(doc: Y.Doc): [Y.Map<unknown>, Y.Map<unknown>] {
   return [notesMap(doc), clustersMap(doc)]
 }

@@ -1,189 +1,195 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { ballotsInDoc, clearBallotsInDoc } from './ballots-in-doc.js'
 import { closeVote, readControl, revealVotes, startVote, type VoteSettings } from './control.js'
-import { deleteNotes } from './note.js'
+import { deleteNotes, moveNotes, setNoteText } from './note.js'
 import { votesMap } from './schema.js'
-import { countEvents, expectRejected, peerOf, seededDoc, sync } from './test-support.js'
-import { addVote, removeVote, voterCount, votesOf, voteTotals } from './vote.js'
+import { add, countEvents, seededDoc } from './test-support.js'
+import {
+  type Ballot,
+  countedDots,
+  type DotChange,
+  dotsAfter,
+  dotsSpent,
+  notesOnBoard,
+  refuseDot,
+  tallyBallots,
+  watchNotesOnBoard,
+} from './vote.js'
 
 const OPEN: VoteSettings = { budget: 3, capPerNote: 2, open: true, revealed: false, closed: false }
-const ALICE = 'voter-alice'
-const BOB = 'voter-bob1'
+const everyNote = () => true
 
-const entries = (map: Map<string, number>) => Object.fromEntries(map)
+const entries = (map: ReadonlyMap<string, number>) => Object.fromEntries(map)
 
-describe('adding and removing dots', () => {
-  it('[VO1][D5] addVote adds one dot in one transaction, in a map of the voter’s own', () => {
-    const { doc, ids } = seededDoc(2)
-    const [a, b] = ids as [string, string]
-    expect(countEvents(doc, () => addVote(doc, ALICE, a, OPEN)).updates).toBe(1)
-    addVote(doc, ALICE, a, OPEN)
-    addVote(doc, ALICE, b, OPEN)
-    expect(entries(votesOf(doc, ALICE))).toEqual({ [a]: 2, [b]: 1 })
-    expect(votesMap(doc).toJSON()).toEqual({ [ALICE]: { [a]: 2, [b]: 1 } })
-    expect(entries(votesOf(doc, BOB))).toEqual({})
+/** What the relay does with an ask: refused, or the ballot with the note's dots after it. */
+function ask(ballot: Ballot, change: DotChange, noteId: string, settings = OPEN, onBoard = everyNote) {
+  const refused = refuseDot(ballot, change, noteId, settings, onBoard)
+  if (refused) return refused
+  const next = new Map(ballot)
+  const dots = dotsAfter(ballot, change, noteId)
+  if (dots === 0) next.delete(noteId)
+  else next.set(noteId, dots)
+  return next
+}
+
+describe('adding and taking back dots', () => {
+  it('[VO1] a dot asked for is checked against the voter’s own ballot and adds one to the note', () => {
+    let ballot: Ballot = new Map()
+    for (const noteId of ['note-a', 'note-a', 'note-b']) {
+      const next = ask(ballot, 'add', noteId)
+      if (typeof next === 'string') throw new Error(next)
+      ballot = next
+    }
+    expect(entries(ballot)).toEqual({ 'note-a': 2, 'note-b': 1 })
   })
 
-  it('[VO1] two voters voting at once on one note both count, on every peer', () => {
-    const { doc, ids } = seededDoc(1)
-    const note = ids[0] as string
-    const peer = peerOf(doc, 2)
-    addVote(doc, ALICE, note, OPEN)
-    addVote(peer, BOB, note, OPEN)
-    addVote(peer, BOB, note, OPEN)
-    sync(doc, peer)
-    sync(peer, doc)
-    for (const d of [doc, peer]) {
-      expect(entries(voteTotals(d))).toEqual({ [note]: 3 })
-      expect(voterCount(d)).toBe(2)
-    }
-  })
-
-  it('[VO5] removeVote takes one dot off; the entry goes at zero; with no dot there it does nothing', () => {
-    const { doc, ids } = seededDoc(2)
-    const [a, b] = ids as [string, string]
-    addVote(doc, ALICE, a, OPEN)
-    addVote(doc, ALICE, a, OPEN)
-    expect(countEvents(doc, () => removeVote(doc, ALICE, a, OPEN)).updates).toBe(1)
-    expect(entries(votesOf(doc, ALICE))).toEqual({ [a]: 1 })
-    removeVote(doc, ALICE, a, OPEN)
-    expect(votesMap(doc).get(ALICE)?.has(a)).toBe(false)
-    expect(voterCount(doc)).toBe(0)
-    for (const noteId of [a, b, 'note-unknown']) {
-      expect(countEvents(doc, () => removeVote(doc, ALICE, noteId, OPEN)).updates).toBe(0)
-    }
-    expect(countEvents(doc, () => removeVote(doc, BOB, a, OPEN)).updates).toBe(0)
+  it('[VO5] taking back removes one dot (the entry goes at zero); taking back a dot not there is no change', () => {
+    const ballot = new Map([['note-a', 2]])
+    expect(dotsAfter(ballot, 'remove', 'note-a')).toBe(1)
+    expect(ask(new Map([['note-a', 1]]), 'remove', 'note-a')).toEqual(new Map())
+    expect(refuseDot(ballot, 'remove', 'note-b', OPEN, everyNote)).toBeNull()
+    expect(dotsAfter(ballot, 'remove', 'note-b')).toBe(0)
+    // Also for a note that is not on the board.
+    expect(refuseDot(ballot, 'remove', 'note-gone', OPEN, () => false)).toBeNull()
   })
 })
 
 describe('vote settings', () => {
-  it('[VO2] dots can be added and removed only while the vote is open and not closed', () => {
-    const { doc, ids } = seededDoc(1)
-    const note = ids[0] as string
-    addVote(doc, ALICE, note, OPEN)
-    for (const settings of [
-      { ...OPEN, open: false },
-      { ...OPEN, closed: true },
-      { ...OPEN, open: false, closed: true },
-    ]) {
-      expectRejected(doc, 'vote-not-open', () => addVote(doc, ALICE, note, settings))
-      expectRejected(doc, 'vote-not-open', () => removeVote(doc, ALICE, note, settings))
+  it('[VO2] dots are added and taken back only while the vote is open and not closed, checked first', () => {
+    const ballot = new Map([['note-a', 1]])
+    for (const change of ['add', 'remove'] as const) {
+      expect(refuseDot(ballot, change, 'note-a', { ...OPEN, open: false }, everyNote)).toBe('vote-not-open')
+      expect(refuseDot(ballot, change, 'note-a', { ...OPEN, closed: true }, everyNote)).toBe('vote-closed')
+      expect(refuseDot(ballot, change, 'note-a', { ...OPEN, open: false, closed: true }, everyNote)).toBe(
+        'vote-not-open',
+      )
     }
-    // Checked first, before the ids.
-    expectRejected(doc, 'vote-not-open', () => addVote(doc, 'bad', 'bad', { ...OPEN, open: false }))
+    // Before the note is looked up and before the budget.
+    expect(refuseDot(new Map([['x', 9]]), 'add', 'gone', { ...OPEN, closed: true }, () => false)).toBe('vote-closed')
   })
 
   it('[VO2][F5][F6] follows the control doc: no vote by default, open after startVote, frozen after closeVote', () => {
-    const { doc, ids } = seededDoc(1)
-    const note = ids[0] as string
     const control = new Y.Doc()
-    expectRejected(doc, 'vote-not-open', () => addVote(doc, ALICE, note, readControl(control).vote))
+    const settings = () => readControl(control).vote
+    expect(refuseDot(new Map(), 'add', 'note-a', settings(), everyNote)).toBe('vote-not-open')
     startVote(control, { budget: 2, capPerNote: 1 })
-    addVote(doc, ALICE, note, readControl(control).vote)
+    expect(refuseDot(new Map(), 'add', 'note-a', settings(), everyNote)).toBeNull()
     revealVotes(control)
-    expectRejected(doc, 'vote-cap-reached', () => addVote(doc, ALICE, note, readControl(control).vote))
+    expect(refuseDot(new Map([['note-a', 1]]), 'add', 'note-a', settings(), everyNote)).toBe('vote-cap-reached')
     closeVote(control)
-    expectRejected(doc, 'vote-not-open', () => removeVote(doc, ALICE, note, readControl(control).vote))
+    expect(refuseDot(new Map([['note-a', 1]]), 'remove', 'note-a', settings(), everyNote)).toBe('vote-closed')
     startVote(control, { budget: 2, capPerNote: 2 })
-    addVote(doc, ALICE, note, readControl(control).vote)
-    expect(entries(votesOf(doc, ALICE))).toEqual({ [note]: 2 })
+    expect(refuseDot(new Map([['note-a', 1]]), 'add', 'note-a', settings(), everyNote)).toBeNull()
   })
 
   it('[VO3] a voter who has placed the whole budget gets vote-budget-spent, checked before the cap', () => {
-    const { doc, ids } = seededDoc(3)
-    const [a, b, c] = ids as [string, string, string]
-    addVote(doc, ALICE, a, OPEN)
-    addVote(doc, ALICE, a, OPEN)
-    addVote(doc, ALICE, b, OPEN)
-    expectRejected(doc, 'vote-budget-spent', () => addVote(doc, ALICE, c, OPEN))
-    expectRejected(doc, 'vote-budget-spent', () => addVote(doc, ALICE, a, OPEN))
-    // Other voters have budgets of their own.
-    addVote(doc, BOB, c, OPEN)
-    removeVote(doc, ALICE, b, OPEN)
-    addVote(doc, ALICE, c, OPEN)
-    expect(entries(votesOf(doc, ALICE))).toEqual({ [a]: 2, [c]: 1 })
+    const spent = new Map([
+      ['note-a', 2],
+      ['note-b', 1],
+    ])
+    expect(dotsSpent(spent)).toBe(3)
+    expect(refuseDot(spent, 'add', 'note-c', OPEN, everyNote)).toBe('vote-budget-spent')
+    expect(refuseDot(spent, 'add', 'note-a', OPEN, everyNote)).toBe('vote-budget-spent')
+    expect(refuseDot(new Map([['note-a', 2]]), 'add', 'note-c', OPEN, everyNote)).toBeNull()
   })
 
   it('[VO4] at most capPerNote dots from one voter on one note', () => {
-    const { doc, ids } = seededDoc(2)
-    const [a, b] = ids as [string, string]
-    addVote(doc, ALICE, a, OPEN)
-    addVote(doc, ALICE, a, OPEN)
-    expectRejected(doc, 'vote-cap-reached', () => addVote(doc, ALICE, a, OPEN))
-    addVote(doc, ALICE, b, OPEN)
-    addVote(doc, BOB, a, OPEN)
-    addVote(doc, BOB, a, OPEN)
-    expect(entries(voteTotals(doc))).toEqual({ [a]: 4, [b]: 1 })
+    expect(refuseDot(new Map([['note-a', 2]]), 'add', 'note-a', OPEN, everyNote)).toBe('vote-cap-reached')
+    expect(refuseDot(new Map([['note-a', 1]]), 'add', 'note-a', OPEN, everyNote)).toBeNull()
   })
 
-  it('[VO8] malformed voter or note ids and notes not on the board are refused', () => {
+  it('[VO8] a dot on a note that is not on the board is refused with note-not-found', () => {
     const { doc, ids } = seededDoc(1)
     const note = ids[0] as string
-    expectRejected(doc, 'invalid-id', () => addVote(doc, 'short', note, OPEN))
-    expectRejected(doc, 'invalid-id', () => addVote(doc, ALICE, 'no spaces allowed', OPEN))
-    expectRejected(doc, 'invalid-id', () => removeVote(doc, '', note, OPEN))
-    expectRejected(doc, 'invalid-id', () => removeVote(doc, ALICE, 'x'.repeat(65), OPEN))
-    expectRejected(doc, 'note-not-found', () => addVote(doc, ALICE, 'note-9999', OPEN))
+    expect(refuseDot(new Map(), 'add', note, OPEN, notesOnBoard(doc))).toBeNull()
+    expect(refuseDot(new Map(), 'add', 'note-9999', OPEN, notesOnBoard(doc))).toBe('note-not-found')
     deleteNotes(doc, [note])
-    expectRejected(doc, 'note-not-found', () => addVote(doc, ALICE, note, OPEN))
+    expect(refuseDot(new Map(), 'add', note, OPEN, notesOnBoard(doc))).toBe('note-not-found')
   })
 })
 
 describe('counting', () => {
-  it('[VO6] voteTotals adds up all voters; voterCount counts voters with at least one dot', () => {
+  it('[VO6] tallyBallots adds up every ballot by note; voters are the ballots with a counted dot', () => {
     const { doc, ids } = seededDoc(3)
     const [a, b, c] = ids as [string, string, string]
-    expect(entries(voteTotals(doc))).toEqual({})
-    expect(voterCount(doc)).toBe(0)
-    addVote(doc, ALICE, a, OPEN)
-    addVote(doc, ALICE, b, OPEN)
-    addVote(doc, BOB, b, OPEN)
-    addVote(doc, BOB, b, OPEN)
-    expect(entries(voteTotals(doc))).toEqual({ [a]: 1, [b]: 3 })
-    expect(voteTotals(doc).has(c)).toBe(false)
-    expect(voterCount(doc)).toBe(2)
+    const ballots = [new Map([[a, 1]]), new Map([[b, 2]]), new Map([[b, 1]]), new Map()]
+    const { totals, voters } = tallyBallots(ballots, notesOnBoard(doc))
+    expect(entries(totals)).toEqual({ [a]: 1, [b]: 3 })
+    expect(totals.has(c)).toBe(false)
+    expect(voters).toBe(3)
   })
 
   it('[VO6] dots on a deleted note leave the totals and go back to the voter’s budget', () => {
     const { doc, ids } = seededDoc(3)
     const [a, b, c] = ids as [string, string, string]
-    addVote(doc, ALICE, a, OPEN)
-    addVote(doc, ALICE, a, OPEN)
-    addVote(doc, ALICE, b, OPEN)
-    addVote(doc, BOB, a, OPEN)
+    const alice = new Map([
+      [a, 2],
+      [b, 1],
+    ])
+    const bob = new Map([[a, 1]])
     deleteNotes(doc, [a])
-    expect(entries(voteTotals(doc))).toEqual({ [b]: 1 })
-    expect(entries(votesOf(doc, ALICE))).toEqual({ [b]: 1 })
-    expect(voterCount(doc)).toBe(1)
-    addVote(doc, ALICE, c, OPEN)
-    addVote(doc, ALICE, c, OPEN)
-    expect(entries(votesOf(doc, ALICE))).toEqual({ [b]: 1, [c]: 2 })
-    expectRejected(doc, 'vote-budget-spent', () => addVote(doc, ALICE, b, OPEN))
+    const onBoard = notesOnBoard(doc)
+    expect(entries(countedDots(alice, onBoard))).toEqual({ [b]: 1 })
+    const { totals, voters } = tallyBallots([alice, bob], onBoard)
+    expect(entries(totals)).toEqual({ [b]: 1 })
+    expect(voters).toBe(1)
+    expect(refuseDot(countedDots(alice, onBoard), 'add', c, OPEN, onBoard)).toBeNull()
   })
 
-  it('[VO6][D3] entries a peer mistyped (zero, negative, fractional, text) are left out', () => {
+  it('[VO6] watchNotesOnBoard tells when notes come onto the board or leave it, not when one is edited', () => {
     const { doc, ids } = seededDoc(2)
     const [a, b] = ids as [string, string]
-    addVote(doc, ALICE, a, OPEN)
-    const map = votesMap(doc).get(ALICE)
-    doc.transact(() => {
-      map?.set(b, 1.5)
-      map?.set('note-0003', 0)
-      votesMap(doc).set(BOB, new Y.Map<number>([[a, -2]]))
-    })
-    expect(entries(votesOf(doc, ALICE))).toEqual({ [a]: 1 })
-    expect(entries(voteTotals(doc))).toEqual({ [a]: 1 })
-    expect(voterCount(doc)).toBe(1)
+    let calls = 0
+    const stop = watchNotesOnBoard(doc, () => calls++)
+    setNoteText(doc, a, 'ny text')
+    moveNotes(doc, [a, b], 5, 5)
+    expect(calls).toBe(0)
+    add(doc, { id: 'note-new1' })
+    deleteNotes(doc, [a, b])
+    expect(calls).toBe(2)
+    stop()
+    deleteNotes(doc, ['note-new1'])
+    expect(calls).toBe(2)
   })
 
-  it('[VO7] totals are in the board doc whatever the reveal state: hiding them is up to the UI', () => {
-    const { doc, ids } = seededDoc(1)
-    const note = ids[0] as string
-    const control = new Y.Doc()
-    startVote(control, { budget: 1, capPerNote: 1 })
-    addVote(doc, ALICE, note, readControl(control).vote)
-    expect(readControl(control).vote.revealed).toBe(false)
-    const participant = peerOf(doc, 9)
-    expect(entries(voteTotals(participant))).toEqual({ [note]: 1 })
+  it('[VO6][D3] dots that are not positive whole numbers are left out', () => {
+    const ballot = new Map([
+      ['note-a', 1],
+      ['note-b', 1.5],
+      ['note-c', 0],
+      ['note-d', -2],
+    ])
+    expect(entries(countedDots(ballot, everyNote))).toEqual({ 'note-a': 1 })
+    expect(tallyBallots([new Map([['note-d', -2]])], everyNote).voters).toBe(0)
+  })
+})
+
+describe('ballots boards kept in the doc', () => {
+  it('[VO7][D5] ballotsInDoc reads the well-formed ballots; clearBallotsInDoc empties the map in one transaction', () => {
+    const { doc, ids } = seededDoc(2)
+    const [a, b] = ids as [string, string]
+    doc.transact(() => {
+      votesMap(doc).set('voter-alice', new Y.Map<number>([[a, 2]]))
+      votesMap(doc).set(
+        'voter-bob1',
+        new Y.Map<unknown>([
+          [b, 1],
+          [a, 1.5],
+          ['no spaces allowed', 1],
+        ]),
+      )
+      votesMap(doc).set('voter-nomap', 7)
+      votesMap(doc).set('short', new Y.Map<number>([[a, 1]]))
+      votesMap(doc).set('voter-empty', new Y.Map<number>([[a, 0]]))
+    })
+    expect(Object.fromEntries([...ballotsInDoc(doc)].map(([voter, ballot]) => [voter, entries(ballot)]))).toEqual({
+      'voter-alice': { [a]: 2 },
+      'voter-bob1': { [b]: 1 },
+    })
+    expect(countEvents(doc, () => clearBallotsInDoc(doc)).updates).toBe(1)
+    expect(votesMap(doc).size).toBe(0)
+    expect(ballotsInDoc(doc).size).toBe(0)
+    expect(countEvents(doc, () => clearBallotsInDoc(doc)).updates).toBe(0)
   })
 })
