@@ -6,7 +6,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { createRelay, type Relay } from '@samla/relay'
+import { createRelay, type Relay, type RelayOptions } from '@samla/relay'
 import { type Browser, type BrowserContext, type BrowserContextOptions, chromium } from 'playwright-core'
 import { pino } from 'pino'
 
@@ -24,11 +24,15 @@ export const CHROMIUM_ARGS = [
 ]
 
 /** A relay on a free port, or on `port` with an earlier relay's data directory to restart that one. */
-export async function startTestRelay(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samla-e2e-')), port = 0) {
+export async function startTestRelay(
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samla-e2e-')),
+  port = 0,
+  limits: RelayOptions['limits'] = {},
+) {
   if (!fs.existsSync(path.join(webRoot, 'index.html'))) {
     throw new Error(`The web app is not built (${webRoot}); run pnpm build first`)
   }
-  const relay: Relay = await createRelay({ port, dataDir, webRoot, logger: pino({ level: 'silent' }) })
+  const relay: Relay = await createRelay({ port, dataDir, webRoot, limits, logger: pino({ level: 'silent' }) })
   return { relay, dataDir }
 }
 

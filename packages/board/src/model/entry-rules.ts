@@ -71,6 +71,16 @@ export const CLUSTER_FIELDS: Readonly<Record<string, FieldRule>> = {
   id: value(isEntryId),
 }
 
+/**
+ * The fields every note and group is made with (the write operations set them all): an entry made
+ * without one, or one removed but for the entry itself, would read as a default that exports and
+ * imports cannot carry (an empty stacking key, say).
+ */
+export const REQUIRED_FIELDS: Readonly<Record<string, ReadonlySet<string>>> = {
+  notes: new Set(['text', 'x', 'y', 'width', 'height', 'colour', 'createdAt', 'order']),
+  clusters: new Set(['name', 'x', 'y', 'width', 'height', 'colour', 'collapsed', 'order']),
+}
+
 /** The collections a board's entries live in, by the name of their top-level map. */
 export const ENTRY_COLLECTIONS: Readonly<Record<string, Readonly<Record<string, FieldRule>>>> = {
   notes: NOTE_FIELDS,

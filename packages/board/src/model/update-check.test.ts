@@ -152,6 +152,19 @@ describe('[UC] a participant’s update judged against the live board', () => {
     expect(judgeAlone((doc, id) => textOf(doc, id).insertEmbed(0, { image: 'x' }))).toBe('invalid')
   })
 
+  it('[UC10] refuses a note or group made without a field every one has, or such a field removed', () => {
+    const bare = (doc: Y.Doc) => doc.getMap<unknown>('notes').set('abcdefgh1234', new Y.Map())
+    expect(judgeAlone(bare)).toBe('invalid')
+    const bareGroup = (doc: Y.Doc) => doc.getMap<unknown>('clusters').set('abcdefgh1234', new Y.Map())
+    expect(judgeAlone(bareGroup)).toBe('invalid')
+    for (const field of ['order', 'x', 'text', 'colour']) {
+      expect(judgeAlone((doc, id) => noteOf(doc, id).delete(field))).toBe('invalid')
+    }
+    // Set anew is not removed; an optional field may go (a note leaving its group).
+    expect(judgeAlone((doc, id) => noteOf(doc, id).set('order', 'a5'))).toBe('valid')
+    expect(judgeAlone((doc, id) => noteOf(doc, id).delete('clusterId'))).toBe('valid')
+  })
+
   it('[UC8] an update building on changes the board has not received is judged later, not refused', () => {
     const { live, client, otherId } = setUp()
     // The first change never reaches the board (e.g. made while it was locked).

@@ -11,7 +11,7 @@
  * the doc lacks, which then arrives in one piece that can be placed).
  */
 import * as Y from 'yjs'
-import { AUTHOR_FIELDS, ENTRY_COLLECTIONS, type FieldRule, isEntryId } from './entry-rules.js'
+import { AUTHOR_FIELDS, ENTRY_COLLECTIONS, type FieldRule, isEntryId, REQUIRED_FIELDS } from './entry-rules.js'
 
 export interface Writer {
   /** The participant id the connection proved (see @samla/protocol's participantId), or null. */
@@ -77,6 +77,10 @@ class UpdateCheck {
   /** Every text this update writes into, with the characters it adds and removes. */
   private readonly texts = new Map<Y.Item, TextChange>()
   private rootNames: Map<SharedType, string> | null = null
+  /** Entries this update makes, with the fields it gives them. */
+  private readonly madeEntries = new Map<Y.Item, { collection: string; fields: Set<string> }>()
+  /** Fields of entries already on the board that this update sets anew (replacing their old value). */
+  private readonly setFields = new Set<string>()
 
   constructor(
     private readonly doc: Y.Doc,
@@ -106,6 +110,12 @@ class UpdateCheck {
     }
     for (const item of this.fresh) this.checkNew(item)
     this.checkDeletions()
+    for (const [entry, { collection, fields }] of this.madeEntries) {
+      if (this.isDeleted(entry)) continue
+      for (const required of REQUIRED_FIELDS[collection] ?? []) {
+        if (!fields.has(required)) refuse(`a new entry without its ${required}`)
+      }
+    }
     for (const text of this.texts.values()) {
       if (text.before + text.added - text.removed > text.maxLength) refuse(`a text over ${text.maxLength} characters`)
     }
@@ -175,6 +185,7 @@ class UpdateCheck {
       this.entryFields(place.root)
       if (!isEntryId(place.key)) refuse(`an entry id ${JSON.stringify(place.key)}`)
       if (!isType(item, Y.Map)) refuse('an entry that is not a map')
+      this.madeEntries.set(item, { collection: place.root, fields: new Set() })
       return
     }
     const holderPlace = this.placeOf(place.in)
@@ -195,6 +206,8 @@ class UpdateCheck {
     if (!field) return
     const { entry, rule, key } = field
     if (!isType(entry, Y.Map)) refuse('a field of an entry that is not a map')
+    this.madeEntries.get(entry)?.fields.add(key)
+    this.setFields.add(fieldKey(entry, key))
     if (rule.kind === 'text') {
       if (!isType(item, Y.Text)) refuse(`${key} that is not shared text`)
       this.text(item, rule)
@@ -245,8 +258,12 @@ class UpdateCheck {
       if (!holderPlace) continue
       if ('root' in holderPlace) {
         const field = this.fieldOf(place)
-        // A note's author goes only with the note itself.
-        if (field && AUTHOR_FIELDS.has(field.key) && !this.isDeleted(field.entry)) refuse('a note’s author removed')
+        if (!field || this.isDeleted(field.entry)) continue
+        // A note's author goes only with the note itself; a required field may only be set anew.
+        if (AUTHOR_FIELDS.has(field.key)) refuse('a note’s author removed')
+        const collection = 'root' in holderPlace ? holderPlace.root : ''
+        const required = REQUIRED_FIELDS[collection]?.has(field.key) === true
+        if (required && !this.setFields.has(fieldKey(field.entry, field.key))) refuse(`${field.key} removed`)
         continue
       }
       if (item.content instanceof Y.ContentString)
@@ -279,6 +296,8 @@ class UpdateCheck {
     return ranges.some(({ clock, len }) => item.id.clock >= clock && item.id.clock < clock + len)
   }
 }
+
+const fieldKey = (entry: Y.Item, key: string) => `${entry.id.client}:${entry.id.clock}:${key}`
 
 function textLength(item: Y.Item): number {
   const { type } = item.content as Y.ContentType
