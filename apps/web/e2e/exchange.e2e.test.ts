@@ -33,7 +33,7 @@ function exportedBoard(): unknown {
   const doc = new Y.Doc()
   initBoard(doc, { title: TITLE })
   addNote(doc, { x: 0, y: 0, text: AWKWARD, colour: 'green', authorId: 'author-0123456789ab', authorName: 'Åsa' })
-  return exportBoardJson(doc)
+  return exportBoardJson(doc, [])
 }
 
 async function download(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {

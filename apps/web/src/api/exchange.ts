@@ -18,6 +18,7 @@ export type SnapshotReason =
   | 'before-reveal'
   | 'before-restore'
   | 'before-repair'
+  | 'before-vote-move'
   | 'manual'
 
 export interface SnapshotEntry {
@@ -33,6 +34,7 @@ const REASONS: readonly string[] = [
   'before-reveal',
   'before-restore',
   'before-repair',
+  'before-vote-move',
   'manual',
 ]
 

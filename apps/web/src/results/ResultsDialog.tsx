@@ -1,19 +1,20 @@
 /**
  * The results: clusters and the notes in them ranked by dots, in large type for a projector and
  * printable (only this view is printed). Totals, and the ranking that would give them away, are
- * shown to the facilitator always and to everyone else once the facilitator reveals the vote.
+ * shown when the relay sends this person the totals: the facilitator always, everyone else once the
+ * facilitator reveals the vote.
  */
 import { createPortal } from 'react-dom'
 import { useTranslation } from 'react-i18next'
-import { useBoard } from '../session/BoardContext'
 import { Dialog } from '../components/Dialog'
-import { useControlState } from '../session/useControl'
+import { useBoard } from '../session/BoardContext'
+import { useVotes } from '../voting/useVotes'
 import { useRankedResults } from './useRankedResults'
 
-function RankedList() {
+function RankedList({ totals }: { readonly totals: ReadonlyMap<string, number> }) {
   const { t } = useTranslation()
   const { doc } = useBoard()
-  const groups = useRankedResults(doc)
+  const groups = useRankedResults(doc, totals)
   if (groups.length === 0) return <p>{t('facilitation.results.empty')}</p>
   return (
     <ol className="results-groups">
@@ -43,15 +44,17 @@ function RankedList() {
 
 export function ResultsDialog({ onClose }: { readonly onClose: () => void }) {
   const { t } = useTranslation()
-  const { role } = useBoard()
-  const { vote } = useControlState()
-  const visible = role === 'facilitator' || vote.revealed
+  const totals = useVotes((votes) => votes.totals)
   // In <body> itself, so printing can leave out everything else on the page.
   return createPortal(
     <Dialog heading={t('facilitation.results.heading')} className="results-dialog" onClose={onClose}>
       {(close) => (
         <>
-          {visible ? <RankedList /> : <p className="results-hidden">{t('facilitation.results.hidden')}</p>}
+          {totals ? (
+            <RankedList totals={totals} />
+          ) : (
+            <p className="results-hidden">{t('facilitation.results.hidden')}</p>
+          )}
           <div className="dialog-actions results-actions">
             <button type="button" className="button" onClick={() => window.print()}>
               {t('facilitation.results.print')}

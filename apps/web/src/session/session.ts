@@ -30,6 +30,7 @@ import type { SocketAhead } from './socketAhead'
 import { createUiStore, type UiStore } from './uiStore'
 import { type UnconfirmedStore, watchUnconfirmed } from './unconfirmed'
 import { createUndo, type UndoStore } from './undo'
+import { type BoardVotes, watchVotes } from './votes'
 
 export interface BoardAccess {
   readonly boardId: string
@@ -64,6 +65,8 @@ export interface BoardSession extends BoardAccess {
   readonly ui: UiStore
   /** This page's facilitation panels, timer sound, following, cluster drag and rename. */
   readonly facilitationUi: FacilitationUiStore
+  /** The dot vote as the relay tells this person: their own dots, how many voted, totals they may see. */
+  readonly votes: BoardVotes
   destroy(): void
 }
 
@@ -134,6 +137,7 @@ export function openBoardSession(access: BoardAccess, snapshot: OpeningSnapshot 
   const search = createSearchResults(doc, reader, searchFilter)
   const ui = createUiStore()
   const facilitationUi = createFacilitationUiStore()
+  const votes = watchVotes(provider, (refusal) => ui.getState().showNotice(refusal))
   let destroyed = false
 
   // A board written by a newer Samla is shown, but the person is told to reload.
@@ -193,11 +197,12 @@ export function openBoardSession(access: BoardAccess, snapshot: OpeningSnapshot 
     search,
     ui,
     facilitationUi,
+    votes,
     destroy() {
       if (destroyed) return
       destroyed = true
       provider.off('sync', onSync)
-      for (const tool of [presence, undo, unconfirmed, search]) tool.destroy()
+      for (const tool of [presence, undo, unconfirmed, search, votes]) tool.destroy()
       connection.destroy()
       provider.destroy()
       controlProvider.destroy()

@@ -5,8 +5,9 @@
  */
 import type { BoardErrorCode } from '@samla/board'
 import { createStore, type StoreApi } from 'zustand/vanilla'
-import { readStored, writeStored } from '../lib/storage'
 import { HOME_VIEWPORT, type Point, type Size, type Viewport, zoomAround } from '../lib/geometry'
+import { readStored, writeStored } from '../lib/storage'
+import type { DotRefusal } from './votes'
 
 export interface DragState {
   readonly ids: readonly string[]
@@ -16,6 +17,9 @@ export interface DragState {
 }
 
 export type BoardView = 'canvas' | 'outline'
+
+/** What a notice says: a board write that changed nothing, or a dot the relay did not place. */
+export type NoticeCode = BoardErrorCode | DotRefusal
 
 interface UiState {
   readonly view: BoardView
@@ -30,7 +34,7 @@ interface UiState {
   readonly drag: DragState | null
   /** A note whose text field should take focus as soon as it is rendered (a note just added). */
   readonly focusRequest: string | null
-  readonly notice: BoardErrorCode | null
+  readonly notice: NoticeCode | null
 }
 
 interface UiActions {
@@ -46,7 +50,7 @@ interface UiActions {
   setEditing(id: string | null): void
   setDrag(drag: DragState | null): void
   requestFocus(id: string | null): void
-  showNotice(code: BoardErrorCode | null): void
+  showNotice(code: NoticeCode | null): void
 }
 
 export type Ui = UiState & UiActions

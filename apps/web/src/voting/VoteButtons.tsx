@@ -1,27 +1,27 @@
 /**
  * Dot voting on a note: while this person may vote, buttons to add and take back a dot with their
- * own dots in words and as dots; the note's total for the facilitator, and for everyone once the
- * facilitator reveals it. Nothing on private drafts, which cannot be voted on.
+ * own dots in words and as dots; the note's total whenever the relay sends this person totals (the
+ * facilitator always, everyone once the facilitator reveals them). Nothing on private drafts, which
+ * cannot be voted on.
  */
-import { useSyncExternalStore } from 'react'
-import { useBoard } from '../session/BoardContext'
-import { useControlState, useTools } from '../session/useControl'
 import { useBoardLanguage } from '../i18n/BoardLanguage'
 import { useIsPrivateNote } from '../private/PrivateMark'
+import { useBoard } from '../session/BoardContext'
+import { useControlState, useTools } from '../session/useControl'
+import { useVotes } from './useVotes'
 import { placeDot, takeBackDot } from './voteCommands'
-import { voteIndexOf } from './voteIndex'
 
 export function VoteButtons({ id }: { readonly id: string }) {
   const { t } = useBoardLanguage()
   const session = useBoard()
-  const index = voteIndexOf(session.doc)
-  const mine = useSyncExternalStore(index.subscribe, () => index.get().mine.get(id) ?? 0)
-  const total = useSyncExternalStore(index.subscribe, () => index.get().totals.get(id) ?? 0)
+  const mine = useVotes((votes) => votes.mine.get(id) ?? 0)
+  // Only notes with dots carry a total (a "0" on every other note would only be noise), and only
+  // while the relay sends this person the totals.
+  const total = useVotes((votes) => votes.totals?.get(id) ?? 0)
   const { vote } = useControlState()
   const tools = useTools()
   const isPrivate = useIsPrivateNote()
-  // Only notes with dots carry a total: a "0" on every other note would only be noise.
-  const showTotal = (session.role === 'facilitator' || vote.revealed) && total > 0
+  const showTotal = total > 0
   if (isPrivate || (!tools.vote && !showTotal)) return null
 
   return (

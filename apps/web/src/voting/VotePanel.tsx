@@ -1,23 +1,24 @@
 /**
  * The facilitator's vote controls: dots per person and per note, start (which also moves everyone
- * to the vote phase), reveal the totals to everyone, and close the vote so no dot changes any more.
+ * to the vote phase), the totals so far, reveal them to everyone, and close the vote so no dot
+ * changes any more.
  */
 import { closeVote, MAX_VOTE_BUDGET, revealVotes, setPhase, startVote } from '@samla/board'
-import { type FormEvent, useId, useState, useSyncExternalStore } from 'react'
+import { type FormEvent, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useBoard } from '../session/BoardContext'
 import { CountField } from '../components/CountField'
+import { useBoard } from '../session/BoardContext'
 import { controlWrite } from '../session/controlWrite'
 import { useControlState } from '../session/useControl'
-import { voteIndexOf } from './voteIndex'
+import { useVotes } from './useVotes'
+import { VoteTally } from './VoteTally'
 
 export function VotePanel() {
   const { t } = useTranslation()
   const session = useBoard()
   const { controlDoc } = session
   const { vote } = useControlState()
-  const index = voteIndexOf(session.doc)
-  const voters = useSyncExternalStore(index.subscribe, () => index.get().voters)
+  const voters = useVotes((votes) => votes.voters)
   const [budget, setBudget] = useState(vote.budget)
   const [cap, setCap] = useState(vote.capPerNote)
   const headingId = useId()
@@ -49,6 +50,7 @@ export function VotePanel() {
               count: voters,
             })}
       </p>
+      <VoteTally />
       <div className="panel-row">
         <button
           type="button"

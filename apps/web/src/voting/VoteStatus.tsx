@@ -2,18 +2,16 @@
  * The vote in the session bar: for a voter, the dots they have left (a polite live region, so each
  * dot placed is confirmed); whether totals are hidden or shown; for the facilitator, how many have voted.
  */
-import { useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useBoard } from '../session/BoardContext'
 import { useControlState, useTools } from '../session/useControl'
-import { voteIndexOf } from './voteIndex'
+import { useVotes } from './useVotes'
 
 export function VoteStatus() {
   const { t } = useTranslation()
   const session = useBoard()
-  const index = voteIndexOf(session.doc)
-  const spent = useSyncExternalStore(index.subscribe, () => index.get().spent)
-  const voters = useSyncExternalStore(index.subscribe, () => index.get().voters)
+  const spent = useVotes((votes) => votes.spent)
+  const voters = useVotes((votes) => votes.voters)
   const { vote, phase } = useControlState()
   const tools = useTools()
   if (!vote.open || phase !== 'vote') return null

@@ -1,19 +1,15 @@
-/** Placing and taking back one's own dots, only while the vote phase's open vote allows it. */
-import { addVote, removeVote, type VoteSettings } from '@samla/board'
-import { getDeviceKey } from '../lib/deviceKey'
-import { guarded } from '../session/commands'
+/** Asking the relay to place and take back one's own dots, only while the vote phase's open vote allows it. */
 import { toolsFor } from '../session/phaseTools'
 import type { BoardSession } from '../session/session'
 
-function voteWrite(session: BoardSession, write: (settings: VoteSettings) => void): void {
-  const control = session.control.getControl()
-  if (toolsFor(session.role, control).vote) guarded(session, () => write(control.vote))
+function askForDot(session: BoardSession, change: 'add' | 'remove', noteId: string): void {
+  if (toolsFor(session.role, session.control.getControl()).vote) session.votes.ask(change, noteId)
 }
 
 export function placeDot(session: BoardSession, noteId: string): void {
-  voteWrite(session, (settings) => addVote(session.doc, getDeviceKey(), noteId, settings))
+  askForDot(session, 'add', noteId)
 }
 
 export function takeBackDot(session: BoardSession, noteId: string): void {
-  voteWrite(session, (settings) => removeVote(session.doc, getDeviceKey(), noteId, settings))
+  askForDot(session, 'remove', noteId)
 }
