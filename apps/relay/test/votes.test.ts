@@ -327,7 +327,7 @@ describe('dot votes', () => {
     expect(bystander.voteFrames).toEqual([])
   })
 
-  it('[RV7] ballots outlive a restart and count in the CSV, Markdown and JSON exports; a JSON import keeps them', async () => {
+  it('[RV7] ballots outlive a restart, count in the CSV, Markdown and JSON exports, survive a JSON import and go with the board', async () => {
     const dataDir = tempDataDir()
     const first = await relayOn(dataDir)
     const { boardId, notes, setVote } = await board(first)
@@ -372,6 +372,17 @@ describe('dot votes', () => {
     ).text()
     expect(copyCsv).toContain('"Buss","yellow","3"')
     expect(copyCsv).toContain('"Cykel","yellow","1"')
+
+    // Erasing the board erases its ballots.
+    const erased = await fetch(`${second.url}/api/boards/${boardId}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${linksOf(boardId).facilitator}` },
+    })
+    expect(erased.status).toBe(204)
+    const storage = openSqliteStorage(dataDir)
+    expect(storage.loadBallots(boardId).size).toBe(0)
+    expect(storage.loadBallots(copy.id).size).toBe(2)
+    storage.close()
   })
 
   it('[RV8] a board that kept its ballots in the doc has them moved into storage as it loads, after a snapshot, once', async () => {
