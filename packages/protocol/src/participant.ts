@@ -5,6 +5,7 @@
  * relay derives it from the key a connection presents, so authorship cannot be faked; the web app
  * derives the same id to sign its notes. Names stay self-declared, as for any guest.
  */
+import { toBase64UrlEncoded } from 'lib0/buffer'
 import { digest } from 'lib0/hash/sha256'
 import * as string from 'lib0/string'
 
@@ -17,13 +18,9 @@ export function isDeviceKey(value: unknown): value is string {
   return typeof value === 'string' && DEVICE_KEY.test(value)
 }
 
-function base64url(bytes: Uint8Array): string {
-  let binary = ''
-  for (const byte of bytes) binary += String.fromCharCode(byte)
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
-}
-
 /** The device's id on this board: 128 bits of SHA-256 over a label, the board id and the key, base64url (22 characters). */
 export function participantId(boardId: string, deviceKey: string): string {
-  return base64url(digest(string.encodeUtf8(`samla-participant\u0000${boardId}\u0000${deviceKey}`)).subarray(0, 16))
+  return toBase64UrlEncoded(
+    digest(string.encodeUtf8(`samla-participant\u0000${boardId}\u0000${deviceKey}`)).subarray(0, 16),
+  )
 }
