@@ -13,6 +13,7 @@ import {
   type ControlState,
   countedDots,
   dotsAfter,
+  type NoteOnBoard,
   notesOnBoard,
   refuseDot,
   type Tally,
@@ -44,7 +45,7 @@ const NO_DOTS: Ballot = new Map()
 export class VoteDesk {
   /** Connections that asked to watch the vote, with the view last sent to each. */
   private readonly watchers = new Map<VoteWatcher, Uint8Array | null>()
-  private readonly onBoard
+  private readonly onBoard: NoteOnBoard
   private readonly stopWatchingNotes: () => void
   private tallied: Tally | null = null
   private refreshQueued = false
