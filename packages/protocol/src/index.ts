@@ -15,7 +15,6 @@ export {
   encodeVoteRequest,
   seesVoteTotals,
   VOTE_MESSAGE,
-  VOTE_REFUSALS,
   type VoteRefusal,
   type VoteReply,
   type VoteRequest,

@@ -12,6 +12,7 @@ import {
   type Ballot,
   type ControlState,
   countedDots,
+  type DotChange,
   dotsAfter,
   type NoteOnBoard,
   notesOnBoard,
@@ -108,7 +109,7 @@ export class VoteDesk {
     this.watchers.clear()
   }
 
-  private refusal(watcher: VoteWatcher, change: 'add' | 'remove', noteId: string): VoteRefusal | null {
+  private refusal(watcher: VoteWatcher, change: DotChange, noteId: string): VoteRefusal | null {
     const { role, participant } = watcher.identity
     const control = this.control()
     if (!mayEdit(role, control.locked)) return 'vote-not-allowed'

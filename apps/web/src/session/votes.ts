@@ -5,6 +5,7 @@
  * messages: on every connect the page asks to watch the vote, and the relay pushes what changes.
  * A dot asked for is placed only when the relay says so; a refusal comes back in plain words.
  */
+import { type DotChange, dotsSpent } from '@samla/board'
 import {
   decodeVoteReply,
   encodeVoteRequest,
@@ -34,7 +35,7 @@ export type DotRefusal = VoteRefusal | 'vote-no-connection'
 export interface BoardVotes {
   readonly state: StoreApi<VoteState>
   /** Asks the relay to add or take back one of this person's dots on the note. */
-  ask(change: 'add' | 'remove', noteId: string): void
+  ask(change: DotChange, noteId: string): void
   destroy(): void
 }
 
@@ -42,9 +43,7 @@ const NOTHING_YET: VoteState = { voters: 0, mine: new Map(), spent: 0, totals: n
 
 function stateOf(reply: VoteReply): VoteState {
   const { voters, mine, totals } = reply.view
-  let spent = 0
-  for (const dots of mine.values()) spent += dots
-  return { voters, mine, spent, totals }
+  return { voters, mine, spent: dotsSpent(mine), totals }
 }
 
 export function watchVotes(provider: WebsocketProvider, onRefused: (refusal: DotRefusal) => void): BoardVotes {
