@@ -163,7 +163,7 @@ describe('convergence', () => {
       }),
       { numRuns: 200 },
     )
-  })
+  }, 20_000) // a property over many runs: seconds alone, more on a busy machine
 })
 
 const badNumberArb = fc.oneof(
