@@ -13,7 +13,7 @@ export interface BoardSnapshot {
   readonly stateVector: Uint8Array | null
 }
 
-/** Set by the relay (apps/relay/src/http-api.ts), base64; left out on a board with very many writers. */
+/** Set by the relay (apps/relay/src/http/api.ts), base64; left out on a board with very many writers. */
 const STATE_VECTOR_HEADER = 'samla-state-vector'
 
 /** A Yjs state vector: a count, then that many pairs of client id and clock, and nothing after. */
