@@ -33,6 +33,7 @@ import { BoardNotice } from './BoardNotice'
 import { BoardToolbar } from './BoardToolbar'
 import { ConnectionStatus } from './ConnectionStatus'
 import { LockBanner } from './LockBanner'
+import { RefusedChangeBanner } from './RefusedChangeBanner'
 import { RoleBadge } from './RoleBadge'
 import { ShortcutsHelp } from './ShortcutsHelp'
 import { useAccessRecheck } from './useAccessRecheck'
@@ -80,6 +81,7 @@ function OpenBoard({ session, knownTitle }: { readonly session: BoardSession; re
             <ParticipantList />
           </TopBar>
           <main id="main" tabIndex={-1} className="board-main">
+            <RefusedChangeBanner />
             <LockBanner />
             <SessionBar />
             <div className={`board-stage${onCanvas ? '' : ' board-stage--outline'}`}>

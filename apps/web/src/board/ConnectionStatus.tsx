@@ -7,12 +7,10 @@ import { CloseCode } from '@samla/protocol'
 import { useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useBoard } from '../session/BoardContext'
-import { reloadFromRelay } from '../session/reloadFromRelay'
 
 export function ConnectionStatus() {
   const { t } = useTranslation()
-  const session = useBoard()
-  const { connection } = session
+  const { connection } = useBoard()
   const state = useSyncExternalStore(connection.subscribe, connection.getState)
   return (
     <div className="connection">
@@ -25,18 +23,15 @@ export function ConnectionStatus() {
       >
         <span className="connection-dot" aria-hidden="true" />
         <span className="connection-text">{t(`status.${state.status}`)}</span>
-        {state.closeCode !== null && <span className="connection-reason">{t(`close.${state.closeCode}`)}</span>}
+        {state.closeCode !== null && state.closeCode !== CloseCode.ChangeRefused && (
+          <span className="connection-reason">{t(`close.${state.closeCode}`)}</span>
+        )}
       </div>
-      {state.closeCode === CloseCode.ChangeRefused ? (
-        <button type="button" className="button button--quiet" onClick={() => void reloadFromRelay(session)}>
-          {t('status.reloadFromRelay')}
+      {/* A refused change is not retried: the board's banner offers starting over instead. */}
+      {state.stopped && state.closeCode !== CloseCode.ChangeRefused && (
+        <button type="button" className="button button--quiet" onClick={connection.retry}>
+          {t('status.retry')}
         </button>
-      ) : (
-        state.stopped && (
-          <button type="button" className="button button--quiet" onClick={connection.retry}>
-            {t('status.retry')}
-          </button>
-        )
       )}
     </div>
   )
