@@ -1,10 +1,15 @@
 /**
  * How this person is shown to the others on a board: the display name (the one notes are signed
- * with, from lib/identity), their organisation or department, and a colour from their user id. The
- * name and organisation are remembered on this device, as is having answered the join question.
+ * with, from lib/identity), their organisation or department, an id for this board only and a colour
+ * from it. The name and organisation are remembered on this device, as is having answered the join
+ * question.
  */
+import { toBase64UrlEncoded } from 'lib0/buffer'
+import { digest } from 'lib0/hash/sha256'
+import * as string from 'lib0/string'
 import { useSyncExternalStore } from 'react'
-import { getUserId, MAX_NAME_LENGTH, setDisplayName, useDisplayName } from '../lib/identity'
+import { getDeviceKey } from '../lib/deviceKey'
+import { MAX_NAME_LENGTH, setDisplayName, useDisplayName } from '../lib/identity'
 import { readStored, writeStored } from '../lib/storage'
 import { colourFor } from '../session/colours'
 import type { PresenceUser } from '../session/peers'
@@ -59,8 +64,21 @@ export function saveProfile(name: string, organisationName: string): void {
   notify()
 }
 
-export function presenceUser(name: string, organisationName: string): PresenceUser {
-  const id = getUserId()
+/**
+ * The id the others see this person by on one board: derived from this device's key under a label
+ * of its own, so it is the same in every tab and visit (several tabs count as one person) and differs
+ * between boards, yet it is neither the device key (which only the relay may see) nor the participant
+ * id notes are signed with (@samla/protocol's participantId, under another label) — so presence
+ * cannot be matched to what someone wrote.
+ */
+export function presenceId(boardId: string): string {
+  return toBase64UrlEncoded(
+    digest(string.encodeUtf8(`samla-presence\u0000${boardId}\u0000${getDeviceKey()}`)).subarray(0, 16),
+  )
+}
+
+export function presenceUser(boardId: string, name: string, organisationName: string): PresenceUser {
+  const id = presenceId(boardId)
   return { id, name: name.trim(), organisation: organisationName.trim(), colour: colourFor(id) }
 }
 

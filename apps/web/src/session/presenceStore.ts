@@ -4,18 +4,20 @@
  * at a time (other features put their own fields in the same state, so it is never replaced whole),
  * and reads everyone's into snapshots for useSyncExternalStore. Awareness changes arrive at up to
  * hundreds per second on a full board, so they are gathered and published at most every 30 ms, and
- * people and marks are kept apart from cursors, which change far more often. Only this tab's own
- * entry is sent (see ownAwarenessOnly).
+ * people and marks are kept apart from cursors, which change far more often. Presence has a client
+ * id of its own, not the board doc's, and only this tab's own entry is sent (see presenceChannel).
+ * On an anonymous board, what the person works on — cursor, selection, the note being edited — is
+ * not published at all: it would say who writes what.
  */
+import type { Awareness } from 'y-protocols/awareness'
 import type { WebsocketProvider } from 'y-websocket'
 import type { Point } from '../lib/geometry'
 import { createCursorPacer } from './cursorPacer'
-import { sendOwnAwarenessOnly } from './ownAwarenessOnly'
 import {
   cursorInterval,
   groupPeople,
-  type Mark,
   MAX_SHARED_SELECTION,
+  type Mark,
   marksByNote,
   type OrganisationGroup,
   type Peer,
@@ -26,6 +28,7 @@ import {
   samePoint,
   sameUser,
 } from './peers'
+import { openPresenceChannel } from './presenceChannel'
 
 const FLUSH_MS = 30
 const NO_MARKS: readonly Mark[] = []
@@ -36,6 +39,8 @@ export interface PeopleSnapshot {
 }
 
 export interface PresenceStore {
+  /** The board's presence, under this tab's own client id (never the board doc's). */
+  readonly awareness: Awareness
   getPeople(): PeopleSnapshot
   getMarks(noteId: string): readonly Mark[]
   subscribePeople(listener: () => void): () => void
@@ -46,13 +51,16 @@ export interface PresenceStore {
   setSelection(ids: readonly string[]): void
   setEditing(id: string | null): void
   moveCursor(point: Point | null): void
+  /** Anonymous mode: cursor, selection and editing are withheld (published empty) while it is on. */
+  setAnonymous(anonymous: boolean): void
   destroy(): void
 }
 
 type Field = 'user' | 'cursor' | 'selection' | 'editing'
 
 export function createPresence(provider: WebsocketProvider): PresenceStore {
-  const { awareness } = provider
+  const channel = openPresenceChannel(provider)
+  const { awareness } = channel
   const self = awareness.clientID
   const collator = new Intl.Collator('sv', { sensitivity: 'base' })
   const peers = new Map<number, Peer>()
@@ -65,6 +73,10 @@ export function createPresence(provider: WebsocketProvider): PresenceStore {
   let peopleDirty = true
   let cursorsDirty = true
   let flushTimer: ReturnType<typeof setTimeout> | null = null
+  let anonymous = false
+  // What the person works on, kept while anonymous mode withholds it.
+  let selection: readonly string[] = []
+  let editing: string | null = null
 
   const flush = () => {
     flushTimer = null
@@ -128,7 +140,11 @@ export function createPresence(provider: WebsocketProvider): PresenceStore {
     for (const [field, value] of published) awareness.setLocalStateField(field, value)
   }
 
-  const stopEchoes = sendOwnAwarenessOnly(provider)
+  const publishWork = () => {
+    publish('selection', anonymous ? [] : selection)
+    publish('editing', anonymous ? null : editing)
+  }
+
   for (const id of awareness.getStates().keys()) read(id)
   flush()
   awareness.on('change', onChange)
@@ -136,6 +152,7 @@ export function createPresence(provider: WebsocketProvider): PresenceStore {
   window.addEventListener('pageshow', onPageShow)
 
   return {
+    awareness,
     getPeople: () => people,
     getMarks: (noteId) => marks.get(noteId) ?? NO_MARKS,
     subscribePeople(listener) {
@@ -148,12 +165,27 @@ export function createPresence(provider: WebsocketProvider): PresenceStore {
       return () => cursorListeners.delete(listener)
     },
     setUser: (user) => publish('user', user),
-    setSelection: (ids) => publish('selection', ids.slice(0, MAX_SHARED_SELECTION)),
-    setEditing: (id) => publish('editing', id),
-    moveCursor: (point) => pacer.move(point && { x: Math.round(point.x), y: Math.round(point.y) }),
+    setSelection(ids) {
+      selection = ids.slice(0, MAX_SHARED_SELECTION)
+      publishWork()
+    },
+    setEditing(id) {
+      editing = id
+      publishWork()
+    },
+    moveCursor(point) {
+      if (!anonymous) pacer.move(point && { x: Math.round(point.x), y: Math.round(point.y) })
+    },
+    setAnonymous(next) {
+      if (next === anonymous) return
+      anonymous = next
+      // The last position sent goes at once; a move the pacer still holds is replaced by none.
+      if (anonymous) pacer.move(null)
+      publishWork()
+    },
     destroy() {
-      stopEchoes()
       pacer.destroy()
+      channel.destroy()
       if (flushTimer) clearTimeout(flushTimer)
       awareness.off('change', onChange)
       window.removeEventListener('pagehide', onPageHide)
