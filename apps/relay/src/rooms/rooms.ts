@@ -4,7 +4,8 @@
  * grace; a join within the grace keeps it. The board's lock and anonymous mode live in its control
  * doc: they are read from the control room when that is loaded, else from storage once and
  * remembered, so a board whose facilitator is not connected does not keep a second doc in memory.
- * A board's room holds its dot vote, which hears of every change to the control doc.
+ * A board's room holds its dot vote, which hears of every change to the control doc. A board stored
+ * with entries that break its schema is repaired as it loads (repair-on-load.ts).
  */
 import { type ControlState, readControl, type Writer } from '@samla/board'
 import { type DocKind, mayWrite, type Role } from '@samla/protocol'
@@ -17,6 +18,7 @@ import { BallotBox } from '../votes/ballot-box.js'
 import { VoteDesk } from '../votes/vote-desk.js'
 import { moveBallotsOutOfDoc } from './ballots-from-doc.js'
 import type { Peer } from './peer.js'
+import { repairOnLoad } from './repair-on-load.js'
 import { Room, type RoomDeps } from './room.js'
 
 export interface RoomsDeps {
@@ -68,6 +70,7 @@ export class Rooms {
       room.doc.on('update', () => this.rooms.get(keyOf(boardId, 'board'))?.votes?.controlChanged())
     } else {
       const { storage, log, snapshot } = this.deps
+      repairOnLoad(room, { log, snapshot: (board) => snapshot(board, 'before-repair') })
       moveBallotsOutOfDoc(room, { storage, log, snapshot: (board) => snapshot(board, 'before-vote-move') })
     }
     return room
