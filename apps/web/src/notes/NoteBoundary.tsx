@@ -28,7 +28,9 @@ function UnreadableNote({
   const text = t('note.unreadable')
   if (place === 'outline') {
     return (
-      <li className="outline-note note-unreadable" data-note-id={id}>
+      // The outline's own item marker, so the arrow keys go through this note to the next.
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: like every outline note, the notice is a stop for the arrows.
+      <li className="outline-note note-unreadable" data-outline-note={id} tabIndex={0}>
         {text}
       </li>
     )
