@@ -7,6 +7,7 @@
 import { addNote, createBoardReader, readNote, setNoteText } from '@samla/board'
 import { WebSocket } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
+import { DEVICE_KEY_PARAM, participantId } from '@samla/protocol'
 import * as Y from 'yjs'
 import { KEYSTROKE_INTERVAL_MS } from '../config.js'
 import type { BenchNote } from '../notes.js'
@@ -30,6 +31,8 @@ export interface Collaborator {
 }
 
 const BATCH = 250
+/** The filler's device key: the relay lets a participant sign notes only with the id it derives from one. */
+const FILLER_DEVICE_KEY = 'bench-filler-device-key'
 
 export async function createBoard(baseUrl: string, title: string): Promise<SamlaBoard> {
   const res = await fetch(`${baseUrl}/api/boards`, { method: 'POST', body: JSON.stringify({ title }) })
@@ -40,7 +43,7 @@ export async function createBoard(baseUrl: string, title: string): Promise<Samla
 function connect(baseUrl: string, boardId: string, token: string) {
   const doc = new Y.Doc()
   const provider = new WebsocketProvider(`${baseUrl.replace(/^http/, 'ws')}/ws`, boardId, doc, {
-    params: { token },
+    params: { token, [DEVICE_KEY_PARAM]: FILLER_DEVICE_KEY },
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
   })
@@ -58,7 +61,7 @@ export async function fillBoard(
   for (let start = 0; start < notes.length; start += BATCH) {
     writer.doc.transact(() => {
       for (const note of notes.slice(start, start + BATCH)) {
-        addNote(writer.doc, { ...note, authorId: 'bench-filler', authorName: 'Bench' })
+        addNote(writer.doc, { ...note, authorId: participantId(board.id, FILLER_DEVICE_KEY), authorName: 'Bench' })
       }
     })
     // Lets the socket drain between batches instead of queueing the whole board at once.
