@@ -3,50 +3,14 @@
  * providers (Node's WebSocket stands in for the browser's): what another client on the board sees of
  * this tab's presence, and how it survives a reconnect and ends.
  */
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { addNote } from '@samla/board'
-import { createRelay } from '@samla/relay'
-import { pino } from 'pino'
 import { afterEach, describe, expect, it } from 'vitest'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { openPresenceChannel } from './presenceChannel'
+import { cleanUp, eventually, onCleanUp, startBoard } from './test-support'
 
-const cleanup: (() => unknown)[] = []
-
-afterEach(async () => {
-  for (const step of cleanup.splice(0).reverse()) await step()
-})
-
-async function eventually(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 10))
-  }
-}
-
-async function startBoard() {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samla-presence-'))
-  const relay = await createRelay({ port: 0, host: '127.0.0.1', dataDir, logger: pino({ level: 'silent' }) })
-  cleanup.push(
-    () => fs.rmSync(dataDir, { recursive: true, force: true }),
-    () => relay.close(),
-  )
-  const response = await fetch(`${relay.url}/api/boards`, { method: 'POST', body: JSON.stringify({ title: 'Vem' }) })
-  const { id, links } = (await response.json()) as { id: string; links: { participant: string } }
-  const connect = (doc = new Y.Doc()) => {
-    const provider = new WebsocketProvider(`${relay.url.replace(/^http/, 'ws')}/ws`, id, doc, {
-      params: { token: links.participant },
-      disableBc: true,
-    })
-    cleanup.push(() => provider.destroy())
-    return provider
-  }
-  return { connect }
-}
+afterEach(cleanUp)
 
 /** A stock provider that records every client id it hears in presence. */
 function observe(provider: WebsocketProvider) {
@@ -59,14 +23,15 @@ function observe(provider: WebsocketProvider) {
 
 describe('presence on a client id of its own', () => {
   it('[WC1] others see this tab’s presence under an id that is not the board doc’s, which its notes carry', async () => {
-    const { connect } = await startBoard()
+    const { links, connect: join } = await startBoard('Vem')
+    const connect = (doc?: Y.Doc) => join(links.participant, { doc })
     const observer = connect()
     const heard = observe(observer)
     // A state is heard from its first change on (y-protocols ignores the empty one a client starts with).
     observer.awareness.setLocalStateField('user', { name: 'Bo' })
     const writer = connect()
     const channel = openPresenceChannel(writer)
-    cleanup.push(() => channel.destroy())
+    onCleanUp(() => channel.destroy())
     channel.awareness.setLocalStateField('user', { name: 'Åsa' })
     const presenceId = channel.awareness.clientID
     await eventually(() => observer.awareness.getStates().get(presenceId)?.user !== undefined, 'Åsa’s presence')
@@ -83,7 +48,8 @@ describe('presence on a client id of its own', () => {
   })
 
   it('[WC2] a reconnect sends the presence again and clears others’ stale entries; closing tells the others at once', async () => {
-    const { connect } = await startBoard()
+    const { links, connect: join } = await startBoard('Vem')
+    const connect = (doc?: Y.Doc) => join(links.participant, { doc })
     const observer = connect()
     observer.awareness.setLocalStateField('user', { name: 'Bo' })
     const writer = connect()
