@@ -6,7 +6,7 @@
  * clients hold exactly that board, every export answers 200 and the JSON export imports again; at
  * the end the built app shows the board in Chromium without a page error.
  */
-import { addNote, initBoard, invalidEntries, listNotes, readMeta } from '@samla/board'
+import { addNote, initBoard, invalidEntries, listClusters, listNotes, readMeta } from '@samla/board'
 import { participantId } from '@samla/protocol'
 import fc from 'fast-check'
 import type { Browser } from 'playwright-core'
@@ -254,7 +254,8 @@ describe('[WH] a hostile participant cannot break the board', () => {
         expect(
           [...served.share.keys()].filter((name) => !['meta', 'notes', 'clusters', 'votes'].includes(name)),
         ).toEqual([])
-        const snapshotOf = (doc: Y.Doc) => JSON.stringify([doc.getMap('meta').toJSON(), listNotes(doc)])
+        const snapshotOf = (doc: Y.Doc) =>
+          JSON.stringify([doc.getMap('meta').toJSON(), listNotes(doc), listClusters(doc)])
         await eventually(
           async () => honest.map(({ doc }) => snapshotOf(doc)),
           honest.map(() => snapshotOf(served)),
