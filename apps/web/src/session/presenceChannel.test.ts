@@ -5,7 +5,7 @@
  */
 import { addNote } from '@samla/board'
 import { afterEach, describe, expect, it } from 'vitest'
-import { WebsocketProvider } from 'y-websocket'
+import type { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { openPresenceChannel } from './presenceChannel'
 import { cleanUp, eventually, onCleanUp, startBoard } from './test-support'

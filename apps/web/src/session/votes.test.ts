@@ -5,8 +5,6 @@
  */
 import { addNote, startVote } from '@samla/board'
 import { afterEach, describe, expect, it } from 'vitest'
-import { WebsocketProvider } from 'y-websocket'
-import * as Y from 'yjs'
 import { cleanUp, eventually, onCleanUp, startBoard } from './test-support'
 import { type DotRefusal, watchVotes } from './votes'
 
