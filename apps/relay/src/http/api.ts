@@ -55,6 +55,15 @@ const REQUESTABLE_REASONS: readonly HistoryReason[] = ['before-import', 'before-
 const ROTATE_PATH = new RegExp(`^/api/boards/([^/]+)/links/(${ROTATABLE_ROLES.join('|')})/rotate$`)
 
 /** A refusal answered as JSON; a board that could not be built passes its BoardError's code through. */
+/** A path segment without its percent-escapes; a malformed escape is a bad request, not a relay fault. */
+function decodedPathPart(raw: string): string {
+  try {
+    return decodeURIComponent(raw)
+  } catch {
+    throw new HttpError(400, 'invalid-board-id', 'That is not a valid board id')
+  }
+}
+
 class HttpError extends Error {
   constructor(
     readonly status: number,
@@ -163,7 +172,7 @@ export function createHttpApi(options: HttpApiOptions) {
 
   /** The board named in the path, opened with the request's bearer token, optionally requiring a role. */
   function access(req: IncomingMessage, rawId: string, required?: Role) {
-    const id = decodeURIComponent(rawId)
+    const id = decodedPathPart(rawId)
     if (!isBoardId(id)) throw new HttpError(400, 'invalid-board-id', 'That is not a valid board id')
     const result = authorise(storage, secret, id, bearerToken(req.headers.authorization))
     if (!result.ok) throw new HttpError(result.status, result.error, result.message)

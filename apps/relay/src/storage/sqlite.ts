@@ -181,6 +181,9 @@ export function openSqliteStorage(dataDir: string): Storage {
     },
     deleteBoard(boardId) {
       deleteBoardRow.run(boardId)
+      // The deleted rows' pages also sit in the write-ahead log until a checkpoint: copy them into the
+      // database (where secure_delete has zeroed them) and empty the log, so no file keeps the board.
+      db.pragma('wal_checkpoint(TRUNCATE)')
     },
     loadDoc(doc): StoredDoc {
       const snapshot = selectSnapshot.get(doc.boardId, doc.kind)?.state ?? null
