@@ -9,9 +9,38 @@ import type { Relay } from '@samla/relay'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { eventually } from './eventually.js'
 import { boardLinkUrl, createBoardOver, launchChromium, newPerson, startTestRelay } from './harness.js'
 
 const WAIT = { timeout: 15_000 }
+
+/** How many updates the page's y-indexeddb database holds (0 while it is not made yet). */
+async function storedUpdates(page: Page, database: string): Promise<number> {
+  return page.evaluate(
+    (database) =>
+      new Promise<number>((resolve) => {
+        const open = indexedDB.open(database)
+        // Never create it here: only y-indexeddb makes it, with its stores.
+        open.onupgradeneeded = () => open.transaction?.abort()
+        open.onerror = () => resolve(0)
+        open.onsuccess = () => {
+          const db = open.result
+          if (!db.objectStoreNames.contains('updates')) {
+            db.close()
+            resolve(0)
+            return
+          }
+          const count = db.transaction('updates').objectStore('updates').count()
+          count.onsuccess = () => {
+            db.close()
+            resolve(count.result)
+          }
+          count.onerror = () => resolve(0)
+        }
+      }),
+    database,
+  )
+}
 
 /** Adds one stored update to a y-indexeddb database of the page, as y-indexeddb itself stores them. */
 async function storeLocally(page: Page, database: string, update: Uint8Array): Promise<void> {
@@ -60,6 +89,9 @@ describe('[WB] a refused change', () => {
     await page.getByRole('button', { name: 'Add note' }).click()
     await page.locator('[data-note-id]').first().waitFor(WAIT)
 
+    // The board's local copy is made at this first own change: wait until it holds something.
+    const database = `samla-board-${id}`
+    await eventually(async () => (await storedUpdates(page, database)) > 0, true, 'the local copy', 20_000)
     // A participant may not retitle the board: a change made on a copy of the board's doc.
     const snapshot = await fetch(`${relay.url}/api/boards/${id}/snapshot`, {
       headers: { authorization: `Bearer ${links.participant}` },
@@ -68,10 +100,12 @@ describe('[WB] a refused change', () => {
     Y.applyUpdate(doc, new Uint8Array(await snapshot.arrayBuffer()))
     const before = Y.encodeStateVector(doc)
     doc.getMap('meta').set('title', 'Riggad tavla')
-    await storeLocally(page, `samla-board-${id}`, Y.encodeStateAsUpdate(doc, before))
+    const stored = await storedUpdates(page, database)
+    await storeLocally(page, database, Y.encodeStateAsUpdate(doc, before))
+    expect(await storedUpdates(page, database)).toBe(stored + 1)
 
     await page.reload()
-    await page.locator('[role="status"][data-close-code="4422"]').waitFor(WAIT)
+    await page.locator('[role="status"][data-close-code="4422"]').waitFor({ timeout: 30_000 })
     const banner = page.getByRole('alert').filter({ hasText: "breaks the board's rules" })
     await banner.waitFor(WAIT)
     // The relay never took it.
