@@ -6,6 +6,7 @@
 export { API_ERRORS, type ApiError, isApiError, type TokenRefusal } from './api-errors.js'
 export { CloseCode } from './close-codes.js'
 export { type BoardLinks, parseBoardLinks, parseRotatedToken, ROTATABLE_ROLES, type RotatableRole } from './links.js'
+export { HISTORY_REASONS, type HistoryReason, isHistoryReason } from './history.js'
 export { DEVICE_KEY_PARAM, isDeviceKey, participantId } from './participant.js'
 export { type DocKind, isRole, mayEdit, mayWrite, ROLES, type Role, roleRank } from './roles.js'
 export {

@@ -1,5 +1,5 @@
 /** What the relay needs from persistent storage. SQLite is the embedded default. */
-import type { DocKind, Role } from '@samla/protocol'
+import type { DocKind, HistoryReason, Role } from '@samla/protocol'
 
 export interface BoardRecord {
   id: string
@@ -27,16 +27,8 @@ export interface StoredDoc {
   lastSeq: number
 }
 
-export type HistoryReason =
-  | 'scheduled'
-  | 'before-import'
-  | 'before-reveal'
-  | 'before-restore'
-  /** Taken by the relay before it repairs a board stored with malformed entries. */
-  | 'before-repair'
-  /** Taken by the relay before it moves the ballots a board kept in its doc into its own storage. */
-  | 'before-vote-move'
-  | 'manual'
+/** The reasons are shared with the web app, which names them. */
+export type { HistoryReason }
 
 export interface HistoryEntry {
   id: number

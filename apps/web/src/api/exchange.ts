@@ -3,6 +3,7 @@
  * an exported file, and listing, taking, reading and restoring history snapshots. Answers are
  * checked, never trusted.
  */
+import { type HistoryReason, isHistoryReason } from '@samla/protocol'
 import { type CreatedBoard, parseCreatedBoard } from './boards'
 import { boardUrl, filenameFromDisposition } from './http'
 import { type Progress, RelayError, transfer, transferJson } from './transfer'
@@ -12,31 +13,12 @@ export type ExportFormat = 'csv' | 'md' | 'json'
 /** The language exports and templates are written in. */
 export type ExchangeLanguage = 'sv' | 'en'
 
-export type SnapshotReason =
-  | 'scheduled'
-  | 'before-import'
-  | 'before-reveal'
-  | 'before-restore'
-  | 'before-repair'
-  | 'before-vote-move'
-  | 'manual'
-
 export interface SnapshotEntry {
   readonly id: number
   readonly createdAt: number
-  readonly reason: SnapshotReason | 'other'
+  readonly reason: HistoryReason | 'other'
   readonly bytes: number
 }
-
-const REASONS: readonly string[] = [
-  'scheduled',
-  'before-import',
-  'before-reveal',
-  'before-restore',
-  'before-repair',
-  'before-vote-move',
-  'manual',
-]
 
 type OnProgress = (progress: Progress) => void
 
@@ -68,10 +50,7 @@ export function parseSnapshots(value: unknown): SnapshotEntry[] {
       (entry): SnapshotEntry => ({
         id: entry.id as number,
         createdAt: entry.createdAt as number,
-        reason:
-          typeof entry.reason === 'string' && REASONS.includes(entry.reason)
-            ? (entry.reason as SnapshotReason)
-            : 'other',
+        reason: isHistoryReason(entry.reason) ? entry.reason : 'other',
         bytes: typeof entry.bytes === 'number' ? entry.bytes : 0,
       }),
     )
