@@ -176,6 +176,17 @@ describe('[UC] a participant’s update judged against the live board', () => {
     expect(checkUpdate(live, Y.encodeStateAsUpdate(client, Y.encodeStateVector(live)), ME).kind).toBe('valid')
   })
 
+  it('[UC11] an update that also carries what the board holds (a whole local copy) is judged by its new part', () => {
+    const { live, client, otherId } = setUp()
+    const copy = new Y.Doc()
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(client))
+    // Each change builds on a struct the board holds, and is sent with everything before it.
+    copy.getMap('meta').set('title', 'Riggad tavla')
+    expect(checkUpdate(live, Y.encodeStateAsUpdate(copy), ME)).toMatchObject({ kind: 'invalid' })
+    setNoteText(client, otherId, 'Someone else’s idea, improved')
+    expect(checkUpdate(live, Y.encodeStateAsUpdate(client), ME).kind).toBe('valid')
+  })
+
   it('[UC9] refuses bytes that are no update', () => {
     const { live } = setUp()
     expect(checkUpdate(live, new Uint8Array([1, 2, 3, 250, 255]), ME).kind).toBe('malformed')

@@ -123,16 +123,19 @@ class UpdateCheck {
 
   // ---- finding structs and their places
 
-  /** A struct by id, from this update or the doc; null when it is gone (garbage-collected). */
+  /**
+   * A struct by id, from the doc or else this update; null when it is gone (garbage-collected).
+   * The doc's copy comes first: an update may carry structs the doc already holds (a client's whole
+   * local copy, say), and only the doc's are placed in it.
+   */
   private find(id: Y.ID): Y.Item | null {
-    const list = this.incoming.get(id.client)
-    if (list && id.clock >= (list[0]?.id.clock ?? 0)) {
-      const found = list.find((s) => id.clock >= s.id.clock && id.clock < s.id.clock + s.length)
-      if (found) return found instanceof Y.Item ? found : null
+    if (id.clock < Y.getState(this.doc.store, id.client)) {
+      const struct = Y.getItem(this.doc.store, id) as Y.Item | Y.GC
+      return struct instanceof Y.Item ? struct : null
     }
-    if (id.clock >= Y.getState(this.doc.store, id.client)) throw new Unplaced()
-    const struct = Y.getItem(this.doc.store, id) as Y.Item | Y.GC
-    return struct instanceof Y.Item ? struct : null
+    const found = this.incoming.get(id.client)?.find((s) => id.clock >= s.id.clock && id.clock < s.id.clock + s.length)
+    if (!found) throw new Unplaced()
+    return found instanceof Y.Item ? found : null
   }
 
   private rootName(type: SharedType): string {
