@@ -5,8 +5,11 @@ export interface BoardLinks {
   readonly viewer: string
 }
 
-/** Only these two can be replaced; the facilitator link is the board's key. */
-export const ROTATABLE_ROLES = ['participant', 'viewer'] as const
+/**
+ * Every link can be replaced. Replacing the facilitator's (the board's key) hands the new one to the
+ * facilitator who asked, and shuts out everyone still holding the old one.
+ */
+export const ROTATABLE_ROLES = ['participant', 'viewer', 'facilitator'] as const
 export type RotatableRole = (typeof ROTATABLE_ROLES)[number]
 
 function isToken(value: unknown): value is string {
