@@ -43,7 +43,7 @@ describe('presence: who is here and what they do', () => {
   })
 
   it('[WP1] asks someone new for their name and organisation, both required on a named board', async () => {
-    const dialog = cecilia.getByRole('dialog', { name: 'Gå med i tavlan' })
+    const dialog = cecilia.getByRole('dialog', { name: 'Anslut till tavlan' })
     await dialog.waitFor(WAIT)
     await dialog.getByRole('button', { name: 'Gå med' }).click()
     expect(await dialog.getByText('Skriv ditt namn.').count()).toBe(1)

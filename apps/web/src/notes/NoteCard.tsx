@@ -54,8 +54,9 @@ export const NoteCard = memo(function NoteCard({
   const selected = useUi((state) => state.selection.includes(id))
   const label = useNoteLabel(t, strings.colours[note?.colour ?? DEFAULT_NOTE_COLOUR], note?.text ?? '', isPrivate)
   // Like the label, kept while only the note's place changes (a drop re-renders many notes at once).
+  const authorId = note?.authorId ?? ''
   const authorName = note?.authorName ?? ''
-  const byline = useMemo(() => noteByline(t, authorName), [t, authorName])
+  const byline = useMemo(() => noteByline(t, { authorId, authorName }), [t, authorId, authorName])
   if (!note) return null
 
   const onPointerDown = (event: PointerEvent<HTMLElement>) => {

@@ -53,7 +53,7 @@ export function DragLayer() {
       const notes: CarriedNote[] = []
       for (const id of ids) {
         const note = hidden.has(id) ? undefined : reader.getNote(id)
-        if (note) notes.push({ ...note, byline: noteByline(t, note.authorName) })
+        if (note) notes.push({ ...note, byline: noteByline(t, note) })
       }
       // Notes keep their light paper in every theme, and their own accent with it (see base.css).
       const style = getComputedStyle(layer.parentElement?.querySelector('.note') ?? layer)
