@@ -8,17 +8,19 @@ import type { AddressInfo } from 'node:net'
 import { CloseCode } from '@samla/protocol'
 import { type Logger, pino } from 'pino'
 import { WebSocketServer } from 'ws'
+import { createClientAddress } from './access/client-address.js'
 import { createRateLimits } from './access/rate-limits.js'
 import { loadOrCreateSecret } from './access/secret.js'
-import { DEFAULT_LIMITS, DEFAULT_WEB_ROOT, type RelayLimits } from './base/config.js'
+import { DEFAULT_LIMITS, DEFAULT_WEB_ROOT, type MetricsAccess, type RelayLimits } from './base/config.js'
 import { createMetrics, type Metrics } from './base/metrics.js'
 import { createHistory } from './history/board-history.js'
 import { createHttpApi } from './http/api.js'
+import { createMetricsEndpoint, listenForMetrics, portOf } from './http/metrics-endpoint.js'
 import { Rooms } from './rooms/rooms.js'
 import { openSqliteStorage } from './storage/sqlite.js'
 import type { Storage } from './storage/storage.js'
 import { createConnections } from './websocket/connections.js'
-import { createUpgradeHandler } from './websocket/upgrade.js'
+import { chooseSubprotocol, createUpgradeHandler } from './websocket/upgrade.js'
 
 export interface RelayOptions {
   port?: number
@@ -31,6 +33,13 @@ export interface RelayOptions {
   limits?: Partial<RelayLimits>
   /** Secret that signs capability tokens; by default one is generated into the data directory. */
   secret?: string
+  /**
+   * Reverse proxies (addresses, CIDR ranges) whose X-Forwarded-For names the client for the
+   * per-address limits; from anyone else the header is ignored. None by default.
+   */
+  trustedProxies?: readonly string[]
+  /** A bearer token and/or a listener of its own for `/metrics`; open on the relay's port by default. */
+  metrics?: MetricsAccess
 }
 
 export interface Relay {
@@ -38,6 +47,8 @@ export interface Relay {
   /** http://host:port */
   readonly url: string
   readonly metrics: Metrics
+  /** Where `/metrics` is served when it has a listener of its own (`metrics.port`). */
+  readonly metricsPort: number | null
   /** Rooms currently loaded in memory. */
   readonly roomCount: number
   /** Stops accepting, flushes every room, closes sockets with 1012. Idempotent. */
@@ -58,7 +69,10 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
   const storage = options.storage ?? openSqliteStorage(dataDir)
   const secret = loadOrCreateSecret(dataDir, options.secret)
   const rateLimits = createRateLimits(limits)
+  const clientAddress = createClientAddress(options.trustedProxies ?? [])
   const metrics = createMetrics()
+  const serveMetrics = createMetricsEndpoint(metrics.registry, options.metrics?.token)
+  const ownMetricsPort = options.metrics?.port !== undefined
   const connections = createConnections({ log, metrics, limits, rooms: () => rooms })
   const history = createHistory(storage, limits, () => rooms)
   const rooms = new Rooms({
@@ -83,9 +97,10 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
         return room.encodeResolvedState()
       }),
     boardSnapshot: (boardId) => rooms.use({ boardId, kind: 'board' }, (room) => room.snapshot()),
-    metrics: metrics.registry,
+    serveMetrics: ownMetricsPort ? null : serveMetrics,
     secret,
     rateLimits,
+    clientAddress,
     isReady: () => !draining,
     closeConnections: (boardId, roles) => rooms.closeBoard(boardId, CloseCode.LinkRotated, 'link replaced', roles),
     discardBoard: (boardId) => {
@@ -104,16 +119,37 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
   const server = http.createServer(serverOptions, (req, res) => {
     void handleHttp(req, res)
   })
-  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxFrameBytes })
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: limits.maxFrameBytes,
+    handleProtocols: chooseSubprotocol,
+  })
   server.on(
     'upgrade',
-    createUpgradeHandler({ storage, secret, rateLimits, metrics, wss, connections, isDraining: () => draining }),
+    createUpgradeHandler({
+      storage,
+      secret,
+      rateLimits,
+      metrics,
+      wss,
+      connections,
+      isDraining: () => draining,
+      clientAddress,
+    }),
   )
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port ?? 8080, options.host ?? '127.0.0.1', () => resolve())
   })
+  const metricsServer = ownMetricsPort
+    ? await listenForMetrics(serveMetrics, options.metrics?.port ?? 0, options.metrics?.host ?? '127.0.0.1').catch(
+        (error: unknown) => {
+          server.close()
+          throw error
+        },
+      )
+    : null
   const { port, address } = server.address() as AddressInfo
   const host = address.includes(':') ? `[${address}]` : address
   log.info({ port }, 'relay listening')
@@ -123,6 +159,7 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
     port,
     url: `http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${port}`,
     metrics,
+    metricsPort: metricsServer ? portOf(metricsServer) : null,
     get roomCount() {
       return rooms.count
     },
@@ -134,6 +171,7 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
         await closeHandshakes(wss, 1000)
         server.closeAllConnections()
         await stopped
+        await new Promise((resolve) => (metricsServer ? metricsServer.close(resolve) : resolve(undefined)))
         storage.close()
         log.info('relay stopped')
       })()

@@ -67,6 +67,37 @@ export interface RelayConfig {
   limits: Partial<RelayLimits>
   /** Signs capability tokens; when unset, one is generated into the data directory. */
   secret?: string
+  /** Reverse proxies whose X-Forwarded-For is believed (addresses, CIDR ranges); none when unset. */
+  trustedProxies?: string[]
+  metrics?: MetricsAccess
+}
+
+/** Who may read `/metrics`: open on the relay's own port unless a token or a port of its own is set. */
+export interface MetricsAccess {
+  /** When set, a scrape must send `Authorization: Bearer <token>`. */
+  token?: string
+  /** When set, `/metrics` is served only on this port (0 picks a free one), not on the relay's own. */
+  port?: number
+  host?: string
+}
+
+/** SAMLA_TRUSTED_PROXIES and the SAMLA_METRICS_* settings: who is behind a proxy, who sees the metrics. */
+function proxiesAndMetricsFromEnv(env: NodeJS.ProcessEnv): Pick<RelayConfig, 'trustedProxies' | 'metrics'> {
+  const trustedProxies = (env.SAMLA_TRUSTED_PROXIES ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+  const rawPort = env.SAMLA_METRICS_PORT
+  const port = rawPort === undefined || rawPort === '' ? undefined : Number(rawPort)
+  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
+    throw new Error(`SAMLA_METRICS_PORT must be a port number, got ${rawPort}`)
+  }
+  const token = env.SAMLA_METRICS_TOKEN || undefined
+  if (token !== undefined && !/^\S{16,}$/.test(token)) {
+    // The message leaves the token out: it may be printed where others read it.
+    throw new Error('SAMLA_METRICS_TOKEN must be at least 16 characters, without spaces')
+  }
+  return { trustedProxies, metrics: { token, port, host: env.SAMLA_METRICS_HOST || undefined } }
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url))
@@ -118,5 +149,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv): RelayConfig {
     webRoot: path.resolve(env.SAMLA_WEB_ROOT ?? DEFAULT_WEB_ROOT),
     limits: limitsFromEnv(env),
     secret: env.SAMLA_SECRET,
+    ...proxiesAndMetricsFromEnv(env),
   }
 }

@@ -8,10 +8,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { BoardError, type BoardErrorCode } from '@samla/board'
 import { type ApiError, type BoardLinks, ROTATABLE_ROLES, type Role, type RotatableRole } from '@samla/protocol'
 import type { Logger } from 'pino'
-import type { Registry } from 'prom-client'
 import sirv from 'sirv'
 import { authorise, bearerToken } from '../access/authorise.js'
 import { isBoardId, newBoardId } from '../access/board-ids.js'
+import type { ClientAddress } from '../access/client-address.js'
 import type { RateLimits } from '../access/rate-limits.js'
 import { signToken } from '../access/tokens.js'
 import type { History } from '../history/board-history.js'
@@ -24,9 +24,12 @@ export interface HttpApiOptions {
   webRoot: string
   maxBodyBytes: number
   maxImportBytes: number
-  metrics: Registry
+  /** Serves `/metrics` here; null when it has a listener of its own. */
+  serveMetrics: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null
   secret: Buffer
   rateLimits: RateLimits
+  /** The client's address for the per-address limits (behind a trusted proxy, the one it names). */
+  clientAddress: ClientAddress
   /** False while storage is closed or the relay is draining. */
   isReady: () => boolean
   /** Closes live connections of these roles on a board, e.g. after their link was rotated. */
@@ -106,7 +109,7 @@ async function readJson(req: IncomingMessage, maxBytes: number): Promise<unknown
 }
 
 export function createHttpApi(options: HttpApiOptions) {
-  const { storage, log, webRoot, maxBodyBytes, metrics, secret, rateLimits, isReady } = options
+  const { storage, log, webRoot, maxBodyBytes, secret, rateLimits, isReady } = options
   const serveWeb = fs.existsSync(webRoot) ? sirv(webRoot, { single: true, etag: true }) : null
   const linksOf = (board: StoredBoard): BoardLinks => {
     const link = (role: Role) => signToken(secret, { boardId: board.id, role, generation: board.generations[role] })
@@ -114,7 +117,7 @@ export function createHttpApi(options: HttpApiOptions) {
   }
 
   async function createBoard(req: IncomingMessage) {
-    if (!(await rateLimits.allowBoardCreation(req.socket.remoteAddress ?? 'unknown'))) {
+    if (!(await rateLimits.allowBoardCreation(options.clientAddress(req)))) {
       throw new HttpError(429, 'rate-limited', 'Too many boards created from this address; try again in a minute')
     }
     const body = ((await readJson(req, options.maxImportBytes)) ?? {}) as Partial<NewBoard>
@@ -278,9 +281,8 @@ export function createHttpApi(options: HttpApiOptions) {
       return isReady() ? sendJson(res, 200, { status: 'ready' }) : sendJson(res, 503, { status: 'draining' })
     }
     if (pathname === '/metrics') {
-      res.writeHead(200, { 'content-type': metrics.contentType })
-      res.end(await metrics.metrics())
-      return
+      if (options.serveMetrics) return options.serveMetrics(req, res)
+      throw new HttpError(404, 'not-found', 'The metrics are served on a port of their own')
     }
     if (pathname.startsWith('/api/')) return routeApi(req, res, pathname, searchParams)
     if (!serveWeb) {
