@@ -29,6 +29,15 @@ export {
 } from './exchange/templates.js'
 export { ballotsInDoc, clearBallotsInDoc } from './model/ballots-in-doc.js'
 export {
+  type BoardCounts,
+  BoardCounter,
+  type CountLimits,
+  type CountVerdict,
+  checkCounts,
+  itemCount,
+  onlyDeletes,
+} from './model/board-counts.js'
+export {
   assignToCluster,
   type ClusterSnapshot,
   type CreateClusterInput,

@@ -1,0 +1,98 @@
+/** Tests for counting what a board holds and what an update would add to it (SPEC [BL*]). */
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { createCluster } from './cluster.js'
+import {
+  type BoardCounts,
+  BoardCounter,
+  type CountLimits,
+  checkCounts,
+  itemCount,
+  onlyDeletes,
+} from './board-counts.js'
+import { initBoard } from './meta.js'
+import { addNote, deleteNotes, setNoteText } from './note.js'
+
+const LIMITS: CountLimits = { maxNotes: 3, maxGroups: 1, maxItems: 10_000, maxItemsPerUpdate: 1_000 }
+
+/** A change made on a copy of `live`, as the update it sends. */
+function changeOf(live: Y.Doc, change: (doc: Y.Doc) => void): Uint8Array {
+  const copy = new Y.Doc()
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(live))
+  const before = Y.encodeStateVector(copy)
+  change(copy)
+  return Y.encodeStateAsUpdate(copy, before)
+}
+
+function board() {
+  const doc = new Y.Doc()
+  initBoard(doc, { title: 'Counted', now: 1 })
+  const counter = new BoardCounter(doc)
+  return { doc, counter }
+}
+
+const note = (doc: Y.Doc, text = 'idea') => addNote(doc, { x: 0, y: 0, text })
+
+describe('[BL] a board’s counts and the count limits', () => {
+  it('[BL1] the counter follows notes, groups and items as changes land', () => {
+    const { doc, counter } = board()
+    expect(counter.counts).toMatchObject({ notes: 0, groups: 0 })
+    const ids = [note(doc), note(doc)]
+    createCluster(doc, { name: 'G', x: 0, y: 0 })
+    expect(counter.counts).toEqual({ notes: 2, groups: 1, items: itemCount(doc) })
+    deleteNotes(doc, ids.slice(0, 1))
+    expect(counter.counts.notes).toBe(1)
+    Y.applyUpdate(
+      doc,
+      changeOf(doc, (copy) => note(copy)),
+    )
+    expect(counter.counts).toEqual({ notes: 2, groups: 1, items: itemCount(doc) })
+  })
+
+  it('[BL2] an update past the note or group limit is over; one that edits, or replaces a key, is within', () => {
+    const { doc, counter } = board()
+    const ids = [note(doc), note(doc), note(doc)]
+    createCluster(doc, { name: 'G', x: 0, y: 0 })
+    const check = (update: Uint8Array, counts: BoardCounts = counter.counts) => checkCounts(doc, update, counts, LIMITS)
+    expect(check(changeOf(doc, (copy) => note(copy))).kind).toBe('over')
+    expect(check(changeOf(doc, (copy) => createCluster(copy, { name: 'H', x: 0, y: 0 })))).toMatchObject({
+      kind: 'over',
+      reason: 'the board holds 1 groups',
+    })
+    expect(check(changeOf(doc, (copy) => setNoteText(copy, ids[0] as string, 'longer idea'))).kind).toBe('within')
+    // Replacing a note under its own key adds none.
+    const replaced = changeOf(doc, (copy) => copy.getMap('notes').set(ids[1] as string, new Y.Map()))
+    expect(check(replaced).kind).toBe('within')
+    // What is queued ahead of an update counts too.
+    const text = changeOf(doc, (copy) => setNoteText(copy, ids[0] as string, 'x'))
+    expect(check(text, { ...counter.counts, items: LIMITS.maxItems }).kind).toBe('over')
+  })
+
+  it('[BL3] an update of more items than allowed is over, counting each character of text', () => {
+    const { doc } = board()
+    const id = note(doc)
+    const long = changeOf(doc, (copy) => setNoteText(copy, id, 'y'.repeat(1_500)))
+    expect(checkCounts(doc, long, { notes: 1, groups: 0, items: 0 }, LIMITS)).toMatchObject({ kind: 'over' })
+    const nested = changeOf(doc, (copy) => {
+      const junk = new Y.Map<unknown>()
+      copy.getMap('junk').set('x', junk)
+      for (let i = 0; i < 1_200; i++) junk.set(`k${i}`, i)
+    })
+    expect(checkCounts(doc, nested, { notes: 1, groups: 0, items: 0 }, LIMITS).kind).toBe('over')
+  })
+
+  it('[BL4] deletions only are told apart: they add nothing and pass on a full board', () => {
+    const { doc, counter } = board()
+    const ids = [note(doc), note(doc), note(doc)]
+    const deletion = changeOf(doc, (copy) => deleteNotes(copy, ids))
+    expect(onlyDeletes(doc, deletion)).toBe(true)
+    expect(
+      onlyDeletes(
+        doc,
+        changeOf(doc, (copy) => note(copy)),
+      ),
+    ).toBe(false)
+    const full = { ...counter.counts, items: LIMITS.maxItems }
+    expect(checkCounts(doc, deletion, full, LIMITS).kind).toBe('within')
+  })
+})

@@ -1,0 +1,147 @@
+/**
+ * How much a board holds, counted, and what an update would add to it — judged before the update is
+ * applied, for every writer, a facilitator too (their updates are not judged by the schema, and a
+ * leaked facilitator link is a link like any other). A board's memory grows with its Yjs structs (a
+ * few bytes each on the wire, a few hundred in memory), so a count of them bounds what the stored
+ * bytes alone do not; notes and groups are counted too, so that a board stays one people can read.
+ *
+ * Counting is cheap where it can be: each struct takes at least one byte of an update, so its length
+ * bounds the structs and entries it adds; past a limit, its clock span (one unit per struct, one per
+ * character of text, read without keeping its structs) bounds them; only when that bound is past a
+ * note or group limit is the update decoded, to count the entries it makes. Deletions add nothing, so
+ * a full board can always be cleaned up.
+ */
+import * as Y from 'yjs'
+
+/** What one board may hold; every value is a count. */
+export interface CountLimits {
+  readonly maxNotes: number
+  readonly maxGroups: number
+  /** Yjs structs in the board doc (every change leaves some; a note holds about a dozen). */
+  readonly maxItems: number
+  /** Structs one update may bring, counting each character of text as one. */
+  readonly maxItemsPerUpdate: number
+}
+
+export interface BoardCounts {
+  readonly notes: number
+  readonly groups: number
+  readonly items: number
+}
+
+export type CountVerdict =
+  /** `adds` is at least what the update adds (exact for what had to be decoded). */
+  { readonly kind: 'within'; readonly adds: BoardCounts } | { readonly kind: 'over'; readonly reason: string }
+
+/** The Yjs structs a doc holds (one sum per writing client). */
+export function itemCount(doc: Y.Doc): number {
+  let items = 0
+  for (const structs of doc.store.clients.values()) items += structs.length
+  return items
+}
+
+/**
+ * A board's counts, kept current: notes and groups as their maps change, items recounted when asked
+ * after a change. Reading is cheap, so it can be asked for every update.
+ */
+export class BoardCounter {
+  private notes: number
+  private groups: number
+  private items = 0
+  private itemsStale = true
+
+  constructor(private readonly doc: Y.Doc) {
+    this.notes = doc.getMap('notes').size
+    this.groups = doc.getMap('clusters').size
+    doc.getMap('notes').observe(this.onNotes)
+    doc.getMap('clusters').observe(this.onGroups)
+    doc.on('afterTransaction', this.onTransaction)
+  }
+
+  get counts(): BoardCounts {
+    if (this.itemsStale) {
+      this.items = itemCount(this.doc)
+      this.itemsStale = false
+    }
+    return { notes: this.notes, groups: this.groups, items: this.items }
+  }
+
+  destroy(): void {
+    this.doc.getMap('notes').unobserve(this.onNotes)
+    this.doc.getMap('clusters').unobserve(this.onGroups)
+    this.doc.off('afterTransaction', this.onTransaction)
+  }
+
+  private readonly onNotes = (event: Y.YMapEvent<unknown>) => {
+    this.notes += keyBalance(event)
+  }
+
+  private readonly onGroups = (event: Y.YMapEvent<unknown>) => {
+    this.groups += keyBalance(event)
+  }
+
+  private readonly onTransaction = () => {
+    this.itemsStale = true
+  }
+}
+
+function keyBalance(event: Y.YMapEvent<unknown>): number {
+  let balance = 0
+  for (const { action } of event.changes.keys.values()) {
+    if (action === 'add') balance++
+    else if (action === 'delete') balance--
+  }
+  return balance
+}
+
+/**
+ * Whether an update fits on a board that holds `board` (its counts plus whatever is queued ahead of
+ * this update). Throws on bytes that do not decode as an update.
+ */
+export function checkCounts(doc: Y.Doc, update: Uint8Array, board: BoardCounts, limits: CountLimits): CountVerdict {
+  // Each struct takes at least a byte: the length bounds the structs, and the entries among them.
+  let bound = update.length
+  if (bound > limits.maxItemsPerUpdate || board.items + bound > limits.maxItems) bound = Math.min(bound, span(update))
+  if (bound > limits.maxItemsPerUpdate) return over(`more than ${limits.maxItemsPerUpdate} items in one update`)
+  if (board.items + bound > limits.maxItems) return over(`the board holds ${limits.maxItems} items`)
+  let notes = bound
+  let groups = bound
+  if (board.notes + notes > limits.maxNotes || board.groups + groups > limits.maxGroups) {
+    ;({ notes, groups } = madeEntries(doc, update))
+    if (board.notes + notes > limits.maxNotes) return over(`the board holds ${limits.maxNotes} notes`)
+    if (board.groups + groups > limits.maxGroups) return over(`the board holds ${limits.maxGroups} groups`)
+  }
+  return { kind: 'within', adds: { notes, groups, items: bound } }
+}
+
+/** Whether an update only deletes (it brings no struct the doc lacks): always welcome on a full board. */
+export function onlyDeletes(doc: Y.Doc, update: Uint8Array): boolean {
+  if (span(update) === 0) return true
+  const { structs } = Y.decodeUpdate(update)
+  return structs.every((struct) => struct.id.clock + struct.length <= Y.getState(doc.store, struct.id.client))
+}
+
+const over = (reason: string): CountVerdict => ({ kind: 'over', reason })
+
+/** The clock units an update covers; never fewer than its structs. */
+function span(update: Uint8Array): number {
+  const { from, to } = Y.parseUpdateMeta(update)
+  let units = 0
+  for (const [client, end] of to) units += end - (from.get(client) ?? end)
+  return units
+}
+
+/** The notes and groups an update makes: new keys in their maps (a key set anew replaces, not adds). */
+function madeEntries(doc: Y.Doc, update: Uint8Array): { notes: number; groups: number } {
+  const made = { notes: new Set<string>(), clusters: new Set<string>() }
+  for (const struct of Y.decodeUpdate(update).structs) {
+    if (!(struct instanceof Y.Item) || struct.content instanceof Y.ContentDeleted) continue
+    // A struct with a neighbour takes its key from it: it replaces that key's value.
+    const parent = struct.parent as unknown
+    if (struct.origin || struct.rightOrigin || struct.parentSub === null) continue
+    if (parent !== 'notes' && parent !== 'clusters') continue
+    if (struct.id.clock + struct.length <= Y.getState(doc.store, struct.id.client)) continue
+    if (!doc.getMap(parent).has(struct.parentSub)) made[parent].add(struct.parentSub)
+  }
+  return { notes: made.notes.size, groups: made.clusters.size }
+}
