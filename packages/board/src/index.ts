@@ -8,9 +8,11 @@ export {
   importBoardJson,
 } from './exchange/board-json.js'
 export {
+  CSV_SEPARATORS,
   type CsvHeaders,
   type CsvMapping,
   type CsvRowError,
+  type CsvSeparator,
   type CsvTable,
   exportCsv,
   importPlannedNotes,
@@ -18,6 +20,7 @@ export {
   parseCsv,
   planCsvImport,
 } from './exchange/csv.js'
+export { isTimeZone, localTime } from './exchange/local-time.js'
 export { exportMarkdown, type MarkdownLabels } from './exchange/markdown.js'
 export { type RankedGroup, type RankedNote, rankResults } from './exchange/results.js'
 export {
@@ -27,6 +30,7 @@ export {
   TEMPLATES,
   type TemplateLanguage,
 } from './exchange/templates.js'
+export { arrangeClusters, FRAME_GAP, makeRoom, settleNotes, type TidyScope, tidyUp } from './model/arrange.js'
 export { ballotsInDoc, clearBallotsInDoc } from './model/ballots-in-doc.js'
 export {
   type BoardCounts,
@@ -67,10 +71,12 @@ export {
   revealPrivateNotes,
   revealVotes,
   setAnonymous,
+  setJoinToken,
   setLocked,
   setParticipantsMayCluster,
   setPhase,
   setPrivateMode,
+  setResultsOnBoard,
   setTimer,
   startTimer,
   startVote,
@@ -91,6 +97,13 @@ export {
   NOTE_FIELDS,
 } from './model/entry-rules.js'
 export { BoardError, type BoardErrorCode } from './model/errors.js'
+export {
+  COLLAPSED_FRAME,
+  EMPTY_FRAME,
+  FRAME_HEADER,
+  FRAME_PADDING,
+  frameRect,
+} from './model/frame-layout.js'
 export * from './model/limits.js'
 export { type BoardMeta, initBoard, migrateBoard, readMeta, setBoardTitle } from './model/meta.js'
 export {
@@ -109,6 +122,16 @@ export {
   setNoteText,
 } from './model/note.js'
 export { DEFAULT_NOTE_COLOUR, isNoteColour, NOTE_COLOURS, type NoteColour } from './model/palette.js'
+export {
+  type Box,
+  boxesOverlap,
+  freeSpot,
+  Occupancy,
+  PLACEMENT_GAP,
+  placeAll,
+  type Point,
+  type Size,
+} from './model/placement.js'
 export { type Author, publishPrivateNotes } from './model/private-notes.js'
 export { type BoardReader, createBoardReader } from './model/reader.js'
 export { type BoardRepair, repairBoard } from './model/repair.js'

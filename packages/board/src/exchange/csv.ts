@@ -1,6 +1,8 @@
 /**
  * CSV export and import of notes. Export: one row per note, UTF-8 with a byte-order mark and
- * CRLF line ends, which spreadsheet programs (Excel included) open with å, ä, ö and emoji intact.
+ * CRLF line ends, which spreadsheet programs (Excel included) open with å, ä, ö and emoji intact;
+ * separated by commas or by semicolons (what Excel expects where the decimal sign is a comma, as in
+ * Sweden), with the times in the reader's time zone.
  * Import: parse, map columns, report bad rows by line number; nothing is written unless every
  * row is good.
  */
@@ -10,6 +12,7 @@ import { BoardError } from '../model/errors.js'
 import { DEFAULT_NOTE_SIZE, MAX_NOTE_TEXT_LENGTH } from '../model/limits.js'
 import { addNote } from '../model/note.js'
 import { isNoteColour, type NoteColour } from '../model/palette.js'
+import { localTime } from './local-time.js'
 import { rankResults } from './results.js'
 
 export interface CsvHeaders {
@@ -23,7 +26,13 @@ export interface CsvHeaders {
 
 const BOM = '\uFEFF'
 
-/** Rows ranked like the results by `totals`; the author column is left out for an anonymous board. */
+export const CSV_SEPARATORS = [',', ';'] as const
+export type CsvSeparator = (typeof CSV_SEPARATORS)[number]
+
+/**
+ * Rows ranked like the results by `totals`; the author column is left out for an anonymous board.
+ * Times are local to `timeZone` (an IANA zone, UTC unless given) and name the zone.
+ */
 export function exportCsv(
   doc: Y.Doc,
   {
@@ -31,11 +40,15 @@ export function exportCsv(
     anonymous,
     colourName,
     totals,
+    separator = ',',
+    timeZone = 'UTC',
   }: {
     headers: CsvHeaders
     anonymous: boolean
     colourName: (c: NoteColour) => string
     totals: ReadonlyMap<string, number>
+    separator?: CsvSeparator
+    timeZone?: string
   },
 ): string {
   const rows = rankResults(doc, totals).flatMap((group) =>
@@ -45,14 +58,16 @@ export function exportCsv(
       colourName(note.colour),
       String(votes),
       ...(anonymous ? [] : [note.authorName]),
-      new Date(note.createdAt).toISOString(),
+      localTime(note.createdAt, timeZone),
     ]),
   )
   const header = [headers.cluster, headers.text, headers.colour, headers.votes]
   if (!anonymous) header.push(headers.author)
   header.push(headers.created)
   // escapeFormulae: a note starting with = or + must not run as a formula in a spreadsheet.
-  return BOM + Papa.unparse([header, ...rows], { newline: '\r\n', quotes: true, escapeFormulae: true })
+  return (
+    BOM + Papa.unparse([header, ...rows], { delimiter: separator, newline: '\r\n', quotes: true, escapeFormulae: true })
+  )
 }
 
 export interface CsvTable {

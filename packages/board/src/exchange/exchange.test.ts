@@ -8,7 +8,8 @@ import type { NoteColour } from '../model/palette.js'
 import { type Ballot, notesOnBoard, tallyBallots } from '../model/vote.js'
 import { exportBoardJson, importBoardJson } from './board-json.js'
 import { exportCsv, importPlannedNotes, parseCsv, planCsvImport } from './csv.js'
-import { exportMarkdown } from './markdown.js'
+import { escapeMarkdown, exportMarkdown } from './markdown.js'
+import { isTimeZone, localTime } from './local-time.js'
 import { applyTemplate, TEMPLATES } from './templates.js'
 
 const AWKWARD = 'Kaffe, "fika" & te\nandra raden – 🎉 åäö'
@@ -56,9 +57,9 @@ describe('exports', () => {
     const csv = exportCsv(doc, { headers, anonymous: false, colourName, totals: totalsOf(doc, BALLOTS.values()) })
     expect(csv).toBe(
       '\uFEFF"Grupp","Text","Färg","Röster","Skribent","Skapad"\r\n' +
-        `"Drycker","'=SUM(A1)","blå","2","","1970-01-01T00:00:02.000Z"\r\n` +
-        `"Drycker","Kaffe, ""fika"" & te\nandra raden – 🎉 åäö","gul","1","Åsa","1970-01-01T00:00:01.000Z"\r\n` +
-        '"","lös *idé*","gul","0","Bo","1970-01-01T00:00:03.000Z"',
+        `"Drycker","'=SUM(A1)","blå","2","","1970-01-01 00:00 (UTC)"\r\n` +
+        `"Drycker","Kaffe, ""fika"" & te\nandra raden – 🎉 åäö","gul","1","Åsa","1970-01-01 00:00 (UTC)"\r\n` +
+        '"","lös *idé*","gul","0","Bo","1970-01-01 00:00 (UTC)"',
     )
     const anonymous = exportCsv(doc, { headers, anonymous: true, colourName, totals: new Map() })
     expect(anonymous.split('\r\n')[0]).not.toContain('Skribent')
@@ -74,11 +75,11 @@ describe('exports', () => {
     )
     expect(md).toBe(
       [
-        '# Fika \\# plan',
+        '# Fika # plan',
         '',
         '## Drycker (3 röster)',
         '',
-        '- =SUM\\(A1\\) — 2 röster',
+        '- =SUM(A1) — 2 röster',
         '- Kaffe, "fika" & te — 1 röster, av Åsa',
         '  andra raden – 🎉 åäö',
         '',
@@ -87,6 +88,71 @@ describe('exports', () => {
         '- lös \\*idé\\* — av Bo',
         '',
       ].join('\n'),
+    )
+  })
+
+  it('[CS4] CSV: semicolons for a Swedish spreadsheet, times local to the reader with the zone named', () => {
+    const doc = new Y.Doc()
+    initBoard(doc, { title: 'Kiruna 2030', now: 0 })
+    // 2026-12-07 08:15 UTC is 09:15 in Stockholm (winter time); 2026-07-07 08:15 UTC is 10:15 (summer time).
+    addNote(doc, {
+      id: 'note-aaaa',
+      x: 0,
+      y: 0,
+      text: 'Fler e-tjänster; färre blanketter',
+      now: Date.UTC(2026, 11, 7, 8, 15),
+    })
+    addNote(doc, { id: 'note-bbbb', x: 200, y: 0, text: '3,5 timmar', now: Date.UTC(2026, 6, 7, 8, 15) })
+    const csv = exportCsv(doc, {
+      headers,
+      anonymous: true,
+      colourName,
+      totals: new Map([['note-bbbb', 2]]),
+      separator: ';',
+      timeZone: 'Europe/Stockholm',
+    })
+    expect(csv).toBe(
+      '\uFEFF"Grupp";"Text";"Färg";"Röster";"Skapad"\r\n' +
+        '"";"3,5 timmar";"gul";"2";"2026-07-07 10:15 (CEST)"\r\n' +
+        '"";"Fler e-tjänster; färre blanketter";"gul";"0";"2026-12-07 09:15 (CET)"',
+    )
+    // The import reads either separator back.
+    expect(parseCsv(csv).rows.map((row) => row.cells.Text)).toEqual(['3,5 timmar', 'Fler e-tjänster; färre blanketter'])
+    expect(localTime(Date.UTC(2026, 11, 7, 8, 15), 'America/New_York')).toBe('2026-12-07 03:15 (GMT-5)')
+    expect(isTimeZone('Europe/Stockholm')).toBe(true)
+    expect(isTimeZone('Mars/Olympus')).toBe(false)
+    expect(() => localTime(0, 'Mars/Olympus')).toThrow(BoardError)
+  })
+
+  it('[MD2] Markdown escapes only what it would read as syntax: "e-tjänster" stays as written', () => {
+    const kept = [
+      'e-tjänster',
+      '(se ovan)',
+      '#hashtag',
+      '2026 blir bra',
+      'snake_case',
+      'a < b',
+      'AT&T',
+      '5.5 + 3',
+      'C:\\Users',
+    ]
+    for (const text of kept) expect(escapeMarkdown(text)).toBe(text)
+    expect(escapeMarkdown('- lista')).toBe('\\- lista')
+    expect(escapeMarkdown('+ plus')).toBe('\\+ plus')
+    expect(escapeMarkdown('# rubrik')).toBe('\\# rubrik')
+    expect(escapeMarkdown('> citat')).toBe('\\> citat')
+    expect(escapeMarkdown('1. först')).toBe('1\\. först')
+    expect(escapeMarkdown('---')).toBe('\\---')
+    expect(escapeMarkdown('===')).toBe('\\===')
+    expect(escapeMarkdown('*fet* _kursiv_ `kod` ~~struken~~')).toBe(
+      '\\*fet\\* \\_kursiv\\_ \\`kod\\` \\~\\~struken\\~\\~',
+    )
+    expect(escapeMarkdown('[länk](x) <b> &amp; \\*')).toBe('\\[länk\\](x) \\<b> \\&amp; \\\\\\*')
+    const doc = new Y.Doc()
+    initBoard(doc, { title: 'Plan #', now: 0 })
+    addNote(doc, { id: 'note-aaaa', x: 0, y: 0, text: 'Fler e-tjänster\n- och färre blanketter', now: 0 })
+    expect(exportMarkdown(doc, { unclustered: 'Utan grupp', votes: (n) => `${n} prickar` }, new Map())).toBe(
+      '# Plan \\#\n\n## Utan grupp\n\n- Fler e-tjänster\n  \\- och färre blanketter\n',
     )
   })
 

@@ -4,7 +4,12 @@
  * the vote, silent (private) writing and its reveal, anonymous mode, and who may cluster.
  *
  *   controlDoc.getMap('control')  locked, phase, anonymous, participantsMayCluster,
- *                                 privateMode, revealCount, vote: {…}, timer: {…}
+ *                                 privateMode, revealCount, vote: {…}, timer: {…},
+ *                                 joinToken, resultsOnBoard
+ *
+ * The last two are for the projector: the participant link's token while the facilitator shows the
+ * join screen (a viewer cannot fetch the links, and the room may see the link then anyway), and
+ * whether the ranked results are shown on the board itself.
  */
 import type * as Y from 'yjs'
 import { BoardError } from './errors.js'
@@ -46,6 +51,17 @@ export interface ControlState {
   readonly revealCount: number
   readonly vote: VoteSettings
   readonly timer: TimerState
+  /** The participant link's token while the join screen is shown, else null. */
+  readonly joinToken: string | null
+  /** The ranked results are shown on the board (to those who may see the totals). */
+  readonly resultsOnBoard: boolean
+}
+
+/** A link token's characters (base64url and dots), and far more than a real one's length. */
+const TOKEN_SHAPE = /^[A-Za-z0-9._-]{1,512}$/
+
+function readToken(value: unknown): string | null {
+  return typeof value === 'string' && TOKEN_SHAPE.test(value) ? value : null
 }
 
 const NO_VOTE: VoteSettings = { budget: 5, capPerNote: 3, open: false, revealed: false, closed: false }
@@ -73,6 +89,8 @@ export function readControl(doc: Y.Doc): ControlState {
     revealCount: typeof revealCount === 'number' ? revealCount : 0,
     vote: record(map.get('vote'), NO_VOTE),
     timer: record(map.get('timer'), NO_TIMER),
+    joinToken: readToken(map.get('joinToken')),
+    resultsOnBoard: map.get('resultsOnBoard') === true,
   }
 }
 
@@ -85,6 +103,17 @@ export const setAnonymous = (doc: Y.Doc, anonymous: boolean) => set(doc, 'anonym
 export const setParticipantsMayCluster = (doc: Y.Doc, allowed: boolean) =>
   set(doc, 'participantsMayCluster', allowed === true)
 export const setPrivateMode = (doc: Y.Doc, on: boolean) => set(doc, 'privateMode', on === true)
+export const setResultsOnBoard = (doc: Y.Doc, on: boolean) => set(doc, 'resultsOnBoard', on === true)
+
+/** Shows the join screen with the participant link's `token`, or (null) takes it away, leaving no token behind. */
+export function setJoinToken(doc: Y.Doc, token: string | null): void {
+  if (token === null) {
+    doc.transact(() => controlMap(doc).delete('joinToken'))
+    return
+  }
+  if (!TOKEN_SHAPE.test(token)) throw new BoardError('invalid-token', 'The join link is not a link token')
+  set(doc, 'joinToken', token)
+}
 
 export function setPhase(doc: Y.Doc, phase: Phase): void {
   if (!PHASES.includes(phase)) throw new BoardError('invalid-phase', `Unknown phase ${JSON.stringify(phase)}`)

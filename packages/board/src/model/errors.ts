@@ -12,6 +12,8 @@ export type BoardErrorCode =
   | 'note-not-found'
   | 'cluster-not-found'
   | 'invalid-phase'
+  | 'invalid-token'
+  | 'invalid-time-zone'
   | 'invalid-import'
   | 'invalid-author'
   | 'invalid-text'

@@ -14,12 +14,15 @@ import {
   setAnonymous,
   setParticipantsMayCluster,
   setPhase,
+  setJoinToken,
   setPrivateMode,
+  setResultsOnBoard,
   setTimer,
   startTimer,
   startVote,
   timerRemaining,
 } from './control.js'
+import { BoardError } from './errors.js'
 import { MAX_VOTE_BUDGET } from './limits.js'
 import { countEvents, expectRejected } from './test-support.js'
 
@@ -38,6 +41,8 @@ describe('control state', () => {
       revealCount: 0,
       vote: { budget: 5, capPerNote: 3, open: false, revealed: false, closed: false },
       timer: { durationMs: 300_000, endsAt: null, remainingMs: 300_000 },
+      joinToken: null,
+      resultsOnBoard: false,
     })
   })
 
@@ -50,10 +55,28 @@ describe('control state', () => {
     map.set('participantsMayCluster', 0)
     map.set('vote', 7)
     map.set('timer', null)
+    map.set('joinToken', 'not a token <script>')
+    map.set('resultsOnBoard', 'yes')
     const defaults = readControl(control())
     expect(readControl(doc)).toEqual({ ...defaults, participantsMayCluster: true })
     map.set('participantsMayCluster', false)
     expect(readControl(doc).participantsMayCluster).toBe(false)
+  })
+
+  it('[F9] the join screen carries the participant token until taken away; results on the board is a boolean', () => {
+    const doc = control()
+    const token = 'v1.AAAAAAAAAAAAAAAAAAAAAA.participant.0.abc_-DEF'
+    expect(countEvents(doc, () => setJoinToken(doc, token)).transactions).toBe(1)
+    expect(readControl(doc).joinToken).toBe(token)
+    expect(() => setJoinToken(doc, 'a token with spaces')).toThrow(BoardError)
+    expect(readControl(doc).joinToken).toBe(token)
+    setJoinToken(doc, null)
+    expect(readControl(doc).joinToken).toBeNull()
+    expect(doc.getMap('control').has('joinToken')).toBe(false)
+    expect(countEvents(doc, () => setResultsOnBoard(doc, true)).transactions).toBe(1)
+    expect(readControl(doc).resultsOnBoard).toBe(true)
+    setResultsOnBoard(doc, 'yes' as unknown as boolean)
+    expect(readControl(doc).resultsOnBoard).toBe(false)
   })
 
   it('[F2] setPhase stores each phase in one transaction', () => {
