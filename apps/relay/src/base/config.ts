@@ -18,6 +18,28 @@ export interface RelayLimits {
   maxConnectionsPerAddress: number
   /** Awareness client ids one connection may own (a tab normally owns one). */
   maxAwarenessEntriesPerConnection: number
+  /** Largest presence (awareness) entry, as JSON; a larger one is refused and never forwarded. */
+  maxPresenceEntryBytes: number
+  /** Counts one board may hold, for every writer (a facilitator too); an update past one is refused with 4413. */
+  maxNotesPerBoard: number
+  maxGroupsPerBoard: number
+  /** Yjs structs (what a board's memory grows with: a note holds about a dozen, each change adds some). */
+  maxItemsPerBoard: number
+  /** Yjs structs one update may bring, each character of text counting as one. */
+  maxItemsPerUpdate: number
+  /**
+   * Per connection, token buckets (a rate per second and a burst): board messages and their bytes,
+   * presence messages and their bytes. A connection over one is throttled (not read from) until it
+   * is back within; typing, moving and a reconnect's catch-up stay far below.
+   */
+  updatesPerSecond: number
+  updateBurst: number
+  updateBytesPerSecond: number
+  updateBytesBurst: number
+  presencePerSecond: number
+  presenceBurst: number
+  presenceBytesPerSecond: number
+  presenceBytesBurst: number
   /** A connection whose unsent data passes this is closed instead of buffering more. */
   sendHighWaterBytes: number
   boardCreationsPerAddressPerMinute: number
@@ -46,6 +68,19 @@ export const DEFAULT_LIMITS: RelayLimits = {
   maxConnectionsPerRoom: 500,
   maxConnectionsPerAddress: 1000,
   maxAwarenessEntriesPerConnection: 4,
+  maxPresenceEntryBytes: 8 * 1024,
+  maxNotesPerBoard: 10_000,
+  maxGroupsPerBoard: 1_000,
+  maxItemsPerBoard: 500_000,
+  maxItemsPerUpdate: 100_000,
+  updatesPerSecond: 200,
+  updateBurst: 3_000,
+  updateBytesPerSecond: 256 * 1024,
+  updateBytesBurst: 4 * 1024 * 1024,
+  presencePerSecond: 30,
+  presenceBurst: 300,
+  presenceBytesPerSecond: 64 * 1024,
+  presenceBytesBurst: 256 * 1024,
   sendHighWaterBytes: 16 * 1024 * 1024,
   boardCreationsPerAddressPerMinute: 30,
   upgradesPerAddressPerMinute: 2000,
@@ -112,6 +147,19 @@ const LIMIT_ENV: Record<keyof RelayLimits, string> = {
   maxConnectionsPerRoom: 'SAMLA_MAX_CONNECTIONS_PER_BOARD',
   maxConnectionsPerAddress: 'SAMLA_MAX_CONNECTIONS_PER_ADDRESS',
   maxAwarenessEntriesPerConnection: 'SAMLA_MAX_AWARENESS_ENTRIES',
+  maxPresenceEntryBytes: 'SAMLA_MAX_PRESENCE_ENTRY_BYTES',
+  maxNotesPerBoard: 'SAMLA_MAX_NOTES_PER_BOARD',
+  maxGroupsPerBoard: 'SAMLA_MAX_GROUPS_PER_BOARD',
+  maxItemsPerBoard: 'SAMLA_MAX_ITEMS_PER_BOARD',
+  maxItemsPerUpdate: 'SAMLA_MAX_ITEMS_PER_UPDATE',
+  updatesPerSecond: 'SAMLA_UPDATES_PER_SECOND',
+  updateBurst: 'SAMLA_UPDATE_BURST',
+  updateBytesPerSecond: 'SAMLA_UPDATE_BYTES_PER_SECOND',
+  updateBytesBurst: 'SAMLA_UPDATE_BYTES_BURST',
+  presencePerSecond: 'SAMLA_PRESENCE_PER_SECOND',
+  presenceBurst: 'SAMLA_PRESENCE_BURST',
+  presenceBytesPerSecond: 'SAMLA_PRESENCE_BYTES_PER_SECOND',
+  presenceBytesBurst: 'SAMLA_PRESENCE_BYTES_BURST',
   sendHighWaterBytes: 'SAMLA_SEND_HIGH_WATER_BYTES',
   boardCreationsPerAddressPerMinute: 'SAMLA_BOARD_CREATIONS_PER_MINUTE',
   upgradesPerAddressPerMinute: 'SAMLA_CONNECTS_PER_ADDRESS_PER_MINUTE',
