@@ -11,7 +11,7 @@ import { fetchBoardSnapshot } from '../api/boardSnapshot'
 import { type BoardLookup, lookupBoard } from '../api/boards'
 import { pageShared } from '../lib/pageShared'
 import { findRecentBoard } from '../lib/recentBoards'
-import { roomUrl } from './relayAddress'
+import { roomProtocols, roomUrl } from './relayAddress'
 import { openSocketAhead, type SocketAhead } from './socketAhead'
 
 export interface OpeningSnapshot {
@@ -48,7 +48,7 @@ function requestOpening(boardId: string, token: string): Promise<Opening> {
   // Nothing aborts these: a page that goes away drops the answer, and both requests time out.
   const { signal } = new AbortController()
   const visited = findRecentBoard(boardId) !== undefined
-  const socket = visited || !navigator.onLine ? null : openSocketAhead(roomUrl(boardId, token))
+  const socket = visited || !navigator.onLine ? null : openSocketAhead(roomUrl(boardId), roomProtocols(token))
   const snapshot = visited
     ? null
     : fetchBoardSnapshot(boardId, token, signal).then((fetched) => {

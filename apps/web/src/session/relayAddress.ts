@@ -1,18 +1,21 @@
-/** Where a board's docs sync: the relay's websocket endpoint, and the address a provider opens for one room. */
-import { DEVICE_KEY_PARAM } from '@samla/protocol'
-import { encodeQueryParams } from 'lib0/url'
+/**
+ * Where a board's docs sync, and how a socket there proves its access: the relay's websocket
+ * endpoint, a room's address (which carries nothing secret: proxies and access logs keep addresses),
+ * and the subprotocols that carry the link's token and the device key that proves who writes.
+ */
+import { credentialProtocols } from '@samla/protocol'
 import { getDeviceKey } from '../lib/deviceKey'
 
 export function relayUrl(location: Pick<Location, 'protocol' | 'host'>): string {
   return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/ws`
 }
 
-/** What a room's address carries: the link's token, and the device key that proves who writes. */
-export function roomParams(token: string): Record<string, string> {
-  return { token, [DEVICE_KEY_PARAM]: getDeviceKey() }
+/** The subprotocols a room's socket offers: the link's token and this device's key. */
+export function roomProtocols(token: string): string[] {
+  return credentialProtocols(token, getDeviceKey())
 }
 
-/** y-websocket's own form of a room's address (server/room?params). */
-export function roomUrl(room: string, token: string): string {
-  return `${relayUrl(window.location)}/${room}?${encodeQueryParams(roomParams(token))}`
+/** y-websocket's own form of a room's address (server/room), as the provider opens it. */
+export function roomUrl(room: string): string {
+  return `${relayUrl(window.location)}/${room}`
 }

@@ -23,7 +23,7 @@ import { shouldReconnect } from './connectionState'
 import { createFacilitationUiStore, type FacilitationUiStore } from './facilitationUi'
 import type { OpeningSnapshot } from './opening'
 import { createPresence, type PresenceStore } from './presenceStore'
-import { relayUrl, roomParams } from './relayAddress'
+import { relayUrl, roomProtocols } from './relayAddress'
 import { createSearchResults, type SearchResults } from './searchResults'
 import { createSearchFilterStore, type SearchFilterStore } from './searchStore'
 import type { SocketAhead } from './socketAhead'
@@ -83,7 +83,8 @@ const LOCAL_ATTACH_LATEST_MS = 5000
 function provide(room: string, doc: Y.Doc, token: string, socket?: SocketAhead): WebsocketProvider {
   return new WebsocketProvider(relayUrl(window.location), room, doc, {
     connect: false,
-    params: roomParams(token),
+    // The token and device key travel as subprotocols: an address with them would end up in proxies' logs.
+    protocols: roomProtocols(token),
     WebSocketPolyfill: socket?.WebSocketPolyfill,
     // Every change reaches other tabs through the relay, which checks each tab's role, never around it.
     disableBc: true,

@@ -8,6 +8,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { addNote, listNotes } from '@samla/board'
+import { credentialProtocols } from '@samla/protocol'
 import { createRelay, type Relay } from '@samla/relay'
 import { pino } from 'pino'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -138,5 +139,29 @@ describe('a board socket opened ahead', () => {
     const late = new ahead.WebSocketPolyfill(url)
     cleanup.push(() => late.close())
     await eventually(() => late.readyState === WebSocket.OPEN, 'a fresh socket to open')
+  })
+
+  it('[WS4] opened with the credentials as subprotocols (an address without a token), it is taken only with the same ones', async () => {
+    const { relay, boardId, token, wsUrl } = await startBoard()
+    const url = `${wsUrl}/${boardId}`
+    const offered = credentialProtocols(token, 'device-key-0123456789')
+    const ahead = openSocketAhead(url, offered)
+    await eventually(async () => (await openConnections(relay)) === 1, 'the socket opened ahead with its credentials')
+    // Time for the relay's answer to reach the socket, so one taken would already be open.
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    // Another device's credentials get a socket of their own (still connecting), not the open one.
+    const otherDevice = new ahead.WebSocketPolyfill(url, credentialProtocols(token, 'other-device-0123456789'))
+    cleanup.push(() => otherDevice.close())
+    expect(otherDevice.readyState).toBe(WebSocket.CONNECTING)
+    await eventually(() => otherDevice.readyState === WebSocket.OPEN, 'a socket of its own for other credentials')
+    expect(otherDevice.protocol).toBe('samla')
+    await eventually(async () => (await openConnections(relay)) === 1, 'the socket opened ahead to be closed')
+
+    const second = openSocketAhead(url, offered)
+    await eventually(async () => (await openConnections(relay)) === 2, 'the second socket opened ahead')
+    const taken = new second.WebSocketPolyfill(url, offered)
+    cleanup.push(() => taken.close())
+    expect(taken.readyState).toBe(WebSocket.OPEN)
+    expect(taken.protocol).toBe('samla')
   })
 })

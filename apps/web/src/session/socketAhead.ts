@@ -17,7 +17,10 @@ export interface SocketAhead {
    * socket is open; the answer waits for the provider with everything else the socket receives.
    */
   requestChangesSince(stateVector: Uint8Array): void
-  /** For the provider's WebSocketPolyfill option: hands out this socket once, then new ones. */
+  /**
+   * For the provider's WebSocketPolyfill option: hands out this socket once, to a provider asking for
+   * its address and credentials (subprotocols), then new ones.
+   */
   readonly WebSocketPolyfill: typeof WebSocket
   /** Closes the socket if no provider took it. */
   discard(): void
@@ -45,8 +48,19 @@ function syncStep1(stateVector: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder)
 }
 
-export function openSocketAhead(url: string): SocketAhead {
-  let socket: WebSocket | null = new WebSocket(url)
+/** Whether a provider asks for the socket opened ahead: the same address and the same credentials. */
+function sameSocket(
+  url: string,
+  protocols: readonly string[],
+  target: string | URL,
+  asked?: string | string[],
+): boolean {
+  const askedFor = asked === undefined ? [] : typeof asked === 'string' ? [asked] : asked
+  return String(target) === url && askedFor.join(',') === protocols.join(',')
+}
+
+export function openSocketAhead(url: string, protocols: readonly string[] = []): SocketAhead {
+  let socket: WebSocket | null = new WebSocket(url, [...protocols])
   socket.binaryType = 'arraybuffer'
   const received: unknown[] = []
   const outbox: Uint8Array[] = []
@@ -69,13 +83,13 @@ export function openSocketAhead(url: string): SocketAhead {
 
   // Called with `new` (all the provider does with it): a constructor that returns an object makes
   // that object the result.
-  function WebSocketPolyfill(target: string | URL, protocols?: string | string[]): WebSocket {
+  function WebSocketPolyfill(target: string | URL, asked?: string | string[]): WebSocket {
     const taken = socket
     socket = null
     clearTimeout(unclaimed)
-    if (!taken || String(target) !== url || taken.readyState > WebSocket.OPEN) {
+    if (!taken || !sameSocket(url, protocols, target, asked) || taken.readyState > WebSocket.OPEN) {
       taken?.close()
-      return new WebSocket(target, protocols)
+      return new WebSocket(target, asked)
     }
     taken.removeEventListener('message', keep)
     taken.removeEventListener('open', flush)
