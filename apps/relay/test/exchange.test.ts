@@ -84,11 +84,37 @@ describe('templates, imports and exports', () => {
     const bytes = new Uint8Array(await csv.arrayBuffer())
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     const text = new TextDecoder().decode(bytes)
-    expect(text).toContain('"Grupp","Text","Färg","Röster","Skribent","Skapad"\r\n')
+    expect(text).toContain('"Grupp","Text","Färg","Prickar","Skribent","Skapad"\r\n')
     expect(text).toContain('"","Rad ett, ""citat""\nrad två åäö","gul","0","Åsa Öberg"')
     const md = await (await download(r, boardId, 'md', undefined, 'en')).text()
     expect(md).toContain('## Not clustered')
     expect(md).toContain('- Rad ett, "citat" — by Åsa Öberg\n  rad två åäö')
     expect((await download(r, boardId, 'pdf')).status).toBe(400)
+  })
+
+  it('[RX4] a CSV for a Swedish office: semicolons and local times on request, bad choices refused; "prickar" in Swedish', async () => {
+    const r = await relay()
+    const boardId = await createBoard(r, 'Kiruna 2030')
+    const writer = connectClient(r, boardId)
+    cleanup.push(() => writer.destroy())
+    await synced(writer)
+    addNote(writer.doc, { x: 0, y: 0, text: 'Fler e-tjänster; färre blanketter', now: Date.UTC(2026, 11, 7, 8, 15) })
+    const csvWith = (query: string) =>
+      fetch(`${r.url}/api/boards/${boardId}/export?format=csv&lang=sv&${query}`, {
+        headers: { authorization: `Bearer ${linksOf(boardId).facilitator}` },
+      })
+    await waitFor(async () => (await (await download(r, boardId, 'md')).text()).includes('e-tjänster'))
+    const text = await (await csvWith('separator=semicolon&tz=Europe%2FStockholm')).text()
+    expect(text).toBe(
+      '"Grupp";"Text";"Färg";"Prickar";"Skribent";"Skapad"\r\n' +
+        '"";"Fler e-tjänster; färre blanketter";"gul";"0";"";"2026-12-07 09:15 (CET)"',
+    )
+    const refusedSeparator = await csvWith('separator=tab')
+    expect(refusedSeparator.status).toBe(400)
+    expect(await refusedSeparator.json()).toMatchObject({ error: 'invalid-format' })
+    const refusedZone = await csvWith('tz=Mars%2FOlympus')
+    expect(refusedZone.status).toBe(400)
+    expect(await refusedZone.json()).toMatchObject({ error: 'invalid-time-zone' })
+    expect(await (await download(r, boardId, 'md')).text()).toContain('- Fler e-tjänster; färre blanketter\n')
   })
 })

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { BoardError, type BoardErrorCode } from '@samla/board'
+import { BoardError, type BoardErrorCode, isTimeZone } from '@samla/board'
 import { type ApiError, type BoardLinks, ROTATABLE_ROLES, type Role, type RotatableRole } from '@samla/protocol'
 import type { Logger } from 'pino'
 import sirv from 'sirv'
@@ -16,7 +16,14 @@ import type { RateLimits } from '../access/rate-limits.js'
 import { signToken } from '../access/tokens.js'
 import type { History } from '../history/board-history.js'
 import type { HistoryReason, Storage, StoredBoard } from '../storage/storage.js'
-import { EXPORT_FORMATS, type ExportFormat, exportBoard, type NewBoard, newBoardState } from './board-content.js'
+import {
+  type CsvLayout,
+  EXPORT_FORMATS,
+  type ExportFormat,
+  exportBoard,
+  type NewBoard,
+  newBoardState,
+} from './board-content.js'
 
 export interface HttpApiOptions {
   storage: Storage
@@ -141,12 +148,29 @@ export function createHttpApi(options: HttpApiOptions) {
     return { id, title: board.title, createdAt, links: linksOf(board) }
   }
 
+  /**
+   * A CSV export's `separator` (`comma`, the default, or `semicolon`) and `tz`, the IANA time zone its
+   * times are written in (UTC by default).
+   */
+  function csvLayout(search: URLSearchParams): CsvLayout {
+    const separator = search.get('separator') ?? 'comma'
+    if (separator !== 'comma' && separator !== 'semicolon') {
+      throw new HttpError(400, 'invalid-format', 'separator must be comma or semicolon')
+    }
+    const timeZone = search.get('tz') ?? 'UTC'
+    if (!isTimeZone(timeZone)) {
+      throw new HttpError(400, 'invalid-time-zone', 'tz must be a time zone such as Europe/Stockholm')
+    }
+    return { separator: separator === 'comma' ? ',' : ';', timeZone }
+  }
+
   /** A facilitator downloads the board as CSV, Markdown or JSON, in Swedish or English. */
   function exportDownload(req: IncomingMessage, res: ServerResponse, rawId: string, search: URLSearchParams): void {
     const { board } = access(req, rawId, 'facilitator')
     const format = (search.get('format') ?? 'json') as ExportFormat
     if (!EXPORT_FORMATS.includes(format)) throw new HttpError(400, 'invalid-format', 'format must be csv, md or json')
     const language = search.get('lang') === 'en' ? 'en' : 'sv'
+    const layout = csvLayout(search)
     const { body, contentType, skipped } = exportBoard(
       options.currentState(board.id, 'board'),
       options.currentState(board.id, 'control'),
@@ -154,6 +178,7 @@ export function createHttpApi(options: HttpApiOptions) {
       storage.loadBallots(board.id).values(),
       format,
       language,
+      layout,
     )
     const ascii =
       board.title

@@ -7,6 +7,7 @@ import {
   applyTemplate,
   type Ballot,
   BoardError,
+  type CsvSeparator,
   exportBoardJson,
   exportCsv,
   exportMarkdown,
@@ -60,6 +61,12 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
   json: 'application/json; charset=utf-8',
 }
 
+/** How a CSV export is laid out: its separator, and the time zone its times are written in. */
+export interface CsvLayout {
+  readonly separator: CsvSeparator
+  readonly timeZone: string
+}
+
 /**
  * The board in one format, its votes counted from the relay's `ballots`. Entries that are no note or
  * cluster at all (any peer can store them) are left out and counted in `skipped`, rather than failing
@@ -71,6 +78,7 @@ export function exportBoard(
   ballots: Iterable<Ballot>,
   format: ExportFormat,
   language: ExportLanguage,
+  layout: CsvLayout = { separator: ',', timeZone: 'UTC' },
 ) {
   const doc = new Y.Doc()
   const controlDoc = new Y.Doc()
@@ -86,6 +94,7 @@ export function exportBoard(
             anonymous: readControl(controlDoc).anonymous,
             colourName: labels.colourName,
             totals: totals(),
+            ...layout,
           })
         : format === 'md'
           ? exportMarkdown(doc, labels.markdown, totals())

@@ -17,8 +17,8 @@ const COLOURS: Record<ExportLanguage, Record<NoteColour, string>> = {
 }
 
 const HEADERS: Record<ExportLanguage, CsvHeaders> = {
-  sv: { cluster: 'Grupp', text: 'Text', colour: 'Färg', votes: 'Röster', author: 'Skribent', created: 'Skapad' },
-  en: { cluster: 'Cluster', text: 'Text', colour: 'Colour', votes: 'Votes', author: 'Author', created: 'Created' },
+  sv: { cluster: 'Grupp', text: 'Text', colour: 'Färg', votes: 'Prickar', author: 'Skribent', created: 'Skapad' },
+  en: { cluster: 'Cluster', text: 'Text', colour: 'Colour', votes: 'Dots', author: 'Author', created: 'Created' },
 }
 
 export function exportLabels(language: ExportLanguage) {
@@ -26,12 +26,12 @@ export function exportLabels(language: ExportLanguage) {
     language === 'sv'
       ? {
           unclustered: 'Utan grupp',
-          votes: (n) => (n === 1 ? '1 röst' : `${n} röster`),
+          votes: (n) => (n === 1 ? '1 prick' : `${n} prickar`),
           author: (name) => `av ${name}`,
         }
       : {
           unclustered: 'Not clustered',
-          votes: (n) => (n === 1 ? '1 vote' : `${n} votes`),
+          votes: (n) => (n === 1 ? '1 dot' : `${n} dots`),
           author: (name) => `by ${name}`,
         }
   return { headers: HEADERS[language], markdown, colourName: (colour: NoteColour) => COLOURS[language][colour] }
