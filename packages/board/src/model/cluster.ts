@@ -10,6 +10,7 @@ import { clusterEntries, clusterEntry, noteEntries } from './entries.js'
 import { CLUSTER_FIELDS, NOTE_FIELDS } from './entry-rules.js'
 import { BoardError } from './errors.js'
 import { numberField, stringField, textField, validField } from './fields.js'
+import { FRAME_HEADER, FRAME_PADDING } from './frame-layout.js'
 import { MAX_CLUSTER_NAME_LENGTH, MAX_CLUSTER_SIZE, MIN_CLUSTER_SIZE } from './limits.js'
 import { requireNotes } from './note.js'
 import { DEFAULT_NOTE_COLOUR, type NoteColour } from './palette.js'
@@ -30,8 +31,8 @@ export interface ClusterSnapshot {
 }
 
 /** Room around grouped notes, so the cluster's name sits above them. */
-const PADDING = 24
-const HEADER = 48
+const PADDING = FRAME_PADDING
+const HEADER = FRAME_HEADER
 
 /** Reads one cluster map into a plain snapshot; a field a peer left out or broke reads as its default. */
 export function snapshotCluster(id: string, map: ClusterMap): ClusterSnapshot {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createCluster } from './cluster.js'
 import { noteEntry } from './entries.js'
-import { addNote, listNotes, readNote } from './note.js'
+import { addNote, listNotes, moveNotes, readNote } from './note.js'
+import { boxesOverlap } from './placement.js'
 import { type Author, publishPrivateNotes } from './private-notes.js'
 import { add, countEvents, expectRejected, newDoc, peerOf, seededDoc } from './test-support.js'
 
@@ -30,7 +31,9 @@ function privateDrafts(): { privateDoc: Y.Doc; drafts: string[] } {
 
 describe('publishing private notes', () => {
   it('[PR1] puts every draft on the board in one transaction, keeping id, position, size, text, colour and time', () => {
-    const { doc } = seededDoc(2)
+    const { doc, ids } = seededDoc(2)
+    // Where the drafts were written is free on the board, so they keep their places ([PR6]).
+    moveNotes(doc, ids, 5000, 5000)
     const { privateDoc, drafts } = privateDrafts()
     const before = listNotes(privateDoc)
     let published = 0
@@ -168,5 +171,19 @@ describe('anonymous notes', () => {
     const { doc } = seededDoc(0)
     expectRejected(doc, 'invalid-author', () => addNote(doc, { x: 0, y: 0, authorId: ME.authorId }))
     expectRejected(doc, 'invalid-author', () => addNote(doc, { x: 0, y: 0, authorName: ME.authorName }))
+  })
+
+  it('[PR6] a draft whose spot is taken on the board by now goes to the free space nearest it: no note covers another', () => {
+    const { doc } = seededDoc(0)
+    for (let i = 0; i < 6; i++) add(doc, { id: `board-${i}xxxx`, x: (i % 3) * 100, y: Math.floor(i / 3) * 100 })
+    const privateDoc = newDoc(50)
+    for (let i = 0; i < 10; i++) addNote(privateDoc, { id: `draft-${i}xxxx`, x: 50, y: 50, now: 1 })
+    expect(publishPrivateNotes(privateDoc, doc, ME)).toBe(10)
+    const published = listNotes(doc).filter((note) => note.id.startsWith('draft-'))
+    for (const note of published) {
+      for (const other of listNotes(doc)) if (other.id !== note.id) expect(boxesOverlap(note, other)).toBe(false)
+      // Near where it was written: within a few notes' widths.
+      expect(Math.hypot(note.x - 50, note.y - 50)).toBeLessThan(1000)
+    }
   })
 })

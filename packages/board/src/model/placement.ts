@@ -1,0 +1,149 @@
+/**
+ * Where something new can go without covering anything: a grid of buckets over the rectangles
+ * already on the board (notes, group frames), and a search outwards from a wished-for spot for the
+ * nearest place that overlaps none of them. Pure geometry over plain rectangles: no doc, no Yjs.
+ *
+ * Cost: filling the buckets is one pass; a test looks only at the buckets a rectangle covers; the
+ * search tries a bounded number of rings of candidates and then falls back to the edge of
+ * everything, which is always free, so one placement stays cheap on a board of thousands of notes.
+ */
+
+export interface Point {
+  readonly x: number
+  readonly y: number
+}
+
+export interface Size {
+  readonly width: number
+  readonly height: number
+}
+
+export interface Box extends Point, Size {}
+
+/** Space kept between two notes, or a note and a frame, so that they read as apart. */
+export const PLACEMENT_GAP = 16
+
+/** The size of one bucket, about a default note and its gap. */
+const CELL = 192
+/** Rings of candidates tried around the wished-for spot before falling back to the edge. */
+const MAX_RINGS = 48
+
+/** Whether two rectangles share any area once `gap` is kept between them (touching at the gap is fine). */
+export function boxesOverlap(a: Box, b: Box, gap = 0): boolean {
+  return (
+    a.x < b.x + b.width + gap && b.x < a.x + a.width + gap && a.y < b.y + b.height + gap && b.y < a.y + a.height + gap
+  )
+}
+
+/** The rectangles taken on a board, bucketed so that a test looks only near the rectangle tested. */
+export class Occupancy {
+  private readonly cells = new Map<string, Box[]>()
+  private left = Number.POSITIVE_INFINITY
+  private top = Number.POSITIVE_INFINITY
+  private right = Number.NEGATIVE_INFINITY
+  private bottom = Number.NEGATIVE_INFINITY
+
+  constructor(boxes: Iterable<Box> = []) {
+    for (const box of boxes) this.add(box)
+  }
+
+  add(box: Box): void {
+    this.left = Math.min(this.left, box.x)
+    this.top = Math.min(this.top, box.y)
+    this.right = Math.max(this.right, box.x + box.width)
+    this.bottom = Math.max(this.bottom, box.y + box.height)
+    for (const key of cellsOf(box, 0)) {
+      const cell = this.cells.get(key)
+      if (cell) cell.push(box)
+      else this.cells.set(key, [box])
+    }
+  }
+
+  /** Whether `box` shares area with anything taken, keeping `gap` around it. */
+  overlaps(box: Box, gap = 0): boolean {
+    for (const key of cellsOf(box, gap)) {
+      for (const other of this.cells.get(key) ?? []) if (boxesOverlap(box, other, gap)) return true
+    }
+    return false
+  }
+
+  /** The taken rectangles (as added) that share area with `box`. */
+  overlapping(box: Box, gap = 0): Set<Box> {
+    const found = new Set<Box>()
+    for (const key of cellsOf(box, gap)) {
+      for (const other of this.cells.get(key) ?? []) if (boxesOverlap(box, other, gap)) found.add(other)
+    }
+    return found
+  }
+
+  /** The rectangle around everything taken, or null when nothing is. */
+  bounds(): Box | null {
+    if (this.right < this.left) return null
+    return { x: this.left, y: this.top, width: this.right - this.left, height: this.bottom - this.top }
+  }
+}
+
+function* cellsOf(box: Box, gap: number): Generator<string> {
+  const x0 = Math.floor((box.x - gap) / CELL)
+  const x1 = Math.floor((box.x + box.width + gap) / CELL)
+  const y0 = Math.floor((box.y - gap) / CELL)
+  const y1 = Math.floor((box.y + box.height + gap) / CELL)
+  for (let cx = x0; cx <= x1; cx++) for (let cy = y0; cy <= y1; cy++) yield `${cx},${cy}`
+}
+
+/**
+ * The top-left corner nearest to `near` (itself a top-left corner) where a rectangle of `size`
+ * overlaps nothing in `taken`, keeping `gap` around it. Candidates lie on rings of a grid half a
+ * rectangle wide around `near`, nearest first; past the last ring the spot is just right of
+ * everything taken, at `near`'s height.
+ */
+export function freeSpot(taken: Occupancy, size: Size, near: Point, gap = PLACEMENT_GAP): Point {
+  const fits = (x: number, y: number) => !taken.overlaps({ x, y, width: size.width, height: size.height }, gap)
+  if (fits(near.x, near.y)) return near
+  const stepX = Math.max(8, Math.round((size.width + gap) / 2))
+  const stepY = Math.max(8, Math.round((size.height + gap) / 2))
+  for (let ring = 1; ring <= MAX_RINGS; ring++) {
+    let best: Point | null = null
+    let bestDistance = Number.POSITIVE_INFINITY
+    for (const [i, j] of ringCells(ring)) {
+      const x = near.x + i * stepX
+      const y = near.y + j * stepY
+      const distance = (x - near.x) ** 2 + (y - near.y) ** 2
+      if (distance < bestDistance && fits(x, y)) {
+        best = { x, y }
+        bestDistance = distance
+      }
+    }
+    if (best) return best
+  }
+  const bounds = taken.bounds()
+  return bounds ? { x: bounds.x + bounds.width + gap, y: near.y } : near
+}
+
+/** The grid cells at Chebyshev distance `ring` from the centre. */
+function* ringCells(ring: number): Generator<[number, number]> {
+  for (let i = -ring; i <= ring; i++) {
+    yield [i, -ring]
+    yield [i, ring]
+  }
+  for (let j = -ring + 1; j <= ring - 1; j++) {
+    yield [-ring, j]
+    yield [ring, j]
+  }
+}
+
+/**
+ * Places several rectangles one after another, each in the free spot nearest its own wish, and
+ * counts each placed one as taken for the next. Returns the corners in the order given.
+ */
+export function placeAll(
+  taken: Occupancy,
+  wishes: readonly (Size & { readonly near: Point })[],
+  gap = PLACEMENT_GAP,
+): Point[] {
+  return wishes.map((wish) => {
+    const spot = freeSpot(taken, wish, wish.near, gap)
+    taken.add({ ...spot, width: wish.width, height: wish.height })
+    return spot
+  })
+}
