@@ -18,6 +18,7 @@ import { createHttpApi } from './http/api.js'
 import { createMetricsEndpoint, listenForMetrics, portOf } from './http/metrics-endpoint.js'
 import { Rooms } from './rooms/rooms.js'
 import { openSqliteStorage } from './storage/sqlite.js'
+import { watchStorage } from './storage/storage-health.js'
 import type { Storage } from './storage/storage.js'
 import { createConnections } from './websocket/connections.js'
 import { chooseSubprotocol, createUpgradeHandler } from './websocket/upgrade.js'
@@ -66,7 +67,12 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
   const log = options.logger ?? pino({ name: 'samla-relay' })
   const limits = { ...DEFAULT_LIMITS, ...options.limits }
   const dataDir = options.dataDir ?? './data'
-  const storage = options.storage ?? openSqliteStorage(dataDir)
+  // Every write is watched: one that fails marks storage failing (/readyz 503) until one succeeds.
+  const { storage, health } = watchStorage(options.storage ?? openSqliteStorage(dataDir), {
+    log,
+    probeIntervalMs: limits.storageProbeIntervalMs,
+  })
+  const storageFailing = () => health.failingSince !== null
   const secret = loadOrCreateSecret(dataDir, options.secret)
   const rateLimits = createRateLimits(limits)
   const clientAddress = createClientAddress(options.trustedProxies ?? [])
@@ -74,7 +80,7 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
   const serveMetrics = createMetricsEndpoint(metrics.registry, options.metrics?.token)
   const ownMetricsPort = options.metrics?.port !== undefined
   const connections = createConnections({ log, metrics, limits, rooms: () => rooms })
-  const history = createHistory(storage, limits, () => rooms)
+  const history = createHistory(storage, limits, () => rooms, log)
   const rooms = new Rooms({
     storage,
     log,
@@ -83,6 +89,7 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
     onRejected: (ws, error) => connections.refuseMessage(ws, error, 0),
     afterStore: (room) => history.afterStore(room),
     snapshot: (room, reason) => history.keepBefore(room, reason),
+    storageFailing,
   })
   let draining = false
   const handleHttp = createHttpApi({
@@ -91,17 +98,16 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
     webRoot: options.webRoot ?? DEFAULT_WEB_ROOT,
     maxBodyBytes: limits.maxHttpBodyBytes,
     maxImportBytes: limits.maxImportBytes,
-    currentState: (boardId, kind) =>
-      rooms.use({ boardId, kind }, (room) => {
-        room.flushPending()
-        return room.encodeResolvedState()
-      }),
-    boardSnapshot: (boardId) => rooms.use({ boardId, kind: 'board' }, (room) => room.snapshot()),
+    currentState: (boardId, kind) => rooms.use({ boardId, kind }, (room) => room.storedState()),
+    // While writes fail, a page opens from its local copy and the sync instead (it falls back by itself).
+    boardSnapshot: (boardId) =>
+      storageFailing() ? null : rooms.use({ boardId, kind: 'board' }, (room) => room.snapshot()),
     serveMetrics: ownMetricsPort ? null : serveMetrics,
     secret,
     rateLimits,
     clientAddress,
     isReady: () => !draining,
+    storageFailing,
     closeConnections: (boardId, roles) => rooms.closeBoard(boardId, CloseCode.LinkRotated, 'link replaced', roles),
     discardBoard: (boardId) => {
       rooms.discardBoard(boardId, CloseCode.BoardDeleted, 'board deleted')
@@ -128,6 +134,7 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
     'upgrade',
     createUpgradeHandler({
       storage,
+      log,
       secret,
       rateLimits,
       metrics,
@@ -172,6 +179,7 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
         server.closeAllConnections()
         await stopped
         await new Promise((resolve) => (metricsServer ? metricsServer.close(resolve) : resolve(undefined)))
+        health.stop()
         storage.close()
         log.info('relay stopped')
       })()

@@ -57,6 +57,8 @@ export interface RelayLimits {
   historyIntervalMs: number
   /** History snapshots older than this are deleted. */
   historyRetentionMs: number
+  /** While storage writes fail (a full disk), how often a small probe write checks whether they work again. */
+  storageProbeIntervalMs: number
 }
 
 export const DEFAULT_LIMITS: RelayLimits = {
@@ -91,6 +93,7 @@ export const DEFAULT_LIMITS: RelayLimits = {
   compactAfterBytes: 1024 * 1024,
   historyIntervalMs: 10 * 60_000,
   historyRetentionMs: 90 * 24 * 60 * 60_000,
+  storageProbeIntervalMs: 2000,
 }
 
 export interface RelayConfig {
@@ -170,6 +173,7 @@ const LIMIT_ENV: Record<keyof RelayLimits, string> = {
   compactAfterBytes: 'SAMLA_COMPACT_AFTER_BYTES',
   historyIntervalMs: 'SAMLA_HISTORY_INTERVAL_MS',
   historyRetentionMs: 'SAMLA_HISTORY_RETENTION_MS',
+  storageProbeIntervalMs: 'SAMLA_STORAGE_PROBE_INTERVAL_MS',
 }
 
 export function limitsFromEnv(env: NodeJS.ProcessEnv): Partial<RelayLimits> {

@@ -17,6 +17,7 @@ export type RejectReason =
   | 'awareness-cap'
   | 'room-full'
   | 'address-limit'
+  | 'storage-failing'
 
 export function createMetrics() {
   const registry = new Registry()

@@ -2,9 +2,12 @@
  * Board history: snapshots of a board doc taken on a schedule (at most one per interval while
  * the board changes), before risky operations on request, and before every restore. A restore
  * is itself a new change that everyone sees live, and can be undone by restoring again.
- * Snapshots older than the retention are dropped; deleting a board deletes them too.
+ * Snapshots older than the retention are dropped; deleting a board deletes them too. A scheduled
+ * snapshot that cannot be stored (a nearly full disk) is logged and tried again an interval later:
+ * the changes it would have kept are stored already, and nothing on a timer may end the relay.
  */
 import { restoreBoard } from '@samla/board'
+import type { Logger } from 'pino'
 import type { Room } from '../rooms/room.js'
 import type { Rooms } from '../rooms/rooms.js'
 import type { HistoryReason, Storage } from '../storage/storage.js'
@@ -14,27 +17,25 @@ export interface HistorySettings {
   historyRetentionMs: number
 }
 
-export function createHistory(storage: Storage, settings: HistorySettings, rooms: () => Rooms) {
+export function createHistory(storage: Storage, settings: HistorySettings, rooms: () => Rooms, log: Logger) {
   const lastTaken = new Map<string, number>()
 
   function keep(room: Room, reason: HistoryReason): number {
     const now = Date.now()
     lastTaken.set(room.ref.boardId, now)
-    room.flushPending()
-    return storage.addHistory(
-      room.ref.boardId,
-      room.encodeResolvedState(),
-      reason,
-      now,
-      now - settings.historyRetentionMs,
-    )
+    return storage.addHistory(room.ref.boardId, room.storedState(), reason, now, now - settings.historyRetentionMs)
   }
 
   return {
     /** Hooked after every stored batch: takes the scheduled snapshot when one is due. */
     afterStore(room: Room): void {
       if (room.ref.kind !== 'board') return
-      if (Date.now() - (lastTaken.get(room.ref.boardId) ?? 0) >= settings.historyIntervalMs) keep(room, 'scheduled')
+      if (Date.now() - (lastTaken.get(room.ref.boardId) ?? 0) < settings.historyIntervalMs) return
+      try {
+        keep(room, 'scheduled')
+      } catch (error) {
+        log.error({ room: room.key, err: error }, 'scheduled history snapshot failed; tried again after the interval')
+      }
     },
     /** Takes a snapshot of a loaded board now, before a change the relay makes on its own. */
     keepBefore(room: Room, reason: HistoryReason): number {

@@ -16,6 +16,7 @@ import type { RateLimits } from '../access/rate-limits.js'
 import { signToken } from '../access/tokens.js'
 import type { History } from '../history/board-history.js'
 import type { HistoryReason, Storage, StoredBoard } from '../storage/storage.js'
+import { StorageFailure } from '../storage/storage-health.js'
 import {
   type CsvLayout,
   EXPORT_FORMATS,
@@ -39,6 +40,8 @@ export interface HttpApiOptions {
   clientAddress: ClientAddress
   /** False while storage is closed or the relay is draining. */
   isReady: () => boolean
+  /** True while storage writes fail (a full disk): not ready either, for a different reason. */
+  storageFailing: () => boolean
   /** Closes live connections of these roles on a board, e.g. after their link was rotated. */
   closeConnections: (boardId: string, roles: readonly Role[]) => void
   /** Closes every connection to a deleted board and forgets its rooms. */
@@ -303,7 +306,9 @@ export function createHttpApi(options: HttpApiOptions) {
     // The relay's clock, so every client can show the same countdown whatever its own clock says.
     if (pathname === '/api/time') return sendJson(res, 200, { now: Date.now() })
     if (pathname === '/readyz') {
-      return isReady() ? sendJson(res, 200, { status: 'ready' }) : sendJson(res, 503, { status: 'draining' })
+      if (!isReady()) return sendJson(res, 503, { status: 'draining' })
+      if (options.storageFailing()) return sendJson(res, 503, { status: 'storage-failing' })
+      return sendJson(res, 200, { status: 'ready' })
     }
     if (pathname === '/metrics') {
       if (options.serveMetrics) return options.serveMetrics(req, res)
@@ -324,6 +329,13 @@ export function createHttpApi(options: HttpApiOptions) {
       await route(req, res)
     } catch (error) {
       if (error instanceof HttpError) return sendJson(res, error.status, { error: error.code, message: error.message })
+      if (error instanceof StorageFailure) {
+        log.warn({ err: error, method: req.method }, 'request refused: storage is failing')
+        if (!res.headersSent) {
+          sendJson(res, 503, { error: 'storage-failure', message: 'The relay cannot save right now; try again shortly' })
+        }
+        return
+      }
       log.error({ err: error, method: req.method }, 'request failed')
       if (!res.headersSent) sendJson(res, 500, { error: 'internal', message: 'Something went wrong in the relay' })
     }

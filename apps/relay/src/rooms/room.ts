@@ -3,8 +3,10 @@
  * - An update is committed to storage before any peer is sent it. Updates arriving in the same
  *   tick are merged, stored once and broadcast as one message encoded once; awareness likewise.
  * - A joiner with an empty state vector gets a cached encoding of the whole board.
- * - A room that cannot persist closes its sockets and is unloaded, so it never serves state
- *   that storage does not have.
+ * - A room that cannot persist closes its sockets with 1011 and is unloaded at once, so it never
+ *   serves state that storage does not have; whoever joins next gets the board as stored. While
+ *   storage is failing, an update that would change the doc is refused before it touches it: only
+ *   its sender is closed (1011), the readers stay.
  * The room ties its parts together: the peers (peer.ts), the updates received this tick
  * (incoming-updates.ts), the doc's changes on their way to storage (update-batch.ts), when they go
  * out (flush-schedule.ts), what is served of the doc (resolved-state.ts), presence
@@ -21,6 +23,7 @@ import * as Y from 'yjs'
 import type { RelayLimits } from '../base/config.js'
 import type { Metrics } from '../base/metrics.js'
 import type { DocRef, Storage } from '../storage/storage.js'
+import { StorageFailure } from '../storage/storage-health.js'
 import type { VoteDesk } from '../votes/vote-desk.js'
 import { DocLog } from './doc-log.js'
 import { FlushSchedule } from './flush-schedule.js'
@@ -49,13 +52,17 @@ export interface RoomDeps {
   afterStore?: (room: Room) => void
   /** Called for an update refused after it was queued; the socket should be closed. */
   onRejected: (socket: WebSocket, error: RejectedMessageError) => void
+  /** Whether storage writes are failing right now (storage-health.ts). */
+  storageFailing: () => boolean
+  /** The room could not store a change: its sockets are closed, and it is to be unloaded now. */
+  onFailed: (room: Room) => void
   /** Opens the dot vote over the loaded doc; given for a board doc only. */
   openVotes?: (doc: Y.Doc) => VoteDesk
 }
 
 export class Room {
   readonly doc = new Y.Doc({ gc: true })
-  private readonly schedule = new FlushSchedule(() => this.flushPending())
+  private readonly schedule = new FlushSchedule(() => this.flushScheduled())
   private readonly state = new ResolvedState(this.doc)
   private readonly presence = new RoomAwareness(this.doc, () => this.schedule.request())
   private readonly peers = new Map<WebSocket, Peer>()
@@ -142,6 +149,7 @@ export class Room {
     this.schedule.flushing()
     if (!this.incoming.isEmpty && !this.broken) this.applyIncoming()
     if (!this.batch.isEmpty && !this.broken) this.flushUpdates()
+    if (this.broken) return
     const presence = this.presence.takeChanges()
     if (presence) for (const peer of this.peers.values()) peer.send(presence)
   }
@@ -152,16 +160,16 @@ export class Room {
     const updates = this.stored.unfolded
     if (updates === 0 || this.broken) return
     const started = performance.now()
-    this.stored.compact(this.encodeResolvedState())
+    this.stored.compact(this.storedState())
     this.deps.metrics.compactions.inc()
     this.deps.log.debug({ room: this.key, updates, ms: performance.now() - started }, 'compacted')
   }
 
   /** A change made by the relay itself (a restore): stored and broadcast like anyone's, before this returns. */
   change(fn: (doc: Y.Doc) => void): void {
-    this.flushPending()
+    this.storedState()
     this.doc.transact(() => fn(this.doc), RELAY)
-    this.flushPending()
+    this.storedState()
   }
 
   /** Closes the sockets of the given roles (all when none given). */
@@ -189,9 +197,15 @@ export class Room {
     return this.state.snapshot()
   }
 
-  /** The doc's state without updates still waiting for their dependencies (see ResolvedState). */
-  encodeResolvedState(stateVector?: Uint8Array): Uint8Array {
-    return this.state.encode(stateVector)
+  /**
+   * The doc's state as stored, without updates still waiting for their dependencies (see
+   * ResolvedState): what this tick gathered is stored first. Throws a StorageFailure when that
+   * failed, for the room then holds changes that storage does not have.
+   */
+  storedState(): Uint8Array {
+    this.flushPending()
+    if (this.broken) throw new StorageFailure(`board ${this.key} could not store its changes`)
+    return this.state.encode()
   }
 
   private receiveSync(peer: Peer, decoder: decoding.Decoder): void {
@@ -200,7 +214,7 @@ export class Room {
       const stateVector = decoding.readVarUint8Array(decoder)
       // Nobody may receive state that is not yet stored.
       this.flushPending()
-      peer.send(this.state.syncStep2For(stateVector))
+      if (!this.broken) peer.send(this.state.syncStep2For(stateVector))
       return
     }
     if (kind !== syncProtocol.messageYjsSyncStep2 && kind !== syncProtocol.messageYjsUpdate) {
@@ -216,6 +230,10 @@ export class Room {
     const queuedBytes = this.incoming.bytes + this.batch.bytes
     if (this.stored.storedBytes + queuedBytes + update.length > this.deps.limits.maxBoardBytes) {
       throw new RejectedMessageError('board-too-large', CloseCode.BoardTooLarge, 'board size limit reached')
+    }
+    // It could not be stored; the sender keeps it and sends it again when it reconnects.
+    if (this.deps.storageFailing() && !Y.snapshotContainsUpdate(Y.snapshot(this.doc), update)) {
+      throw new RejectedMessageError('storage-failing', CloseCode.InternalError, 'storage failure')
     }
     this.incoming.add(peer, update)
     this.schedule.request()
@@ -241,7 +259,16 @@ export class Room {
   private receiveVote(votes: VoteDesk, peer: Peer, decoder: decoding.Decoder): void {
     // The vote sees the board as this peer's earlier messages left it (a note it just wrote).
     this.flushPending()
-    votes.receive(peer, decoder)
+    if (this.broken) return
+    try {
+      votes.receive(peer, decoder)
+    } catch (error) {
+      // The dot was not stored, so it was not counted either: the asker is told by its close.
+      if (error instanceof StorageFailure) {
+        throw new RejectedMessageError('storage-failing', CloseCode.InternalError, 'storage failure')
+      }
+      throw error
+    }
   }
 
   private receiveAwareness(peer: Peer, update: Uint8Array): void {
@@ -282,9 +309,20 @@ export class Room {
     })
   }
 
+  /** A flush on the schedule has no caller to throw to: whatever goes wrong in it fails the room. */
+  private flushScheduled(): void {
+    try {
+      this.flushPending()
+    } catch (error) {
+      this.fail(error)
+    }
+  }
+
   private fail(error: unknown): void {
+    if (this.broken) return
     this.broken = true
-    this.deps.log.error({ room: this.key, err: error }, 'storage write failed; closing the room')
+    this.deps.log.error({ room: this.key, err: error }, 'storage write failed; closing and unloading the room')
     this.closeAll(CloseCode.InternalError, 'storage failure')
+    this.deps.onFailed(this)
   }
 }

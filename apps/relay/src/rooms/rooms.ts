@@ -5,7 +5,8 @@
  * doc: they are read from the control room when that is loaded, else from storage once and
  * remembered, so a board whose facilitator is not connected does not keep a second doc in memory.
  * A board's room holds its dot vote, which hears of every change to the control doc. A board stored
- * with entries that break its schema is repaired as it loads (repair-on-load.ts).
+ * with entries that break its schema is repaired as it loads (repair-on-load.ts). A room whose
+ * storage write failed is unloaded at once, so the next join loads the board as stored.
  */
 import { type ControlState, readControl, type Writer } from '@samla/board'
 import { type DocKind, mayWrite, type Role } from '@samla/protocol'
@@ -28,6 +29,7 @@ export interface RoomsDeps {
   limits: RelayLimits
   onRejected: RoomDeps['onRejected']
   afterStore?: RoomDeps['afterStore']
+  storageFailing: RoomDeps['storageFailing']
   /** Takes a history snapshot of a board before the relay changes it on its own; returns its id. */
   snapshot: (room: Room, reason: HistoryReason) => number
 }
@@ -56,6 +58,7 @@ export class Rooms {
     const room = new Room(ref, {
       ...this.deps,
       onEmpty: (empty) => this.scheduleUnload(empty),
+      onFailed: (failed) => this.unload(failed, { compact: false }),
       mayWrite: (role) => this.mayWrite(ref, role),
       writerRules: (peer) => this.writerRules(ref, peer),
       ...(kind === 'board' && {
@@ -70,8 +73,14 @@ export class Rooms {
       room.doc.on('update', () => this.rooms.get(keyOf(boardId, 'board'))?.votes?.controlChanged())
     } else {
       const { storage, log, snapshot } = this.deps
-      repairOnLoad(room, { log, snapshot: (board) => snapshot(board, 'before-repair') })
-      moveBallotsOutOfDoc(room, { storage, log, snapshot: (board) => snapshot(board, 'before-vote-move') })
+      try {
+        repairOnLoad(room, { log, snapshot: (board) => snapshot(board, 'before-repair') })
+        moveBallotsOutOfDoc(room, { storage, log, snapshot: (board) => snapshot(board, 'before-vote-move') })
+      } catch (error) {
+        // Not stored as it must be before anyone is sent the board: nobody is, until a load succeeds.
+        this.unload(room, { compact: false })
+        throw error
+      }
     }
     return room
   }

@@ -59,6 +59,11 @@ const SCHEMA = `
     board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
     since INTEGER NOT NULL
   );
+  -- One row the relay rewrites, while writes fail, to learn when storage takes them again.
+  CREATE TABLE IF NOT EXISTS probe (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    at INTEGER NOT NULL
+  );
 `
 
 interface BoardRow {
@@ -142,6 +147,7 @@ export function openSqliteStorage(dataDir: string): Storage {
     if (dots > 0) upsertDots.run(boardId, voter, noteId, dots)
     else deleteDots.run(boardId, voter, noteId)
   }
+  const writeProbe = db.prepare('INSERT OR REPLACE INTO probe (id, at) VALUES (1, ?)')
   const adoptBallots = db.transaction((boardId: string, ballots: StoredBallots) => {
     for (const [voter, ballot] of ballots) for (const [noteId, dots] of ballot) setDots(boardId, voter, noteId, dots)
     insertKept.run(boardId, Date.now())
@@ -213,6 +219,7 @@ export function openSqliteStorage(dataDir: string): Storage {
     setDots,
     keepsBallots: (boardId) => selectKept.get(boardId) !== undefined,
     adoptBallots: (boardId, ballots) => adoptBallots(boardId, ballots),
+    probe: () => void writeProbe.run(Date.now()),
     close: () => db.close(),
   }
 }

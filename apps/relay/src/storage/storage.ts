@@ -65,5 +65,7 @@ export interface Storage {
   keepsBallots(boardId: string): boolean
   /** Stores the ballots a board kept in its doc, and that the relay keeps its ballots from now on, at once. */
   adoptBallots(boardId: string, ballots: StoredBallots): void
+  /** A small write that only tells whether storage takes writes (see storage-health.ts). */
+  probe(): void
   close(): void
 }

@@ -1,7 +1,8 @@
 /**
  * Accepted websockets. Each joins its doc's room within the per-address and per-room limits (past
  * them it is closed with a code, because a browser cannot read an HTTP refusal), its frames go to
- * the room, and a frame the room refuses closes it with the code that says why.
+ * the room, and a frame the room refuses closes it with the code that says why. A board that cannot
+ * be loaded as it must be stored (storage failing) closes the socket with 1011; it reconnects later.
  */
 import { CloseCode } from '@samla/protocol'
 import type { Logger } from 'pino'
@@ -10,6 +11,7 @@ import type { RelayLimits } from '../base/config.js'
 import type { Metrics } from '../base/metrics.js'
 import type { PeerIdentity } from '../rooms/peer.js'
 import { RejectedMessageError } from '../rooms/rejected-message.js'
+import type { Room } from '../rooms/room.js'
 import type { Rooms } from '../rooms/rooms.js'
 import type { DocRef } from '../storage/storage.js'
 import { watchLiveness } from './liveness.js'
@@ -47,7 +49,14 @@ export function createConnections({ log, metrics, limits, rooms }: ConnectionsDe
       refuse(ws, 'address-limit', CloseCode.TooManyFromAddress, 'too many connections from this address')
       return
     }
-    const room = rooms().open(ref)
+    let room: Room
+    try {
+      room = rooms().open(ref)
+    } catch (error) {
+      connLog.error({ err: error }, 'board could not be loaded')
+      ws.close(CloseCode.InternalError, 'storage failure')
+      return
+    }
     if (room.size >= limits.maxConnectionsPerRoom) {
       refuse(ws, 'room-full', CloseCode.BoardFull, 'board full')
       return

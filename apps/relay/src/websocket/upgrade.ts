@@ -16,6 +16,7 @@ import {
   readCredentialProtocols,
   SOCKET_PROTOCOL,
 } from '@samla/protocol'
+import type { Logger } from 'pino'
 import type { WebSocketServer } from 'ws'
 import { authorise } from '../access/authorise.js'
 import { isBoardId } from '../access/board-ids.js'
@@ -27,6 +28,7 @@ import type { Connections } from './connections.js'
 
 export interface UpgradeDeps {
   storage: Storage
+  log: Logger
   secret: Buffer
   rateLimits: RateLimits
   metrics: Metrics
@@ -65,6 +67,7 @@ export function createUpgradeHandler({
   connections,
   isDraining,
   clientAddress,
+  log,
 }: UpgradeDeps) {
   async function upgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://relay')
@@ -97,6 +100,11 @@ export function createUpgradeHandler({
     // Until a websocket takes the socket over, and on a refused one to its end, nothing else listens
     // to it: a client resetting it (a page closing a socket still connecting) must not go unhandled.
     socket.on('error', () => socket.destroy())
-    void upgrade(req, socket, head)
+    upgrade(req, socket, head).catch((error: unknown) => {
+      // A fault while checking it (storage unreadable) refuses this upgrade; it never ends the relay.
+      log.error({ err: error }, 'websocket upgrade failed')
+      if (socket.writable) refuseUpgrade(socket, 503, 'The relay cannot open boards right now')
+      else socket.destroy()
+    })
   }
 }
