@@ -25,7 +25,7 @@ export interface RelayLimits {
   maxGroupsPerBoard: number
   /** Yjs structs (what a board's memory grows with: a note holds about a dozen, each change adds some). */
   maxItemsPerBoard: number
-  /** Yjs structs one update may bring, each character of text counting as one. */
+  /** Yjs structs one update may bring (a text typed or pasted in one go is one). */
   maxItemsPerUpdate: number
   /**
    * Per connection, token buckets (a rate per second and a burst): board messages and their bytes,

@@ -15,6 +15,8 @@ export type RejectReason =
   | 'rate-limited'
   | 'awareness-not-own'
   | 'awareness-cap'
+  | 'awareness-too-big'
+  | 'board-count-limit'
   | 'room-full'
   | 'address-limit'
   | 'storage-failing'
@@ -47,6 +49,12 @@ export function createMetrics() {
     slowConsumersDropped: new Counter({
       name: 'samla_slow_consumers_dropped_total',
       help: 'Connections closed because their send buffer passed the high-water mark',
+      registers,
+    }),
+    throttled: new Counter({
+      name: 'samla_throttled_total',
+      help: 'Connections paused for going over their budget of board messages or presence',
+      labelNames: ['budget'] as const,
       registers,
     }),
     rejected: new Counter({

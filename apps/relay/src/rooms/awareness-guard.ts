@@ -1,25 +1,36 @@
 /**
  * Checks an awareness update before it is applied. A connection may only change entries it
  * owns (the first time it changes a free id, that id becomes its own) and may own at most
- * `maxEntries`. Entries that would change nothing are ignored: the stock y-websocket client
- * echoes every presence change it hears, including other people's, and such an echo must
- * neither claim the id nor count against the sender.
+ * `maxEntries`; no entry may be larger than `maxEntryBytes` (a name, a cursor and a selection take
+ * a few hundred bytes; a larger entry would be sent to everyone on the board, and to every joiner).
+ * Entries that would change nothing are ignored: the stock y-websocket client echoes every presence
+ * change it hears, including other people's, and such an echo must neither claim the id nor count
+ * against the sender.
  */
 import * as decoding from 'lib0/decoding'
 
 export interface AwarenessEntry {
   clientId: number
   clock: number
+  /** The entry's state as sent: JSON text, `null` when the entry is removed. */
+  state: Uint8Array
   removes: boolean
 }
 
-export type AwarenessVerdict = { ok: true; claimed: number[] } | { ok: false; reason: 'not-own' | 'cap' }
+export type AwarenessVerdict = { ok: true; claimed: number[] } | { ok: false; reason: 'not-own' | 'cap' | 'too-big' }
 
 export interface AwarenessView {
   clockOf(clientId: number): number | undefined
   hasState(clientId: number): boolean
   ownerIsOther(clientId: number): boolean
 }
+
+export interface AwarenessLimits {
+  readonly maxEntries: number
+  readonly maxEntryBytes: number
+}
+
+const NULL_STATE = 'null'
 
 /** Reads the entries of an encoded awareness update (throws on a malformed one). */
 export function readAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
@@ -29,10 +40,14 @@ export function readAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
   for (let i = 0; i < count; i++) {
     const clientId = decoding.readVarUint(decoder)
     const clock = decoding.readVarUint(decoder)
-    const removes = decoding.readVarString(decoder) === 'null'
-    entries.push({ clientId, clock, removes })
+    const state = decoding.readVarUint8Array(decoder)
+    entries.push({ clientId, clock, state, removes: isNull(state) })
   }
   return entries
+}
+
+function isNull(state: Uint8Array): boolean {
+  return state.length === NULL_STATE.length && String.fromCharCode(...state) === NULL_STATE
 }
 
 /** Mirrors y-protocols' rule for when an entry takes effect. */
@@ -42,12 +57,13 @@ function takesEffect(entry: AwarenessEntry, view: AwarenessView): boolean {
 }
 
 export function checkAwareness(
-  update: Uint8Array,
+  entries: readonly AwarenessEntry[],
   own: ReadonlySet<number>,
   view: AwarenessView,
-  maxEntries: number,
+  { maxEntries, maxEntryBytes }: AwarenessLimits,
 ): AwarenessVerdict {
-  const effective = readAwarenessEntries(update).filter((entry) => takesEffect(entry, view))
+  if (entries.some((entry) => entry.state.length > maxEntryBytes)) return { ok: false, reason: 'too-big' }
+  const effective = entries.filter((entry) => takesEffect(entry, view))
   if (effective.some((entry) => !own.has(entry.clientId) && view.ownerIsOther(entry.clientId))) {
     return { ok: false, reason: 'not-own' }
   }

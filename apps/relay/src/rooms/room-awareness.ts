@@ -1,14 +1,23 @@
 /**
  * A room's awareness (presence): which connection owns which client id, and which entries changed
- * since the last flush. A connection may change only entries it owns (awareness-guard.ts); the
- * relay has no presence of its own.
+ * since the last flush. A connection may change only entries it owns, each within its size
+ * (awareness-guard.ts); a viewer's entries carry its name only (viewer-presence.ts). The relay has
+ * no presence of its own.
  */
 import * as awarenessProtocol from 'y-protocols/awareness'
 import type * as Y from 'yjs'
+import type { RelayLimits } from '../base/config.js'
 import type { RejectReason } from '../base/metrics.js'
-import { checkAwareness } from './awareness-guard.js'
+import { checkAwareness, readAwarenessEntries } from './awareness-guard.js'
 import { encodeAwareness } from './messages.js'
 import type { Peer } from './peer.js'
+import { viewerPresence } from './viewer-presence.js'
+
+const REFUSALS = {
+  'not-own': 'awareness-not-own',
+  cap: 'awareness-cap',
+  'too-big': 'awareness-too-big',
+} as const satisfies Record<string, RejectReason>
 
 export class RoomAwareness {
   private readonly awareness: awarenessProtocol.Awareness
@@ -38,23 +47,25 @@ export class RoomAwareness {
    * Applies a peer's awareness update, or returns why it was dropped (not closed: a reconnecting tab
    * may briefly claim the id its dead socket still holds). Throws on a malformed update.
    */
-  receive(peer: Peer, update: Uint8Array, maxEntries: number): RejectReason | null {
+  receive(peer: Peer, update: Uint8Array, limits: RelayLimits): RejectReason | null {
+    const entries = readAwarenessEntries(update)
     const verdict = checkAwareness(
-      update,
+      entries,
       peer.owned,
       {
         clockOf: (id) => this.awareness.meta.get(id)?.clock,
         hasState: (id) => this.awareness.states.has(id),
         ownerIsOther: (id) => (this.owners.get(id) ?? peer) !== peer,
       },
-      maxEntries,
+      { maxEntries: limits.maxAwarenessEntriesPerConnection, maxEntryBytes: limits.maxPresenceEntryBytes },
     )
-    if (!verdict.ok) return verdict.reason === 'cap' ? 'awareness-cap' : 'awareness-not-own'
+    if (!verdict.ok) return REFUSALS[verdict.reason]
     for (const id of verdict.claimed) {
       peer.owned.add(id)
       this.owners.set(id, peer)
     }
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer.socket)
+    const applied = peer.role === 'viewer' ? viewerPresence(entries) : update
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, applied, peer.socket)
     return null
   }
 

@@ -34,6 +34,7 @@ import { RejectedMessageError } from './rejected-message.js'
 import { ResolvedState } from './resolved-state.js'
 import { RoomAwareness } from './room-awareness.js'
 import { UpdateBatch } from './update-batch.js'
+import { WriteLimits } from './write-limits.js'
 
 const LOADING = Symbol('loading')
 const RELAY = Symbol('relay')
@@ -70,6 +71,7 @@ export class Room {
   private readonly incoming = new IncomingUpdates()
   private readonly stored: DocLog
   private readonly batch: UpdateBatch
+  private readonly writeLimits: WriteLimits
   private compactQueued = false
   private broken = false
 
@@ -100,6 +102,7 @@ export class Room {
       LOADING,
     )
     this.votes = deps.openVotes?.(this.doc) ?? null
+    this.writeLimits = new WriteLimits(this.doc, deps.limits)
     this.stored = new DocLog(deps.storage, ref, loaded)
     this.batch = new UpdateBatch(this.stored, deps.metrics)
     this.doc.on('update', this.onDocUpdate)
@@ -227,10 +230,7 @@ export class Room {
       this.deps.metrics.rejected.inc({ reason: 'read-only' })
       return
     }
-    const queuedBytes = this.incoming.bytes + this.batch.bytes
-    if (this.stored.storedBytes + queuedBytes + update.length > this.deps.limits.maxBoardBytes) {
-      throw new RejectedMessageError('board-too-large', CloseCode.BoardTooLarge, 'board size limit reached')
-    }
+    this.writeLimits.admit(update, this.stored.storedBytes + this.incoming.bytes + this.batch.bytes)
     // It could not be stored; the sender keeps it and sends it again when it reconnects.
     if (this.deps.storageFailing() && !Y.snapshotContainsUpdate(Y.snapshot(this.doc), update)) {
       throw new RejectedMessageError('storage-failing', CloseCode.InternalError, 'storage failure')
@@ -247,6 +247,7 @@ export class Room {
       maxUnresolvedBytes: this.deps.limits.maxUnresolvedBytes,
     })
     this.deps.metrics.updateApplySeconds.observe((performance.now() - started) / 1000)
+    this.writeLimits.applied()
     // A sender that is ahead of us (e.g. its edits were refused while the board was locked) gets
     // our state vector, so its client sends everything we lack and the gap resolves.
     if (ahead.size > 0) {
@@ -272,7 +273,7 @@ export class Room {
   }
 
   private receiveAwareness(peer: Peer, update: Uint8Array): void {
-    const dropped = this.presence.receive(peer, update, this.deps.limits.maxAwarenessEntriesPerConnection)
+    const dropped = this.presence.receive(peer, update, this.deps.limits)
     if (dropped) this.deps.metrics.rejected.inc({ reason: dropped })
   }
 

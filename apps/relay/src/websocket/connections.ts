@@ -14,6 +14,7 @@ import { RejectedMessageError } from '../rooms/rejected-message.js'
 import type { Room } from '../rooms/room.js'
 import type { Rooms } from '../rooms/rooms.js'
 import type { DocRef } from '../storage/storage.js'
+import { watchFrameBudget } from './frame-budget.js'
 import { watchLiveness } from './liveness.js'
 
 export interface ConnectionsDeps {
@@ -64,6 +65,7 @@ export function createConnections({ log, metrics, limits, rooms }: ConnectionsDe
     perAddress.set(address, (perAddress.get(address) ?? 0) + 1)
     metrics.connections.inc()
     ws.binaryType = 'nodebuffer'
+    const budget = watchFrameBudget(ws, limits, (kind) => metrics.throttled.inc({ budget: kind }))
     ws.on('message', (data: Buffer, isBinary) => {
       // Frames still buffered behind a refused one are not read: the socket is on its way out.
       if (ws.readyState !== ws.OPEN) return
@@ -71,7 +73,9 @@ export function createConnections({ log, metrics, limits, rooms }: ConnectionsDe
       metrics.bytesIn.inc(data.byteLength)
       try {
         if (!isBinary) throw new RejectedMessageError('malformed', CloseCode.MalformedMessage, 'text frame')
-        room.receive(ws, new Uint8Array(data.buffer, data.byteOffset, data.byteLength))
+        const frame = new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+        budget.charge(frame)
+        room.receive(ws, frame)
       } catch (error) {
         if (!(error instanceof RejectedMessageError)) throw error
         refuseMessage(ws, error, data.byteLength)
@@ -85,6 +89,7 @@ export function createConnections({ log, metrics, limits, rooms }: ConnectionsDe
     const stopPinging = watchLiveness(ws, limits.pingIntervalMs, connLog)
     ws.on('close', (code) => {
       stopPinging()
+      budget.stop()
       const left = (perAddress.get(address) ?? 1) - 1
       if (left > 0) perAddress.set(address, left)
       else perAddress.delete(address)

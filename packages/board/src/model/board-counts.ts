@@ -6,10 +6,12 @@
  * bytes alone do not; notes and groups are counted too, so that a board stays one people can read.
  *
  * Counting is cheap where it can be: each struct takes at least one byte of an update, so its length
- * bounds the structs and entries it adds; past a limit, its clock span (one unit per struct, one per
- * character of text, read without keeping its structs) bounds them; only when that bound is past a
- * note or group limit is the update decoded, to count the entries it makes. Deletions add nothing, so
- * a full board can always be cleaned up.
+ * bounds the structs it adds, and a new note's or group's struct names its map, so an update that
+ * never names one adds none; past a limit, its clock span (one unit per struct, one per character of
+ * text, read without keeping its structs) bounds them; only when that too is past a limit is the
+ * update decoded and counted exactly. Deletions add nothing, so a full board can always be cleaned up.
+ * (A key set anew over a note deleted earlier brings that note back without naming the map; the item
+ * limit still holds for it.)
  */
 import * as Y from 'yjs'
 
@@ -19,7 +21,7 @@ export interface CountLimits {
   readonly maxGroups: number
   /** Yjs structs in the board doc (every change leaves some; a note holds about a dozen). */
   readonly maxItems: number
-  /** Structs one update may bring, counting each character of text as one. */
+  /** Structs one update may bring (a text typed or pasted in one go is one). */
   readonly maxItemsPerUpdate: number
 }
 
@@ -66,12 +68,6 @@ export class BoardCounter {
     return { notes: this.notes, groups: this.groups, items: this.items }
   }
 
-  destroy(): void {
-    this.doc.getMap('notes').unobserve(this.onNotes)
-    this.doc.getMap('clusters').unobserve(this.onGroups)
-    this.doc.off('afterTransaction', this.onTransaction)
-  }
-
   private readonly onNotes = (event: Y.YMapEvent<unknown>) => {
     this.notes += keyBalance(event)
   }
@@ -99,19 +95,28 @@ function keyBalance(event: Y.YMapEvent<unknown>): number {
  * this update). Throws on bytes that do not decode as an update.
  */
 export function checkCounts(doc: Y.Doc, update: Uint8Array, board: BoardCounts, limits: CountLimits): CountVerdict {
-  // Each struct takes at least a byte: the length bounds the structs, and the entries among them.
-  let bound = update.length
-  if (bound > limits.maxItemsPerUpdate || board.items + bound > limits.maxItems) bound = Math.min(bound, span(update))
-  if (bound > limits.maxItemsPerUpdate) return over(`more than ${limits.maxItemsPerUpdate} items in one update`)
-  if (board.items + bound > limits.maxItems) return over(`the board holds ${limits.maxItems} items`)
-  let notes = bound
-  let groups = bound
-  if (board.notes + notes > limits.maxNotes || board.groups + groups > limits.maxGroups) {
-    ;({ notes, groups } = madeEntries(doc, update))
-    if (board.notes + notes > limits.maxNotes) return over(`the board holds ${limits.maxNotes} notes`)
-    if (board.groups + groups > limits.maxGroups) return over(`the board holds ${limits.maxGroups} groups`)
-  }
-  return { kind: 'within', adds: { notes, groups, items: bound } }
+  const fits = (adds: BoardCounts) =>
+    adds.items <= limits.maxItemsPerUpdate &&
+    board.items + adds.items <= limits.maxItems &&
+    board.notes + adds.notes <= limits.maxNotes &&
+    board.groups + adds.groups <= limits.maxGroups
+  // Each struct takes at least a byte; a new entry's struct names its map ("notes", "clusters").
+  const bytes = update.length
+  const bound = (items: number) => ({
+    items,
+    notes: mentions(update, NOTES) ? items : 0,
+    groups: mentions(update, GROUPS) ? items : 0,
+  })
+  let adds = bound(bytes)
+  if (fits(adds)) return { kind: 'within', adds }
+  adds = bound(Math.min(bytes, span(update)))
+  if (fits(adds)) return { kind: 'within', adds }
+  adds = added(doc, update)
+  if (adds.items > limits.maxItemsPerUpdate) return over(`more than ${limits.maxItemsPerUpdate} items in one update`)
+  if (board.items + adds.items > limits.maxItems) return over(`the board holds ${limits.maxItems} items`)
+  if (board.notes + adds.notes > limits.maxNotes) return over(`the board holds ${limits.maxNotes} notes`)
+  if (board.groups + adds.groups > limits.maxGroups) return over(`the board holds ${limits.maxGroups} groups`)
+  return { kind: 'within', adds }
 }
 
 /** Whether an update only deletes (it brings no struct the doc lacks): always welcome on a full board. */
@@ -131,17 +136,35 @@ function span(update: Uint8Array): number {
   return units
 }
 
-/** The notes and groups an update makes: new keys in their maps (a key set anew replaces, not adds). */
-function madeEntries(doc: Y.Doc, update: Uint8Array): { notes: number; groups: number } {
+const NOTES = new TextEncoder().encode('notes')
+const GROUPS = new TextEncoder().encode('clusters')
+
+/** Whether `bytes` occur in `update`. */
+function mentions(update: Uint8Array, bytes: Uint8Array): boolean {
+  const first = bytes[0]
+  for (let at = update.indexOf(first as number); at !== -1; at = update.indexOf(first as number, at + 1)) {
+    if (bytes.every((byte, i) => update[at + i] === byte)) return true
+  }
+  return false
+}
+
+/**
+ * What an update adds, decoded: the structs the doc lacks, and the notes and groups among them (new
+ * keys in their maps; a key set anew replaces its value, it adds no entry).
+ */
+function added(doc: Y.Doc, update: Uint8Array): BoardCounts {
   const made = { notes: new Set<string>(), clusters: new Set<string>() }
+  let items = 0
   for (const struct of Y.decodeUpdate(update).structs) {
+    if (struct instanceof Y.Skip) continue
+    if (struct.id.clock + struct.length <= Y.getState(doc.store, struct.id.client)) continue
+    items++
     if (!(struct instanceof Y.Item) || struct.content instanceof Y.ContentDeleted) continue
     // A struct with a neighbour takes its key from it: it replaces that key's value.
     const parent = struct.parent as unknown
     if (struct.origin || struct.rightOrigin || struct.parentSub === null) continue
     if (parent !== 'notes' && parent !== 'clusters') continue
-    if (struct.id.clock + struct.length <= Y.getState(doc.store, struct.id.client)) continue
     if (!doc.getMap(parent).has(struct.parentSub)) made[parent].add(struct.parentSub)
   }
-  return { notes: made.notes.size, groups: made.clusters.size }
+  return { items, notes: made.notes.size, groups: made.clusters.size }
 }
