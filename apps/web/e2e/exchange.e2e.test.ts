@@ -15,6 +15,9 @@ import { eventually } from './eventually.js'
 const WAIT = { timeout: 15_000 }
 const AWKWARD = 'Hej, "världen"\nrad två 🎉 åäö'
 const TITLE = 'Framtid för Kiruna'
+/** The title as export file names begin, before the local date and time. */
+const STEM = 'framtid-för-kiruna'
+const STAMP = String.raw`\d{4}-\d{2}-\d{2}-\d{4}`
 
 async function expectConnected(page: Page): Promise<void> {
   await page.locator('[role="status"][data-status="connected"]').waitFor(WAIT)
@@ -88,12 +91,18 @@ describe('export, import, templates and history', () => {
   it('[WX1] exports CSV with a BOM and awkward text intact', async () => {
     const exporting = await openTool('Export…', 'Export the board')
     const file = await download(facilitator, () => exporting.getByRole('button', { name: 'CSV (spreadsheet)' }).click())
-    expect(file.name).toBe(`samla-${TITLE}.csv`)
+    expect(file.name).toMatch(new RegExp(`^${STEM}-${STAMP}\\.csv$`))
     expect([...file.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     const text = file.bytes.toString('utf8')
-    expect(text).toContain('"Cluster","Text","Colour","Votes","Author","Created"\r\n')
-    expect(text).toContain('"Hej, ""världen""\nrad två 🎉 åäö","green","0","Åsa"')
-    await exporting.getByText(`Done: samla-${TITLE}.csv has been downloaded.`).waitFor(WAIT)
+    // In English the separator is a comma by default; the times are this device's, naming the zone.
+    expect(text).toContain('"Cluster","Text","Colour","Dots","Author","Created"\r\n')
+    expect(text).toMatch(/"Hej, ""världen""\nrad två 🎉 åäö","green","0","Åsa","\d{4}-\d\d-\d\d \d\d:\d\d \(.+\)"/)
+    await exporting.getByText(`Done: ${file.name} has been downloaded.`).waitFor(WAIT)
+    const semicolons = await download(facilitator, async () => {
+      await exporting.getByRole('radio', { name: /Semicolon/ }).check()
+      await exporting.getByRole('button', { name: 'CSV (spreadsheet)' }).click()
+    })
+    expect(semicolons.bytes.toString('utf8')).toContain('"Cluster";"Text";"Colour";"Dots";"Author";"Created"\r\n')
   })
 
   it('[WX2] exports the whole board as a PNG drawn in the browser', async () => {
@@ -101,12 +110,17 @@ describe('export, import, templates and history', () => {
     const file = await download(facilitator, () =>
       exporting.getByRole('button', { name: 'Whole board as an image' }).click(),
     )
-    expect(file.name).toBe(`samla-${TITLE}.png`)
+    expect(file.name).toMatch(new RegExp(`^${STEM}-${STAMP}\\.png$`))
     expect([...file.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
     // The note (160 units) with a 40-unit margin, at twice the detail.
     expect(file.bytes.readUInt32BE(16)).toBe(480)
     expect(file.bytes.readUInt32BE(20)).toBe(480)
     expect(file.bytes.length).toBeGreaterThan(5_000)
+    // The view's image gets a name of its own.
+    const view = await download(facilitator, () =>
+      exporting.getByRole('button', { name: 'Current view as an image' }).click(),
+    )
+    expect(view.name).toMatch(new RegExp(`^${STEM}-view-${STAMP}\\.png$`))
     await exporting.getByRole('button', { name: 'Close' }).click()
   })
 

@@ -26,14 +26,25 @@ function malformed(what: string): RelayError {
   return new RelayError(200, 'malformed-answer', `The relay answered with malformed ${what}`)
 }
 
+/** How a CSV is laid out: its separator, and the IANA time zone its times are written in. */
+export interface CsvLayout {
+  readonly separator: 'comma' | 'semicolon'
+  readonly timeZone: string
+}
+
 export async function downloadExport(
   boardId: string,
   token: string,
   format: ExportFormat,
   language: ExchangeLanguage,
   onProgress: OnProgress,
+  csv?: CsvLayout,
 ): Promise<{ blob: Blob; filename: string }> {
   const query = new URLSearchParams({ format, lang: language })
+  if (csv) {
+    query.set('separator', csv.separator)
+    query.set('tz', csv.timeZone)
+  }
   const result = await transfer({ method: 'GET', url: `${boardUrl(boardId, 'export')}?${query}`, token, onProgress })
   const filename = filenameFromDisposition(result.header('content-disposition')) ?? `samla.${format}`
   return { blob: result.body, filename }

@@ -1,7 +1,7 @@
 /** Tests for naming downloads. */
 import { describe, expect, it } from 'vitest'
 import { filenameFromDisposition } from '../api/http'
-import { fileSafeName } from './download'
+import { exportFileName } from './download'
 
 describe('filenameFromDisposition', () => {
   it('prefers the UTF-8 name the relay sends beside the ASCII one', () => {
@@ -21,14 +21,18 @@ describe('filenameFromDisposition', () => {
   })
 })
 
-describe('fileSafeName', () => {
-  it('keeps Swedish letters and emoji but not path separators or reserved characters', () => {
-    expect(fileSafeName('Mål: 2030 / "Grön" stad 🌱', 'png')).toBe('samla-Mål 2030 Grön stad 🌱.png')
-  })
+describe('exportFileName', () => {
+  // Local time: the test runs in the machine's zone, and so does the name.
+  const at = new Date(2026, 11, 7, 9, 15)
 
-  it('falls back for an empty or dotted title and bounds the length', () => {
-    expect(fileSafeName('  ', 'png')).toBe('samla-board.png')
-    expect(fileSafeName('..', 'png', 'tavla')).toBe('samla-tavla.png')
-    expect(fileSafeName('x'.repeat(300), 'png')).toHaveLength('samla-.png'.length + 100)
+  it('[WX7] names each export kind by the board title and the local date and time', () => {
+    expect(exportFileName('Kiruna 2030', 'png', at, 'tavla')).toBe('kiruna-2030-2026-12-07-0915.png')
+    expect(exportFileName('Kiruna 2030', 'png', at, 'tavla', 'vy')).toBe('kiruna-2030-vy-2026-12-07-0915.png')
+    expect(exportFileName('Kiruna 2030', 'csv', at, 'tavla')).toBe('kiruna-2030-2026-12-07-0915.csv')
+    expect(exportFileName('Framtidens e-tjänster: "Mål" / 2030 🌱', 'md', at, 'tavla')).toBe(
+      'framtidens-e-tjänster-mål-2030-2026-12-07-0915.md',
+    )
+    expect(exportFileName(' ?? ', 'json', at, 'tavla')).toBe('tavla-2026-12-07-0915.json')
+    expect(exportFileName('x'.repeat(500), 'csv', at, 'tavla').length).toBeLessThan(90)
   })
 })

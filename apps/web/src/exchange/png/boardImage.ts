@@ -1,7 +1,8 @@
 /**
  * A PNG of the board, whole or as currently in view, drawn in the browser from the board doc.
  * Collapsed clusters are drawn open with all their notes: an image for the minutes should show
- * everything that was said, whatever someone had folded away on screen.
+ * everything that was said, whatever someone had folded away on screen. With the vote's totals, each
+ * note carries its dots.
  */
 import { listClusters, listNotes } from '@samla/board'
 import type * as Y from 'yjs'
@@ -18,7 +19,13 @@ const MARGIN = 40
 /** Twice the screen's detail for the whole board, so text stays sharp when zoomed in on a projector. */
 const WHOLE_BOARD_SCALE = 2
 
-export async function boardImage(doc: Y.Doc, area: ImageArea, pixelRatio = 1): Promise<Blob> {
+/** Each note's dots (the totals this person may see) and the words of a badge, e.g. "3 prickar". */
+export interface ImageDots {
+  readonly totals: ReadonlyMap<string, number>
+  readonly label: (count: number) => string
+}
+
+export async function boardImage(doc: Y.Doc, area: ImageArea, pixelRatio = 1, dots?: ImageDots): Promise<Blob> {
   const clusters = listClusters(doc)
   const notes = listNotes(doc)
   const frame =
@@ -33,7 +40,7 @@ export async function boardImage(doc: Y.Doc, area: ImageArea, pixelRatio = 1): P
   canvas.height = size.height
   const ctx = canvas.getContext('2d')
   if (!ctx) throw new Error('This browser cannot draw images')
-  drawBoard(ctx, { frame, scale, clusters, notes })
+  drawBoard(ctx, { frame, scale, clusters, notes, dots: dots?.totals, dotsLabel: dots?.label })
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'))
   if (!blob) throw new Error('The image could not be made')
   return blob
