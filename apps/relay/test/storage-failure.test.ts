@@ -7,37 +7,39 @@ import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { addNote, listNotes } from '@samla/board'
-import { CloseCode } from '@samla/protocol'
+import { addNote, listNotes, startVote } from '@samla/board'
+import { CloseCode, DEVICE_KEY_PARAM, encodeVoteRequest } from '@samla/protocol'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import type { Relay } from '../src/index.js'
+import { WebSocket } from 'ws'
+import { openSqliteStorage, type Relay, type Storage } from '../src/index.js'
 import {
   type Client,
   authorOn,
+  closeCode,
   connectClient,
   createBoard,
   holdsFor,
   linksOf,
   startRelay,
   synced,
+  tempDataDir,
   waitFor,
 } from './helpers.js'
 import { type RelayProcess, spawnRelay } from './relay-process.js'
 
 const MOUNT_SIZE = '4m'
 
-/** Mounts a small tmpfs, or says why it cannot. */
-function mountSmallDisk(): { dir: string } | { reason: string } {
-  if (process.getuid?.() !== 0) return { reason: 'mounting a small tmpfs for the data directory needs root' }
+/** Mounts a small tmpfs on a new folder. */
+function mountSmallDisk(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samla-small-disk-'))
   try {
     execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${MOUNT_SIZE}`, 'tmpfs', dir], { stdio: 'pipe' })
-    return { dir }
   } catch (error) {
     fs.rmSync(dir, { recursive: true, force: true })
-    return { reason: `mount -t tmpfs failed: ${(error as Error).message.split('\n')[0]}` }
+    throw error
   }
+  return dir
 }
 
 function unmount(dir: string): void {
@@ -62,18 +64,30 @@ async function status(url: string, token?: string): Promise<number> {
   return response.status
 }
 
-const disk = mountSmallDisk()
-const mounted = 'dir' in disk
-if (!mounted) console.warn(`[RD1]–[RD2] skipped: ${disk.reason}`)
+/** Why this process cannot mount a tmpfs (tried once and undone at once), or null when it can. */
+function whyNoSmallDisk(): string | null {
+  if (process.getuid?.() !== 0) return 'mounting a small tmpfs for the data directory needs root'
+  try {
+    unmount(mountSmallDisk())
+    return null
+  } catch (error) {
+    return `mount -t tmpfs failed: ${(error as Error).message.split('\n')[0]}`
+  }
+}
 
-describe.skipIf(!mounted)('storage failure', () => {
+const cannotMount = whyNoSmallDisk()
+if (cannotMount) console.warn(`[RD1]–[RD2] skipped: ${cannotMount}`)
+
+describe.skipIf(cannotMount !== null)('storage failure', () => {
+  // Mounted only when these tests run (not when filtered out), and unmounted after them, failed or not.
+  let disk = ''
   // Each test takes its own folder on the one mount; the filler is removed whatever happens.
   let dataDir = ''
   let filler: string | null = null
   const cleanup: Array<() => unknown> = []
 
   beforeAll(() => {
-    if (!('dir' in disk)) throw new Error('not mounted')
+    disk = mountSmallDisk()
   })
   afterEach(async () => {
     for (const step of cleanup.splice(0).reverse()) await step()
@@ -82,11 +96,11 @@ describe.skipIf(!mounted)('storage failure', () => {
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
   })
   afterAll(() => {
-    if ('dir' in disk) unmount(disk.dir)
+    if (disk) unmount(disk)
   })
 
   const newDataDir = () => {
-    dataDir = fs.mkdtempSync(path.join((disk as { dir: string }).dir, 'data-'))
+    dataDir = fs.mkdtempSync(path.join(disk, 'data-'))
     return dataDir
   }
 
@@ -211,4 +225,53 @@ describe.skipIf(!mounted)('storage failure', () => {
       expect(await stop(relay)).toBe(0)
     }
   }, 150_000)
+})
+
+describe('a vote whose write fails', () => {
+  const cleanup: Array<() => unknown> = []
+  afterEach(async () => {
+    for (const step of cleanup.splice(0).reverse()) await step()
+  })
+
+  it('[RD3] a dot that cannot be stored closes its asker with 1011 (a close the app reconnects after, not 4400), is not counted, and the relay goes on', async () => {
+    // The one test here that needs no root: SQLite's own error, as a full disk gives it, on the ballot write.
+    const sqlite = openSqliteStorage(tempDataDir())
+    let full = false
+    const storage: Storage = Object.create(sqlite)
+    storage.setDots = (...args) => {
+      if (full) throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' })
+      sqlite.setDots(...args)
+    }
+    const relay = await startRelay({ storage, limits: { storageProbeIntervalMs: 100 } })
+    cleanup.push(
+      () => sqlite.close(),
+      () => relay.close(),
+    )
+    const boardId = await createBoard(relay)
+    const { facilitator, participant } = linksOf(boardId)
+    const board = connectClient(relay, boardId, new Y.Doc(), { token: facilitator })
+    const control = connectClient(relay, boardId, new Y.Doc(), { token: facilitator, room: `${boardId}/control` })
+    cleanup.push(
+      () => board.destroy(),
+      () => control.destroy(),
+    )
+    await Promise.all([synced(board), synced(control)])
+    const noteId = addNote(board.doc, { x: 0, y: 0, text: 'Buss' })
+    startVote(control.doc, { budget: 3, capPerNote: 3 })
+    const reader = connectClient(relay, boardId)
+    cleanup.push(() => reader.destroy())
+    await waitFor(() => listNotes(reader.doc).length === 1, 5000, 'the note stored')
+
+    full = true
+    const url = `${relay.url.replace(/^http/, 'ws')}/ws/${boardId}?token=${participant}&${DEVICE_KEY_PARAM}=voter-device-key-0123`
+    const voter = new WebSocket(url)
+    cleanup.push(() => voter.terminate())
+    await new Promise((resolve) => voter.once('open', resolve))
+    voter.send(encodeVoteRequest({ kind: 'add', request: 1, noteId }))
+    expect(await closeCode(voter)).toBe(CloseCode.InternalError)
+    expect(sqlite.loadBallots(boardId).size).toBe(0)
+    expect(reader.provider.wsconnected).toBe(true)
+    full = false
+    await waitFor(async () => (await status(`${relay.url}/readyz`)) === 200, 10_000, 'ready again')
+  })
 })
