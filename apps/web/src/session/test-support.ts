@@ -7,7 +7,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { DEVICE_KEY_PARAM } from '@samla/protocol'
-import { createRelay } from '@samla/relay'
+import { createRelay, type RelayOptions } from '@samla/relay'
 import { pino } from 'pino'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
@@ -39,9 +39,16 @@ export interface ConnectOptions {
   readonly connect?: boolean
 }
 
-export async function startBoard(title: string) {
+/** A relay with a board on it; `options` for the relay (its storage, its limits). */
+export async function startBoard(title: string, options: RelayOptions = {}) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samla-session-'))
-  const relay = await createRelay({ port: 0, host: '127.0.0.1', dataDir, logger: pino({ level: 'silent' }) })
+  const relay = await createRelay({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    logger: pino({ level: 'silent' }),
+    ...options,
+  })
   onCleanUp(() => fs.rmSync(dataDir, { recursive: true, force: true }))
   onCleanUp(() => relay.close())
   const response = await fetch(`${relay.url}/api/boards`, { method: 'POST', body: JSON.stringify({ title }) })
