@@ -3,10 +3,10 @@
  * offline, and when the relay closed with a code we know, its plain-words explanation follows.
  */
 
-import { CloseCode } from '@samla/protocol'
 import { useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useBoard } from '../session/BoardContext'
+import { isRefusedChange } from '../session/connectionState'
 
 export function ConnectionStatus() {
   const { t } = useTranslation()
@@ -23,12 +23,12 @@ export function ConnectionStatus() {
       >
         <span className="connection-dot" aria-hidden="true" />
         <span className="connection-text">{t(`status.${state.status}`)}</span>
-        {state.closeCode !== null && state.closeCode !== CloseCode.ChangeRefused && (
+        {state.closeCode !== null && !isRefusedChange(state.closeCode) && (
           <span className="connection-reason">{t(`close.${state.closeCode}`)}</span>
         )}
       </div>
-      {/* A refused change is not retried: the board's banner offers starting over instead. */}
-      {state.stopped && state.closeCode !== CloseCode.ChangeRefused && (
+      {/* A refused change (4422, 4413) is not retried: the board's banner offers starting over instead. */}
+      {state.stopped && !isRefusedChange(state.closeCode) && (
         <button type="button" className="button button--quiet" onClick={connection.retry}>
           {t('status.retry')}
         </button>

@@ -1,6 +1,12 @@
 /** Tests for the connection state shown to the person, and which closes end reconnecting. */
 import { describe, expect, it } from 'vitest'
-import { type ConnectionEvent, INITIAL_CONNECTION, reduceConnection, shouldReconnect } from './connectionState'
+import {
+  type ConnectionEvent,
+  INITIAL_CONNECTION,
+  isRefusedChange,
+  reduceConnection,
+  shouldReconnect,
+} from './connectionState'
 
 function run(...events: ConnectionEvent[]) {
   return events.reduce(reduceConnection, INITIAL_CONNECTION)
@@ -59,5 +65,11 @@ describe('connection state', () => {
     const refused = run({ type: 'closed', code: 4422 }, { type: 'stopped' })
     expect(refused).toEqual({ status: 'offline', closeCode: 4422, stopped: true, ended: null })
     expect(shouldReconnect(4422)).toBe(false)
+  })
+
+  it('takes a change refused as too large or on a full board (4413) like a refused one: start over from the relay', () => {
+    expect([4422, 4413].every(isRefusedChange)).toBe(true)
+    expect([null, 4400, 1009, 4509].some(isRefusedChange)).toBe(false)
+    expect(shouldReconnect(4413)).toBe(false)
   })
 })

@@ -45,6 +45,17 @@ const FINAL_CLOSE_CODES: readonly number[] = [
   ...ENDING_CLOSE_CODES.keys(),
 ]
 
+/**
+ * Refusals of a change this device made (4422: it broke the board's rules; 4413: too large, or the
+ * board full): this device's copy still holds the change and would send it on every reconnect, so
+ * the way on is starting over from the relay's board, which the board's banner offers.
+ */
+const REFUSED_CHANGE_CODES: readonly number[] = [CloseCode.ChangeRefused, CloseCode.BoardTooLarge]
+
+export function isRefusedChange(code: number | null): boolean {
+  return code !== null && REFUSED_CHANGE_CODES.includes(code)
+}
+
 export function shouldReconnect(code: number): boolean {
   return !FINAL_CLOSE_CODES.includes(code)
 }
