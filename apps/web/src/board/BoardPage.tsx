@@ -7,6 +7,7 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { AccessProblemPage } from './AccessProblemPage'
+import { tabRole } from '../access/linkToken'
 import { useLinkToken } from '../access/useLinkToken'
 import { TopBar } from '../components/TopBar'
 import { findRecentBoard, forgetRecentToken } from '../lib/recentBoards'
@@ -63,9 +64,9 @@ function CheckedBoard({ boardId, token }: { readonly boardId: string; readonly t
     )
   }
   // Offline: the title comes from the local copy once loaded, or from the recent-boards list until then.
-  // The role is the one this device last had with this token; unknown, the board is only shown.
+  // The role is the one this tab or device last had with this token; unknown, the board is only shown.
   const recent = findRecentBoard(boardId)
-  const role = recent?.token === token && recent.role ? recent.role : 'viewer'
+  const role = (recent?.token === token && recent.role) || tabRole(boardId, token) || 'viewer'
   return <BoardScreen access={{ boardId, token, role }} knownTitle={recent?.title ?? ''} />
 }
 

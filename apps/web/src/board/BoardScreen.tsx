@@ -6,6 +6,7 @@
 import { useEffect, useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useStore } from 'zustand'
+import { rememberTabRole, takeOwnLinkReplaced } from '../access/linkToken'
 import { LiveAnnouncer } from '../announce/LiveAnnouncer'
 import { Canvas } from '../canvas/Canvas'
 import { ErrorBoundary } from '../components/ErrorBoundary'
@@ -64,7 +65,11 @@ function OpenBoard({ session, knownTitle }: { readonly session: BoardSession; re
   const onCanvas = useStore(session.ui, (state) => state.view === 'canvas')
   useEffect(() => {
     rememberBoard({ id: boardId, title, visitedAt: Date.now(), token, role })
+    rememberTabRole(boardId, token, role)
   }, [boardId, title, token, role])
+  useEffect(() => {
+    if (takeOwnLinkReplaced(session.boardId)) session.ui.getState().showNotice('own-link-replaced')
+  }, [session])
 
   return (
     <BoardContext.Provider value={session}>

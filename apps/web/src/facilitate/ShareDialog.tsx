@@ -1,16 +1,19 @@
 /**
  * The facilitator's share dialog: the participant link (with a QR code for the room), the viewer
- * link for a projector and the facilitator's own link, each explained, copyable and — except the
- * facilitator's — replaceable. The links are fetched from the relay each time, so a facilitator on
- * another device sees the current ones.
+ * link for a projector and the facilitator's own link, each explained, copyable and replaceable,
+ * and whether this device remembers the board. The links are fetched from the relay each time, so a
+ * facilitator on another device sees the current ones. Replacing their own link reopens the board
+ * in this tab with the new one, and shuts out everyone else who held the old one.
  */
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { boardLink } from '../access/boardLink'
+import { switchLinkToken } from '../access/linkToken'
 import type { BoardLinks, RotatableRole } from '@samla/protocol'
 import { fetchLinks, rotateLink } from '../api/links'
 import { useBoard } from '../session/BoardContext'
 import { Dialog } from '../components/Dialog'
+import { KeepOnDevice } from './KeepOnDevice'
 import { QrCode } from './QrCode'
 import { ShareLink } from './ShareLink'
 
@@ -27,7 +30,7 @@ function ShareLinks({
   readonly onRetry: () => void
 }) {
   const { t } = useTranslation()
-  const { boardId, token } = useBoard()
+  const { boardId, token, connection } = useBoard()
   const [state, setState] = useState<LinksState>({ status: 'loading' })
   useEffect(() => {
     const controller = new AbortController()
@@ -63,13 +66,32 @@ function ShareLinks({
       announce(t(`share.${role}.rotated`))
     },
   })
+  const rotateOwn = {
+    role: 'facilitator' as const,
+    run: async () => {
+      // This tab leaves first: the relay closes every socket of the old link with 4401, which would
+      // otherwise end this tab's access too.
+      connection.suspend()
+      let next: string
+      try {
+        next = await rotateLink(boardId, 'facilitator', token)
+      } catch (error) {
+        connection.retry()
+        throw error
+      }
+      // The board reopens in this tab with the new link (and says so).
+      switchLinkToken(boardId, next)
+    },
+  }
   return (
     <div className="share-links">
       <ShareLink linkRole="participant" url={url(links.participant)} announce={announce} rotate={rotate('participant')}>
         <QrCode text={url(links.participant)} />
       </ShareLink>
       <ShareLink linkRole="viewer" url={url(links.viewer)} announce={announce} rotate={rotate('viewer')} />
-      <ShareLink linkRole="facilitator" url={url(links.facilitator)} announce={announce} />
+      <ShareLink linkRole="facilitator" url={url(links.facilitator)} announce={announce} rotate={rotateOwn}>
+        <KeepOnDevice />
+      </ShareLink>
     </div>
   )
 }

@@ -1,7 +1,7 @@
 /**
  * One link in the share dialog: what its role may do, the absolute link in a read-only field, a
- * Copy button (the clipboard, or else the text selected for Ctrl+C), and for the participant and
- * viewer links a "Replace link" button that asks first.
+ * Copy button (the clipboard, or else the text selected for Ctrl+C), and a "Replace link" button
+ * that asks first (for the facilitator's own link, explaining that other facilitators lose access).
  */
 import { type ReactNode, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -37,7 +37,7 @@ function RotateButton({ role, onRotate }: { readonly role: RotatableRole; readon
       {confirming && (
         <ConfirmDialog
           heading={t(`share.${role}.confirmHeading`)}
-          body={t('share.confirmBody')}
+          body={role === 'facilitator' ? t('share.facilitator.confirmBody') : t('share.confirmBody')}
           confirmLabel={t('share.rotate')}
           failedText={t('share.rotateFailed')}
           onConfirm={onRotate}
@@ -52,7 +52,6 @@ interface ShareLinkProps {
   readonly linkRole: Role
   readonly url: string
   readonly announce: (message: string) => void
-  /** Offered for the participant and viewer links only. */
   readonly rotate?: { readonly role: RotatableRole; readonly run: () => Promise<void> }
   readonly children?: ReactNode
 }

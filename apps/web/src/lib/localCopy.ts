@@ -22,6 +22,11 @@ export function tabTokenKey(boardId: string): string {
   return `samla.token.${boardId}`
 }
 
+/** The role the relay last confirmed for this tab's token, for opening the board offline. */
+export function tabRoleKey(boardId: string): string {
+  return `samla.role.${boardId}`
+}
+
 /**
  * Forgets everything this device knows about a board. Databases still open (the board being shown)
  * are deleted as soon as their session closes them.
@@ -29,6 +34,7 @@ export function tabTokenKey(boardId: string): string {
 export function eraseLocalCopy(boardId: string): void {
   forgetRecentBoard(boardId)
   removeStored(tabTokenKey(boardId), 'session')
+  removeStored(tabRoleKey(boardId), 'session')
   try {
     for (const name of Object.values(localDocNames(boardId))) indexedDB.deleteDatabase(name)
   } catch {

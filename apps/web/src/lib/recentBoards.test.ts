@@ -1,6 +1,13 @@
 /** Tests for the recent-boards list: order, cap, kept links, and tolerance of bad stored data. */
 import { describe, expect, it } from 'vitest'
-import { MAX_RECENT_BOARDS, parseRecentBoards, withRecentBoard } from './recentBoards'
+import {
+  MAX_RECENT_BOARDS,
+  parseRecentBoards,
+  withKeptBoard,
+  withoutKeptBoard,
+  withRecentBoard,
+  withVisit,
+} from './recentBoards'
 
 describe('recent boards', () => {
   it('puts the latest visit first and keeps one entry per board', () => {
@@ -39,5 +46,29 @@ describe('recent boards', () => {
       { id: 'a', title: 'A', visitedAt: 1 },
     ])
     expect(parseRecentBoards('[{"id":"a","title":"A","visitedAt":1,"token":"t","role":"owner"}]')).toEqual([])
+  })
+
+  it('[WR1] keeps a facilitator link only on a board this device was asked to remember, and follows its replacement', () => {
+    const asFacilitator = { id: 'a', title: 'A', visitedAt: 1, token: 'f1', role: 'facilitator' as const }
+    // Not remembered: the visit is listed, its facilitator token is not (nor an older one, from before).
+    expect(withVisit([], asFacilitator)).toEqual([{ id: 'a', title: 'A', visitedAt: 1 }])
+    expect(withVisit([{ ...asFacilitator, token: 'old' }], asFacilitator)).toEqual([
+      { id: 'a', title: 'A', visitedAt: 1 },
+    ])
+    // A participant link seen before stays, as today.
+    const participant = { id: 'a', title: 'A', visitedAt: 0, token: 'p', role: 'participant' as const }
+    expect(withVisit([participant], asFacilitator)).toEqual([{ ...participant, visitedAt: 1 }])
+    expect(withVisit([], participant)).toEqual([participant])
+
+    const kept = withKeptBoard([], asFacilitator)
+    expect(kept).toEqual([{ ...asFacilitator, kept: true }])
+    // A replaced facilitator link is followed; a lesser link does not displace it.
+    const replaced = withVisit(kept, { ...asFacilitator, token: 'f2', visitedAt: 2 })
+    expect(replaced).toEqual([{ ...asFacilitator, token: 'f2', visitedAt: 2, kept: true }])
+    expect(withVisit(replaced, { ...participant, visitedAt: 3 })).toEqual([
+      { ...asFacilitator, token: 'f2', visitedAt: 3, kept: true },
+    ])
+    expect(withoutKeptBoard(replaced, 'a')).toEqual([{ id: 'a', title: 'A', visitedAt: 2 }])
+    expect(parseRecentBoards(JSON.stringify([{ id: 'a', title: 'A', visitedAt: 1, kept: 'yes' }]))).toEqual([])
   })
 })

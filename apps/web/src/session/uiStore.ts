@@ -18,8 +18,11 @@ export interface DragState {
 
 export type BoardView = 'canvas' | 'outline'
 
-/** What a notice says: a board write that changed nothing, or a dot the relay did not place. */
-export type NoticeCode = BoardErrorCode | DotRefusal
+/**
+ * What a notice says: a board write that changed nothing, a dot the relay did not place, or that the
+ * board reopened with the facilitator's new link.
+ */
+export type NoticeCode = BoardErrorCode | DotRefusal | 'own-link-replaced'
 
 interface UiState {
   readonly view: BoardView
