@@ -15,10 +15,9 @@ export function RefusedChangeBanner() {
   const session = useBoard()
   const { connection } = session
   const code = useSyncExternalStore(connection.subscribe, () => connection.getState().closeCode)
-  const refused = isRefusedChange(code)
   return (
     <div className="refused-region" role="alert">
-      {refused && (
+      {code !== null && isRefusedChange(code) && (
         <div className="refused-banner">
           <p>{t(`close.${code}`)}</p>
           <button type="button" className="button button--primary" onClick={() => void reloadFromRelay(session)}>
