@@ -112,13 +112,9 @@ describe('a session with the keyboard alone', () => {
     await facilitator.keyboard.press('Enter')
     await facilitator.locator('.vote-status').waitFor(WAIT)
 
-    // The participant's link, as the share dialog would give it.
+    // The participant's link, as the share dialog would give it (the facilitator's link is the tab's).
     const boardId = new URL(facilitator.url()).pathname.split('/').pop() ?? ''
-    const token = await facilitator.evaluate(
-      (id) =>
-        JSON.parse(localStorage.getItem('samla.recentBoards') ?? '[]').find((b: { id: string }) => b.id === id)?.token,
-      boardId,
-    )
+    const token = await facilitator.evaluate((id) => sessionStorage.getItem(`samla.token.${id}`), boardId)
     const links = (await (
       await fetch(`${relay.url}/api/boards/${boardId}/links`, { headers: { Authorization: `Bearer ${token}` } })
     ).json()) as { participant: string }
