@@ -9,12 +9,21 @@ import { CloseCode } from '@samla/protocol'
 import { type Logger, pino } from 'pino'
 import { WebSocketServer } from 'ws'
 import { createClientAddress } from './access/client-address.js'
+import { creationKeyCheck } from './access/creation-key.js'
 import { createRateLimits } from './access/rate-limits.js'
 import { loadOrCreateSecret } from './access/secret.js'
-import { DEFAULT_LIMITS, DEFAULT_WEB_ROOT, type MetricsAccess, type RelayLimits } from './base/config.js'
+import {
+  DEFAULT_LIMITS,
+  DEFAULT_WEB_ROOT,
+  type MetricsAccess,
+  type RelayLimits,
+  type RetentionSettings,
+} from './base/config.js'
 import { createMetrics, type Metrics } from './base/metrics.js'
 import { createHistory } from './history/board-history.js'
+import { startRetention } from './history/board-retention.js'
 import { createHttpApi } from './http/api.js'
+import { createNewBoardBuilder } from './http/new-board-builder.js'
 import { createMetricsEndpoint, listenForMetrics, portOf } from './http/metrics-endpoint.js'
 import { Rooms } from './rooms/rooms.js'
 import { openSqliteStorage } from './storage/sqlite.js'
@@ -34,6 +43,12 @@ export interface RelayOptions {
   limits?: Partial<RelayLimits>
   /** Secret that signs capability tokens; by default one is generated into the data directory. */
   secret?: string
+  /** Only requests bearing this key may create boards; by default anyone may. */
+  creationKey?: string
+  /** No board is created while the database's live pages take this many bytes; by default no quota. */
+  storageQuotaBytes?: number
+  /** Boards unchanged this long are erased; by default boards are kept. */
+  retention?: RetentionSettings
   /**
    * Reverse proxies (addresses, CIDR ranges) whose X-Forwarded-For names the client for the
    * per-address limits; from anyone else the header is ignored. None by default.
@@ -62,6 +77,10 @@ async function closeHandshakes(wss: WebSocketServer, timeoutMs: number): Promise
   await Promise.race([Promise.all(open), new Promise((resolve) => setTimeout(resolve, timeoutMs).unref())])
   for (const ws of wss.clients) ws.terminate()
 }
+
+const DAY_MS = 24 * 60 * 60_000
+/** Imports being built or waiting, each up to maxImportBytes; one more is refused with 503. */
+const MAX_QUEUED_IMPORTS = 4
 
 export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
   const log = options.logger ?? pino({ name: 'samla-relay' })
@@ -92,6 +111,13 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
     storageFailing,
   })
   let draining = false
+  // The one way a board is erased, by its facilitator or by retention.
+  const eraseBoard = (boardId: string) => {
+    rooms.discardBoard(boardId, CloseCode.BoardDeleted, 'board deleted')
+    history.forget(boardId)
+    storage.deleteBoard(boardId)
+  }
+  const newBoards = createNewBoardBuilder({ inlineUpToBytes: limits.maxHttpBodyBytes, maxQueued: MAX_QUEUED_IMPORTS })
   const handleHttp = createHttpApi({
     storage,
     log,
@@ -109,12 +135,14 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
     isReady: () => !draining,
     storageFailing,
     closeConnections: (boardId, roles) => rooms.closeBoard(boardId, CloseCode.LinkRotated, 'link replaced', roles),
-    discardBoard: (boardId) => {
-      rooms.discardBoard(boardId, CloseCode.BoardDeleted, 'board deleted')
-      history.forget(boardId)
-    },
+    eraseBoard,
+    checkCreationKey: creationKeyCheck(options.creationKey),
+    newBoards,
+    storageQuotaBytes: options.storageQuotaBytes,
+    retentionDays: options.retention && options.retention.afterMs / DAY_MS,
     history,
   })
+  const retention = options.retention && startRetention(storage, options.retention, eraseBoard, log)
   // A request whose headers never complete is cut (this covers websocket upgrades too); Node checks
   // at connectionsCheckingInterval, so that is kept short enough for the timeout to mean what it says.
   const serverOptions = {
@@ -173,6 +201,8 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
     close() {
       closing ??= (async () => {
         draining = true
+        retention?.stop()
+        await newBoards.close()
         const stopped = new Promise((resolve) => server.close(resolve))
         rooms.closeAll(CloseCode.ServiceRestart, 'relay restarting')
         await closeHandshakes(wss, 1000)

@@ -8,9 +8,13 @@ export const API_ERRORS = [
   'missing-token',
   'invalid-token',
   'link-rotated',
+  /** Creating a board on this relay needs its creation key, and none was sent. */
+  'creation-key-required',
   // 403
   'other-board',
   'not-allowed',
+  /** The creation key sent is not this relay's. */
+  'creation-key-invalid',
   // 404
   'board-not-found',
   'snapshot-not-found',
@@ -27,6 +31,10 @@ export const API_ERRORS = [
   'body-too-large',
   'rate-limited',
   'storage-failure',
+  /** 507: the relay's storage quota is reached, so it takes no new boards (existing ones keep working). */
+  'storage-quota-reached',
+  /** 503: too many board imports are being built at once; try again shortly. */
+  'imports-busy',
   'internal',
 ] as const
 

@@ -108,6 +108,43 @@ export interface RelayConfig {
   /** Reverse proxies whose X-Forwarded-For is believed (addresses, CIDR ranges); none when unset. */
   trustedProxies?: string[]
   metrics?: MetricsAccess
+  /** Only whoever sends it may create boards (README, "Public instances"); unset, anyone may. */
+  creationKey?: string
+  /** No board is created or imported while the database's live pages take this many bytes or more. */
+  storageQuotaBytes?: number
+  /** Boards unchanged this long are erased; off when unset. */
+  retention?: RetentionSettings
+}
+
+export interface RetentionSettings {
+  /** A board with no stored change for this long is erased. */
+  afterMs: number
+  /** How often the relay looks for such boards. */
+  checkEveryMs: number
+}
+
+const DAY_MS = 24 * 60 * 60_000
+
+/** The settings of an instance open to the internet; each is off unless set. */
+function publicInstanceFromEnv(env: NodeJS.ProcessEnv) {
+  const positive = (name: string): number | undefined => {
+    const raw = env[name]
+    if (raw === undefined || raw === '') return undefined
+    const value = Number(raw)
+    if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number, got ${raw}`)
+    return value
+  }
+  const creationKey = env.SAMLA_CREATION_KEY || undefined
+  if (creationKey !== undefined && !/^\S{16,}$/.test(creationKey)) {
+    // The message leaves the key out: it may be printed where others read it.
+    throw new Error('SAMLA_CREATION_KEY must be at least 16 characters, without spaces')
+  }
+  const retentionDays = positive('SAMLA_RETENTION_DAYS')
+  return {
+    creationKey,
+    storageQuotaBytes: positive('SAMLA_STORAGE_QUOTA_BYTES'),
+    retention: retentionDays ? { afterMs: retentionDays * DAY_MS, checkEveryMs: 60 * 60_000 } : undefined,
+  }
 }
 
 /** Who may read `/metrics`: open on the relay's own port unless a token or a port of its own is set. */
@@ -202,5 +239,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv): RelayConfig {
     limits: limitsFromEnv(env),
     secret: env.SAMLA_SECRET,
     ...proxiesAndMetricsFromEnv(env),
+    ...publicInstanceFromEnv(env),
   }
 }

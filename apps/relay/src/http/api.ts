@@ -5,11 +5,12 @@
  */
 import fs from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { BoardError, type BoardErrorCode, isTimeZone } from '@samla/board'
+import { type BoardErrorCode, isTimeZone } from '@samla/board'
 import { type ApiError, type BoardLinks, ROTATABLE_ROLES, type Role, type RotatableRole } from '@samla/protocol'
 import type { Logger } from 'pino'
 import sirv from 'sirv'
 import { authorise, bearerToken } from '../access/authorise.js'
+import type { CreationKeyRefusal } from '../access/creation-key.js'
 import { isBoardId, newBoardId } from '../access/board-ids.js'
 import type { ClientAddress } from '../access/client-address.js'
 import type { RateLimits } from '../access/rate-limits.js'
@@ -17,14 +18,8 @@ import { signToken } from '../access/tokens.js'
 import type { History } from '../history/board-history.js'
 import type { HistoryReason, Storage, StoredBoard } from '../storage/storage.js'
 import { StorageFailure } from '../storage/storage-health.js'
-import {
-  type CsvLayout,
-  EXPORT_FORMATS,
-  type ExportFormat,
-  exportBoard,
-  type NewBoard,
-  newBoardState,
-} from './board-content.js'
+import { type CsvLayout, EXPORT_FORMATS, type ExportFormat, exportBoard } from './board-content.js'
+import type { NewBoardBuilder } from './new-board-builder.js'
 
 export interface HttpApiOptions {
   storage: Storage
@@ -44,8 +39,16 @@ export interface HttpApiOptions {
   storageFailing: () => boolean
   /** Closes live connections of these roles on a board, e.g. after their link was rotated. */
   closeConnections: (boardId: string, roles: readonly Role[]) => void
-  /** Closes every connection to a deleted board and forgets its rooms. */
-  discardBoard: (boardId: string) => void
+  /** Erases a board: closes its connections, forgets its rooms and deletes it with its history. */
+  eraseBoard: (boardId: string) => void
+  /** Refuses a board creation without the relay's creation key (none when the relay has no key). */
+  checkCreationKey: (authorization: string | undefined) => CreationKeyRefusal | null
+  /** Builds a new board from its creation body, large ones off the main thread. */
+  newBoards: NewBoardBuilder
+  /** No board is created while the storage takes this many bytes (undefined: no quota). */
+  storageQuotaBytes: number | undefined
+  /** Told to the board's readers so the web app can warn; undefined when boards are kept. */
+  retentionDays: number | undefined
   history: History
   /** The board's current state, live if the board is loaded, else from storage. */
   currentState: (boardId: string, kind: 'board' | 'control') => Uint8Array
@@ -101,7 +104,7 @@ function sendJson(res: ServerResponse, status: number, body?: unknown): void {
   res.end(body === undefined ? undefined : JSON.stringify(body))
 }
 
-async function readJson(req: IncomingMessage, maxBytes: number): Promise<unknown> {
+async function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? 0)
   if (declared > maxBytes) throw new HttpError(413, 'body-too-large', `The request body is over ${maxBytes} bytes`)
   const chunks: Buffer[] = []
@@ -111,8 +114,13 @@ async function readJson(req: IncomingMessage, maxBytes: number): Promise<unknown
     if (size > maxBytes) throw new HttpError(413, 'body-too-large', `The request body is over ${maxBytes} bytes`)
     chunks.push(chunk)
   }
+  return Buffer.concat(chunks)
+}
+
+async function readJson(req: IncomingMessage, maxBytes: number): Promise<unknown> {
+  const body = await readBody(req, maxBytes)
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}')
+    return JSON.parse(body.toString('utf8') || '{}')
   } catch {
     throw new HttpError(400, 'invalid-json', 'The request body is not valid JSON')
   }
@@ -130,25 +138,47 @@ export function createHttpApi(options: HttpApiOptions) {
     if (!(await rateLimits.allowBoardCreation(options.clientAddress(req)))) {
       throw new HttpError(429, 'rate-limited', 'Too many boards created from this address; try again in a minute')
     }
-    const body = ((await readJson(req, options.maxImportBytes)) ?? {}) as Partial<NewBoard>
-    const title = body.title ?? ''
-    if (typeof title !== 'string') throw new HttpError(400, 'invalid-title', 'title must be a string')
-    if (body.language !== undefined && body.language !== 'sv' && body.language !== 'en') {
-      throw new HttpError(400, 'invalid-language', 'language must be sv or en')
-    }
-    const createdAt = Date.now()
-    let content: ReturnType<typeof newBoardState>
-    try {
-      content = newBoardState({ ...body, title }, createdAt)
-    } catch (error) {
-      if (error instanceof BoardError) throw new HttpError(400, error.code, error.message)
-      throw error
-    }
+    // Before the body is read: a refused creation costs the relay no upload.
+    const keyRefusal = options.checkCreationKey(req.headers.authorization)
+    if (keyRefusal) throw new HttpError(keyRefusal.status, keyRefusal.error, keyRefusal.message)
+    checkQuota(0)
+    const built = await options.newBoards.build(await readBody(req, options.maxImportBytes), Date.now())
+    if (!built.ok) throw new HttpError(built.refusal.status, built.refusal.code, built.refusal.message)
+    const { title, createdAt, state, parts, ballots, imported, template } = built.board
+    checkQuota(parts.reduce((sum, part) => sum + part.length, state.length))
     const id = newBoardId()
-    storage.createBoard({ id, title: title.trim(), createdAt }, content.state, content.ballots)
-    log.info({ room: id, imported: body.import !== undefined, template: body.template }, 'board created')
+    storage.createBoard({ id, title, createdAt }, state, ballots)
+    await storeParts(id, parts)
+    log.info({ room: id, imported, template }, 'board created')
     const board = storage.getBoard(id) as StoredBoard
     return { id, title: board.title, createdAt, links: linksOf(board) }
+  }
+
+  /**
+   * An import's notes, one part per write with a turn of the event loop between, so websockets are
+   * served meanwhile. Nobody has the board's links yet; if a write fails, the board is erased.
+   */
+  async function storeParts(boardId: string, parts: readonly Uint8Array[]): Promise<void> {
+    try {
+      for (const part of parts) {
+        await new Promise((resolve) => setImmediate(resolve))
+        storage.appendUpdate({ boardId, kind: 'board' }, part)
+      }
+    } catch (error) {
+      storage.deleteBoard(boardId)
+      throw error
+    }
+  }
+
+  /** Refuses a new board that would take the storage past its quota; existing boards are not held to it. */
+  function checkQuota(adding: number): void {
+    const quota = options.storageQuotaBytes
+    if (quota === undefined || storage.usedBytes() + adding <= quota) return
+    throw new HttpError(
+      507,
+      'storage-quota-reached',
+      'This Samla has no room for new boards; existing boards still work',
+    )
   }
 
   /**
@@ -223,12 +253,12 @@ export function createHttpApi(options: HttpApiOptions) {
     const board = /^\/api\/boards\/([^/]+)$/.exec(path)
     if (board?.[1] && req.method === 'GET') {
       const { board: found, role } = access(req, board[1])
-      return sendJson(res, 200, { id: found.id, title: found.title, createdAt: found.createdAt, role })
+      const { retentionDays } = options
+      return sendJson(res, 200, { id: found.id, title: found.title, createdAt: found.createdAt, role, retentionDays })
     }
     if (board?.[1] && req.method === 'DELETE') {
       const { board: found } = access(req, board[1], 'facilitator')
-      options.discardBoard(found.id)
-      storage.deleteBoard(found.id)
+      options.eraseBoard(found.id)
       log.info({ room: found.id }, 'board deleted')
       return sendJson(res, 204)
     }
@@ -332,7 +362,10 @@ export function createHttpApi(options: HttpApiOptions) {
       if (error instanceof StorageFailure) {
         log.warn({ err: error, method: req.method }, 'request refused: storage is failing')
         if (!res.headersSent) {
-          sendJson(res, 503, { error: 'storage-failure', message: 'The relay cannot save right now; try again shortly' })
+          sendJson(res, 503, {
+            error: 'storage-failure',
+            message: 'The relay cannot save right now; try again shortly',
+          })
         }
         return
       }

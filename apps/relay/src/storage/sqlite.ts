@@ -99,8 +99,9 @@ export function openSqliteStorage(dataDir: string): Storage {
     throw new Error(`The database in ${dataDir} is damaged (${String(integrity)}); it was left untouched.`)
   }
   db.exec(SCHEMA)
+  addTouchedAt(db)
 
-  const insertBoard = db.prepare('INSERT INTO boards (id, title, created_at) VALUES (?, ?, ?)')
+  const insertBoard = db.prepare('INSERT INTO boards (id, title, created_at, touched_at) VALUES (?, ?, ?, ?)')
   const selectBoard = db.prepare<[string], BoardRow>('SELECT * FROM boards WHERE id = ?')
   const deleteBoardRow = db.prepare('DELETE FROM boards WHERE id = ?')
   const rotate = Object.fromEntries(
@@ -120,6 +121,17 @@ export function openSqliteStorage(dataDir: string): Storage {
   )
   const insertUpdate = db.prepare('INSERT INTO updates (board_id, kind, data) VALUES (?, ?, ?)')
   const deleteUpdates = db.prepare('DELETE FROM updates WHERE board_id = ? AND kind = ? AND seq <= ?')
+  // Written at most once a second per board: retention counts in days, and a keystroke stays one write.
+  const touch = db.prepare('UPDATE boards SET touched_at = ? WHERE id = ? AND touched_at < ?')
+  const appendUpdate = (doc: DocRef, update: Uint8Array) => {
+    const seq = Number(insertUpdate.run(doc.boardId, doc.kind, update).lastInsertRowid)
+    const now = Date.now()
+    touch.run(now, doc.boardId, now - TOUCH_RESOLUTION_MS)
+    return seq
+  }
+  const selectUntouched = db.prepare<[number, number], { id: string }>(
+    'SELECT id FROM boards WHERE touched_at < ? ORDER BY touched_at LIMIT ?',
+  )
 
   const insertHistory = db.prepare('INSERT INTO history (board_id, created_at, reason, state) VALUES (?, ?, ?, ?)')
   const pruneHistory = db.prepare('DELETE FROM history WHERE board_id = ? AND created_at < ?')
@@ -154,7 +166,7 @@ export function openSqliteStorage(dataDir: string): Storage {
   })
 
   const createBoard = db.transaction((board: BoardRecord, state: Uint8Array, ballots: StoredBallots) => {
-    insertBoard.run(board.id, board.title, board.createdAt)
+    insertBoard.run(board.id, board.title, board.createdAt, board.createdAt)
     upsertSnapshot.run(board.id, 'board', state)
     adoptBallots(board.id, ballots)
   })
@@ -200,7 +212,7 @@ export function openSqliteStorage(dataDir: string): Storage {
         lastSeq: rows.at(-1)?.seq ?? 0,
       }
     },
-    appendUpdate: (doc, update) => Number(insertUpdate.run(doc.boardId, doc.kind, update).lastInsertRowid),
+    appendUpdate,
     compact: (doc, state, upToSeq) => compact(doc, state, upToSeq),
     addHistory: (boardId, state, reason, now, keepAfter) => addHistory(boardId, state, reason, now, keepAfter),
     listHistory: (boardId) => selectHistory.all(boardId),
@@ -220,6 +232,28 @@ export function openSqliteStorage(dataDir: string): Storage {
     keepsBallots: (boardId) => selectKept.get(boardId) !== undefined,
     adoptBallots: (boardId, ballots) => adoptBallots(boardId, ballots),
     probe: () => void writeProbe.run(Date.now()),
+    usedBytes() {
+      const pages =
+        Number(db.pragma('page_count', { simple: true })) - Number(db.pragma('freelist_count', { simple: true }))
+      return pages * Number(db.pragma('page_size', { simple: true }))
+    },
+    untouchedSince: (before, limit) => selectUntouched.all(before, limit).map((row) => row.id),
     close: () => db.close(),
   }
+}
+
+const TOUCH_RESOLUTION_MS = 1000
+
+/**
+ * When each board last changed, for retention. Databases from before it get the column with the time
+ * of this start, so an old board is counted from now, never erased for changes made before it was kept.
+ */
+function addTouchedAt(db: Database.Database): void {
+  const columns = db.pragma('table_info(boards)') as { name: string }[]
+  if (columns.some((column) => column.name === 'touched_at')) return
+  db.transaction(() => {
+    db.exec('ALTER TABLE boards ADD COLUMN touched_at INTEGER NOT NULL DEFAULT 0')
+    db.prepare('UPDATE boards SET touched_at = ?').run(Date.now())
+    db.exec('CREATE INDEX boards_by_touched_at ON boards(touched_at)')
+  })()
 }

@@ -49,7 +49,10 @@ export interface Storage {
   /** Erases the board, both its docs and their history. */
   deleteBoard(boardId: string): void
   loadDoc(doc: DocRef): StoredDoc
-  /** Durably appends one update and returns its sequence number; returns only once committed. */
+  /**
+   * Durably appends one update and returns its sequence number; returns only once committed. The
+   * board counts as touched (for retention) then, to the second.
+   */
   appendUpdate(doc: DocRef, update: Uint8Array): number
   /** Replaces the snapshot with `state`, dropping the updates up to and including `upToSeq`. */
   compact(doc: DocRef, state: Uint8Array, upToSeq: number): void
@@ -67,5 +70,9 @@ export interface Storage {
   adoptBallots(boardId: string, ballots: StoredBallots): void
   /** A small write that only tells whether storage takes writes (see storage-health.ts). */
   probe(): void
+  /** Bytes the database's live pages take (free pages left by erased boards are not counted). */
+  usedBytes(): number
+  /** Boards with no stored change since `before` (ms epoch), oldest first, at most `limit`. */
+  untouchedSince(before: number, limit: number): string[]
   close(): void
 }
