@@ -2,6 +2,11 @@
  * An instance on the open internet: per-address limits behind a trusted reverse proxy, a socket's
  * credentials out of the address, replacing the facilitator link, and who may read `/metrics`.
  */
+import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
 import { addNote, listNotes } from '@samla/board'
 import { credentialProtocols, participantId } from '@samla/protocol'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -15,16 +20,20 @@ import { closeCode, createBoard, linksOf, startRelay, waitFor } from './helpers.
 const BOARD = 'AAAAAAAAAAAAAAAAAAAAAA'
 const DEVICE_KEY = 'header-device-key-0123456789'
 
-const wsUrl = (relay: Relay, path: string) => `${relay.url.replace(/^http/, 'ws')}${path}`
+const wsUrl = (relay: Pick<Relay, 'url'>, path: string) => `${relay.url.replace(/^http/, 'ws')}${path}`
 
 /** The HTTP status of an upgrade (101 when accepted), sent with the given headers and subprotocols. */
 function upgradeStatus(
-  relay: Relay,
+  relay: Pick<Relay, 'url'>,
   path: string,
-  { headers = {}, protocols }: { headers?: Record<string, string>; protocols?: string[] } = {},
+  {
+    headers = {},
+    protocols,
+    localAddress,
+  }: { headers?: Record<string, string>; protocols?: string[]; localAddress?: string } = {},
 ): Promise<number> {
   return new Promise((resolve) => {
-    const ws = new WebSocket(wsUrl(relay, path), protocols, { headers })
+    const ws = new WebSocket(wsUrl(relay, path), protocols, { headers, localAddress })
     ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0))
     ws.on('open', () => {
       ws.close()
@@ -54,6 +63,62 @@ async function statuses(count: number, next: () => Promise<number>): Promise<num
   return found
 }
 
+function listening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1')
+    socket.once('connect', () => {
+      socket.destroy()
+      resolve(true)
+    })
+    socket.once('error', () => resolve(false))
+  })
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo
+      server.close(() => resolve(port))
+    })
+    server.once('error', reject)
+  })
+}
+
+/** HAProxy in front of the relay, as a TLS-terminating proxy would be: it appends the client to X-Forwarded-For. */
+async function startHaproxy(relayPort: number): Promise<{ url: string; stop: () => Promise<void> }> {
+  const port = await freePort()
+  const config = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'samla-haproxy-')), 'haproxy.cfg')
+  fs.writeFileSync(
+    config,
+    [
+      'defaults',
+      '  mode http',
+      '  timeout connect 5s',
+      '  timeout client 30s',
+      '  timeout server 30s',
+      '  timeout tunnel 30s',
+      'frontend front',
+      `  bind 127.0.0.1:${port}`,
+      '  option forwardfor',
+      '  default_backend relay',
+      'backend relay',
+      `  server relay 127.0.0.1:${relayPort}`,
+      '',
+    ].join('\n'),
+  )
+  const haproxy = spawn('/usr/sbin/haproxy', ['-db', '-f', config], { stdio: 'ignore' })
+  const exited = new Promise<void>((resolve) => haproxy.once('exit', () => resolve()))
+  const url = `http://127.0.0.1:${port}`
+  await waitFor(() => listening(port), 5000, 'haproxy to listen')
+  return {
+    url,
+    stop: async () => {
+      haproxy.kill()
+      await exited
+    },
+  }
+}
+
 describe('proxies, tokens and metrics', () => {
   const cleanup: Array<() => unknown> = []
   afterEach(async () => {
@@ -81,6 +146,25 @@ describe('proxies, tokens and metrics', () => {
     expect(await statuses(3, () => createBoardFrom(relay, '198.51.100.7'))).toEqual([201, 201, 429])
     expect(await createBoardFrom(relay, '198.51.100.8')).toBe(201)
   })
+
+  it.skipIf(!fs.existsSync('/usr/sbin/haproxy'))(
+    '[RT7] through HAProxy, clients on different addresses get a budget each, and a spoofed X-Forwarded-For counts for nothing',
+    async () => {
+      // HAProxy reaches the relay from 127.0.0.1, the only trusted proxy; clients come from 127.0.0.2 and 127.0.0.3.
+      const relay = await relayWith({ trustedProxies: ['127.0.0.1'], limits: { upgradesPerAddressPerMinute: 3 } })
+      const haproxy = await startHaproxy(relay.port)
+      cleanup.push(() => haproxy.stop())
+      const from = (localAddress: string, forwardedFor?: string) =>
+        upgradeStatus(haproxy, `/ws/${BOARD}?token=x`, {
+          localAddress,
+          headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {},
+        })
+      // Each tries a different spoofed address: HAProxy appends the real one, which is what counts.
+      let n = 0
+      expect(await statuses(4, () => from('127.0.0.2', `203.0.113.${++n}`))).toEqual([404, 404, 404, 429])
+      expect(await statuses(4, () => from('127.0.0.3'))).toEqual([404, 404, 404, 429])
+    },
+  )
 
   it('[RT2] without trusted proxies, or from a peer that is not one, X-Forwarded-For is ignored', async () => {
     for (const trustedProxies of [[], ['10.0.0.0/8']]) {
