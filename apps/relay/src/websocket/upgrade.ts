@@ -101,10 +101,10 @@ export function createUpgradeHandler({
     // to it: a client resetting it (a page closing a socket still connecting) must not go unhandled.
     socket.on('error', () => socket.destroy())
     upgrade(req, socket, head).catch((error: unknown) => {
-      // A fault while checking it (storage unreadable) refuses this upgrade; it never ends the relay.
+      // A fault while checking it (storage unreadable) drops this connection; it never ends the relay.
+      // Dropped, not answered: by now the socket may be a websocket's, and a browser reads no answer.
       log.error({ err: error }, 'websocket upgrade failed')
-      if (socket.writable) refuseUpgrade(socket, 503, 'The relay cannot open boards right now')
-      else socket.destroy()
+      socket.destroy()
     })
   }
 }
