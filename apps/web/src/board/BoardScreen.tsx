@@ -1,6 +1,7 @@
 /**
  * An open board: the session's lifetime, the header with title, role, facilitator tools and status,
- * the lock banner, the canvas or the outline, tools, notices and the live announcements — or, once access has ended (the link was replaced,
+ * the lock banner, the canvas or the outline, tools, notices and the live announcements (or, while
+ * presenting, the board as a projector shows it) — or, once access has ended (the link was replaced,
  * the board deleted), the plain explanation instead; and if the board cannot be drawn at all, that.
  */
 import { useEffect, useState, useSyncExternalStore } from 'react'
@@ -16,6 +17,7 @@ import { SelectionToolbar } from '../editing/SelectionToolbar'
 import { FacilitationEffects } from '../facilitate/FacilitationEffects'
 import { FacilitatorPanel } from '../facilitate/FacilitatorPanel'
 import { FacilitatorTools } from '../facilitate/FacilitatorTools'
+import { PresentationScreen } from '../facilitate/PresentationScreen'
 import { SessionBar } from '../facilitate/SessionBar'
 import { BoardLanguageProvider } from '../i18n/BoardLanguage'
 import { eraseLocalCopy } from '../lib/localCopy'
@@ -27,6 +29,7 @@ import { SyncStatus } from '../presence/SyncStatus'
 import { SearchPanel } from '../search/SearchPanel'
 import { BoardContext } from '../session/BoardContext'
 import type { OpeningSnapshot } from '../session/opening'
+import { usePresenting } from '../session/presenting'
 import { type BoardAccess, type BoardSession, openBoardSession } from '../session/session'
 import { AccessProblemPage } from './AccessProblemPage'
 import { BoardFailed } from './BoardFailed'
@@ -63,6 +66,7 @@ function OpenBoard({ session, knownTitle }: { readonly session: BoardSession; re
   const { boardId, token, role } = session
   // Above the board's context, which this component provides: the session's store directly.
   const onCanvas = useStore(session.ui, (state) => state.view === 'canvas')
+  const presenting = usePresenting(session)
   useEffect(() => {
     rememberBoard({ id: boardId, title, visitedAt: Date.now(), token, role })
     rememberTabRole(boardId, token, role)
@@ -76,31 +80,35 @@ function OpenBoard({ session, knownTitle }: { readonly session: BoardSession; re
       <BoardLanguageProvider>
         <FacilitationEffects session={session} />
         <EditingEffects session={session} />
-        <div className="board-screen">
-          <TopBar>
-            <h1 className="board-title">{title || t('board.untitled')}</h1>
-            <RoleBadge role={role} />
-            {role === 'facilitator' && <FacilitatorTools title={title} />}
-            <ConnectionStatus />
-            <SyncStatus />
-            <ParticipantList />
-          </TopBar>
-          <main id="main" tabIndex={-1} className="board-main">
-            <RefusedChangeBanner />
-            <LockBanner />
-            <SessionBar />
-            <div className={`board-stage${onCanvas ? '' : ' board-stage--outline'}`}>
-              {onCanvas ? <Canvas /> : <OutlineView />}
-              {role === 'facilitator' && <FacilitatorPanel />}
-              <SearchPanel />
-              {onCanvas && <SelectionToolbar />}
-              <BoardToolbar />
-              <BoardNotice />
-            </div>
-          </main>
-          <LiveAnnouncer />
-          <ShortcutsHelp />
-        </div>
+        {presenting ? (
+          <PresentationScreen title={title} />
+        ) : (
+          <div className="board-screen">
+            <TopBar>
+              <h1 className="board-title">{title || t('board.untitled')}</h1>
+              <RoleBadge role={role} />
+              {role === 'facilitator' && <FacilitatorTools title={title} />}
+              <ConnectionStatus />
+              <SyncStatus />
+              <ParticipantList />
+            </TopBar>
+            <main id="main" tabIndex={-1} className="board-main">
+              <RefusedChangeBanner />
+              <LockBanner />
+              <SessionBar />
+              <div className={`board-stage${onCanvas ? '' : ' board-stage--outline'}`}>
+                {onCanvas ? <Canvas /> : <OutlineView />}
+                {role === 'facilitator' && <FacilitatorPanel />}
+                <SearchPanel />
+                {onCanvas && <SelectionToolbar />}
+                <BoardToolbar />
+                <BoardNotice />
+              </div>
+            </main>
+            <LiveAnnouncer />
+            <ShortcutsHelp />
+          </div>
+        )}
       </BoardLanguageProvider>
     </BoardContext.Provider>
   )

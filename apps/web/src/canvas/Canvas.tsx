@@ -17,6 +17,7 @@ import { NoteDragContext } from '../notes/NoteDragContext'
 import { CursorsLayer } from '../presence/CursorsLayer'
 import { usePointerPresence } from '../presence/usePointerPresence'
 import { PrivateNotesLayer } from './PrivateNotesLayer'
+import { ResultsLayer } from '../results/ResultsLayer'
 import { overviewNoteAt } from '../render/overviewDrawing'
 import { CANVAS_ID } from '../lib/focusCanvas'
 import { screenToWorld } from '../lib/geometry'
@@ -138,6 +139,7 @@ export function Canvas() {
         <NotesLayer />
       </NoteDragContext>
       <PrivateNotesLayer />
+      <ResultsLayer />
       <CursorsLayer />
       <SelectionBand />
       <Hint />

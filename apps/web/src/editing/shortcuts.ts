@@ -7,6 +7,7 @@
 import { setHelpOpen } from '../lib/shortcutSettings'
 import { SEARCH_FIELD_ID } from '../search/SearchPanel'
 import { addNoteInView } from '../session/commands'
+import { presentingStore } from '../session/presenting'
 import { type BoardSession, mayEditBoard } from '../session/session'
 import { nudgeSelection, redoOwnChange, selectAll, undoOwnChange } from './editCommands'
 import { hasCommandKey } from './keyTargets'
@@ -83,6 +84,20 @@ export const SHORTCUTS: readonly Shortcut[] = [
     matches: (event) => event.key === '?',
     run: () => {
       setHelpOpen(true)
+      return true
+    },
+  },
+  {
+    help: 'present',
+    keys: 'P',
+    scope: 'board',
+    singleKey: true,
+    matches: (event) => key(event) === 'p' && !event.repeat,
+    run: (session) => {
+      // Participants write on their own screens; presenting is for a projector's viewer or the facilitator.
+      if (session.role === 'participant') return false
+      const presenting = presentingStore(session)
+      presenting.getState().setPresenting(!presenting.getState().presenting)
       return true
     },
   },

@@ -1,7 +1,7 @@
 /**
  * The facilitator's panel beside the canvas: a complementary landmark with a heading, grouping the
  * controls that run the session — timer, silent brainstorm and reveal, vote, the board's writing
- * rules, and bringing everyone to the facilitator's view.
+ * rules, bringing everyone to the facilitator's view, and the projector.
  */
 import { setAnonymous, setParticipantsMayCluster } from '@samla/board'
 import { useId } from 'react'
@@ -12,6 +12,8 @@ import { PrivatePanel } from '../private/PrivatePanel'
 import { TimerPanel } from '../timer/TimerPanel'
 import { VotePanel } from '../voting/VotePanel'
 import { useControlState } from '../session/useControl'
+import { ProjectorSection } from './ProjectorSection'
+import { RetentionNotice } from './RetentionNotice'
 import { summonEveryone } from './useFollow'
 
 function RulesSection() {
@@ -70,11 +72,13 @@ export function FacilitatorPanel() {
   return (
     <aside id="facilitator-panel" className="facilitator-panel" aria-labelledby={headingId} hidden={!open}>
       <h2 id={headingId}>{t('facilitation.panel.heading')}</h2>
+      <RetentionNotice />
       <TimerPanel />
       <PrivatePanel />
       <VotePanel />
       <RulesSection />
       <ViewSection />
+      <ProjectorSection />
     </aside>
   )
 }

@@ -1,7 +1,8 @@
 /**
  * The participant link as a QR code: large by default, and enlargeable to fill most of the screen
  * for a projector. Dark modules on white with the standard quiet zone, in every colour scheme. The
- * encoder is loaded only when a facilitator opens the share dialog, not by every participant.
+ * encoder is loaded only when a code is shown (the share dialog, a projector's join screen), not by
+ * every participant.
  */
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -28,7 +29,8 @@ function useQrShape(text: string): QrShape | null {
   return shape
 }
 
-export function QrCode({ text }: { readonly text: string }) {
+/** `enlargeable`: offers the button that enlarges the code (a projector's join screen shows it large already). */
+export function QrCode({ text, enlargeable = true }: { readonly text: string; readonly enlargeable?: boolean }) {
   const { t } = useTranslation()
   const [large, setLarge] = useState(false)
   const shape = useQrShape(text)
@@ -47,9 +49,11 @@ export function QrCode({ text }: { readonly text: string }) {
         <path d={shape.path} fill="#000" />
       </svg>
       <figcaption>{t('share.qrCaption')}</figcaption>
-      <button type="button" className="button button--quiet" aria-pressed={large} onClick={() => setLarge(!large)}>
-        {t('share.qrEnlarge')}
-      </button>
+      {enlargeable && (
+        <button type="button" className="button button--quiet" aria-pressed={large} onClick={() => setLarge(!large)}>
+          {t('share.qrEnlarge')}
+        </button>
+      )}
     </figure>
   )
 }

@@ -1,7 +1,7 @@
 /**
  * The strip under the header that runs the session for everyone: the phases, the timer, the vote,
- * whether writing is private or anonymous, following the facilitator, the results, and for the
- * facilitator the button that shows or hides their panel. Dialogs opened from the canvas live here,
+ * whether writing is private or anonymous, following the facilitator, the results, presenting (for
+ * a projector: viewers and the facilitator), and for the facilitator the button that shows or hides their panel. Dialogs opened from the canvas live here,
  * outside it, so presses in them never reach the canvas's pan and drag handling.
  */
 import { useTranslation } from 'react-i18next'
@@ -11,6 +11,7 @@ import { ResultsDialog } from '../results/ResultsDialog'
 import { TimerDisplay } from '../timer/TimerDisplay'
 import { VoteStatus } from '../voting/VoteStatus'
 import { PhaseSteps } from './PhaseSteps'
+import { setPresenting } from '../session/presenting'
 import { useControlState } from '../session/useControl'
 
 function ModeBadges() {
@@ -35,7 +36,8 @@ function ModeBadges() {
 
 export function SessionBar() {
   const { t } = useTranslation()
-  const { role, facilitationUi } = useBoard()
+  const session = useBoard()
+  const { role, facilitationUi } = session
   const following = useFacilitationUi((state) => state.following)
   const panelOpen = useFacilitationUi((state) => state.panelOpen)
   const resultsOpen = useFacilitationUi((state) => state.resultsOpen)
@@ -48,6 +50,11 @@ export function SessionBar() {
       <VoteStatus />
       <ModeBadges />
       <div className="session-bar-end">
+        {role !== 'participant' && (
+          <button type="button" className="button button--quiet" onClick={() => setPresenting(session, true)}>
+            {t('presentation.enter')}
+          </button>
+        )}
         {role !== 'facilitator' && (
           <button
             type="button"

@@ -12,9 +12,25 @@ import exchangeEn from './exchange.en.json'
 import exchangeSv from './exchange.sv.json'
 import facilitationEn from './facilitation.en.json'
 import facilitationSv from './facilitation.sv.json'
+import presentationEn from './presentation.en.json'
+import presentationSv from './presentation.sv.json'
 import sv from './sv.json'
 
 export const resources = {
-  sv: { ...sv, ...a11ySv, facilitation: facilitationSv, editing: editingSv, exchange: exchangeSv },
-  en: { ...en, ...a11yEn, facilitation: facilitationEn, editing: editingEn, exchange: exchangeEn },
+  sv: {
+    ...sv,
+    ...a11ySv,
+    facilitation: facilitationSv,
+    editing: editingSv,
+    exchange: exchangeSv,
+    presentation: presentationSv,
+  },
+  en: {
+    ...en,
+    ...a11yEn,
+    facilitation: facilitationEn,
+    editing: editingEn,
+    exchange: exchangeEn,
+    presentation: presentationEn,
+  },
 }

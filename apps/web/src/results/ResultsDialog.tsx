@@ -1,15 +1,52 @@
 /**
- * The results: clusters and the notes in them ranked by dots, in large type for a projector and
- * printable (only this view is printed). Totals, and the ranking that would give them away, are
- * shown when the relay sends this person the totals: the facilitator always, everyone else once the
- * facilitator reveals the vote.
+ * The results: the notes with the most dots first, then clusters and the notes in them ranked by
+ * dots, in large type for a projector and printable (only this view is printed). It opens at its top
+ * (focus on its heading), so the winners are what one sees first. Totals, and the ranking that would
+ * give them away, are shown when the relay sends this person the totals: the facilitator always,
+ * everyone else once the facilitator reveals the vote. The facilitator can show the results on the
+ * board itself from here too.
  */
 import { createPortal } from 'react-dom'
 import { useTranslation } from 'react-i18next'
 import { Dialog } from '../components/Dialog'
+import { useSyncExternalStore } from 'react'
+import { ResultsOnBoardToggle } from './ResultsOnBoardToggle'
 import { useBoard } from '../session/BoardContext'
 import { useVotes } from '../voting/useVotes'
+import { rankPlaces } from './ranking'
 import { useRankedResults } from './useRankedResults'
+
+/** Notes listed first, as the winners. */
+const TOP_NOTES = 3
+
+function TopNotes({ totals }: { readonly totals: ReadonlyMap<string, number> }) {
+  const { t } = useTranslation()
+  const { reader } = useBoard()
+  const layout = useSyncExternalStore(reader.subscribeLayout, reader.getLayout)
+  const places = rankPlaces(
+    layout.map((note) => note.id),
+    totals,
+    TOP_NOTES,
+  )
+  if (places.length === 0) return null
+  return (
+    <section className="results-top" aria-labelledby="results-top-heading">
+      <h3 id="results-top-heading">{t('presentation.results.top')}</h3>
+      <ol className="results-podium">
+        {places.map(({ id, votes, place }) => (
+          <li key={id} data-place={place}>
+            <span className="results-place">
+              <span className="visually-hidden">{t('presentation.results.place')} </span>
+              {place}
+            </span>
+            <span className="results-text">{reader.getNote(id)?.text || t('facilitation.results.emptyNote')}</span>
+            <span className="results-votes">{t('facilitation.vote.total', { count: votes })}</span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  )
+}
 
 function RankedList({ totals }: { readonly totals: ReadonlyMap<string, number> }) {
   const { t } = useTranslation()
@@ -44,14 +81,28 @@ function RankedList({ totals }: { readonly totals: ReadonlyMap<string, number> }
 
 export function ResultsDialog({ onClose }: { readonly onClose: () => void }) {
   const { t } = useTranslation()
+  const { role } = useBoard()
   const totals = useVotes((votes) => votes.totals)
   // In <body> itself, so printing can leave out everything else on the page.
   return createPortal(
-    <Dialog heading={t('facilitation.results.heading')} className="results-dialog" onClose={onClose}>
+    <Dialog
+      heading={t('facilitation.results.heading')}
+      className="results-dialog"
+      onClose={onClose}
+      initialFocus="heading"
+    >
       {(close) => (
         <>
+          {role === 'facilitator' && (
+            <div className="results-on-board">
+              <ResultsOnBoardToggle />
+            </div>
+          )}
           {totals ? (
-            <RankedList totals={totals} />
+            <>
+              <TopNotes totals={totals} />
+              <RankedList totals={totals} />
+            </>
           ) : (
             <p className="results-hidden">{t('facilitation.results.hidden')}</p>
           )}
