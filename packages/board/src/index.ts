@@ -102,7 +102,9 @@ export {
   EMPTY_FRAME,
   FRAME_HEADER,
   FRAME_PADDING,
+  frameAt,
   frameRect,
+  frameRoom,
 } from './model/frame-layout.js'
 export * from './model/limits.js'
 export { type BoardMeta, initBoard, migrateBoard, readMeta, setBoardTitle } from './model/meta.js'

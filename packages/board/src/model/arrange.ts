@@ -8,7 +8,16 @@
  * (scene.ts), works the arrangement out in memory and writes it in one transaction.
  */
 import type * as Y from 'yjs'
-import { columnsFor, frameAround, frameRoom, gridCorner, gridOf, readingOrder, rowsOf } from './frame-layout.js'
+import {
+  columnsFor,
+  frameAround,
+  frameAt,
+  frameRoom,
+  gridCorner,
+  gridOf,
+  readingOrder,
+  rowsOf,
+} from './frame-layout.js'
 import { DEFAULT_NOTE_SIZE } from './limits.js'
 import { compareStacking } from './note.js'
 import { type Box, boxesOverlap, freeSpot, Occupancy, PLACEMENT_GAP } from './placement.js'
@@ -121,7 +130,8 @@ export function settleNotes(doc: Y.Doc, noteIds: readonly string[], options: { r
   const touched = new Set<PlacedFrame>()
   for (const note of settled) {
     const before = scene.frame(note.clusterId)
-    if (options.join) scene.join(note, scene.frameAt(note.x + note.width / 2, note.y + note.height / 2)?.id ?? null)
+    const centre = { x: note.x + note.width / 2, y: note.y + note.height / 2 }
+    if (options.join) scene.join(note, frameAt(scene.frames, centre)?.id ?? null)
     for (const frame of [before, scene.frame(note.clusterId)]) if (frame) touched.add(frame)
   }
   settleFrames(scene, touched, settled)

@@ -71,6 +71,23 @@ export function frameRect(cluster: Box & { readonly collapsed: boolean }): Box {
   return { x: cluster.x, y: cluster.y, width: size.width, height: size.height }
 }
 
+/** The topmost group (the list is bottom first) whose rectangle as drawn holds the point, or null. */
+export function frameAt<T extends Box & { readonly id: string; readonly collapsed: boolean }>(
+  frames: readonly T[],
+  point: Point,
+  except: string | null = null,
+): T | null {
+  for (let i = frames.length - 1; i >= 0; i--) {
+    const frame = frames[i]
+    if (!frame || frame.id === except) continue
+    const rect = frameRect(frame)
+    if (point.x >= rect.x && point.x < rect.x + rect.width && point.y >= rect.y && point.y < rect.y + rect.height) {
+      return frame
+    }
+  }
+  return null
+}
+
 /**
  * The room a group keeps on the board: its frame, and at least its card when collapsed (the hidden
  * notes keep their places, ready for when it opens again).

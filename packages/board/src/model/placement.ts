@@ -37,7 +37,7 @@ export function boxesOverlap(a: Box, b: Box, gap = 0): boolean {
 
 /** The rectangles taken on a board, bucketed so that a test looks only near the rectangle tested. */
 export class Occupancy {
-  private readonly cells = new Map<string, Box[]>()
+  private readonly cells = new Map<number, Box[]>()
   private left = Number.POSITIVE_INFINITY
   private top = Number.POSITIVE_INFINITY
   private right = Number.NEGATIVE_INFINITY
@@ -52,27 +52,26 @@ export class Occupancy {
     this.top = Math.min(this.top, box.y)
     this.right = Math.max(this.right, box.x + box.width)
     this.bottom = Math.max(this.bottom, box.y + box.height)
-    for (const key of cellsOf(box, 0)) {
+    forEachCell(box, 0, (key) => {
       const cell = this.cells.get(key)
       if (cell) cell.push(box)
       else this.cells.set(key, [box])
-    }
+      return false
+    })
   }
 
   /** Whether `box` shares area with anything taken, keeping `gap` around it. */
   overlaps(box: Box, gap = 0): boolean {
-    for (const key of cellsOf(box, gap)) {
-      for (const other of this.cells.get(key) ?? []) if (boxesOverlap(box, other, gap)) return true
-    }
-    return false
+    return forEachCell(box, gap, (key) => this.cells.get(key)?.some((other) => boxesOverlap(box, other, gap)) === true)
   }
 
   /** The taken rectangles (as added) that share area with `box`. */
   overlapping(box: Box, gap = 0): Set<Box> {
     const found = new Set<Box>()
-    for (const key of cellsOf(box, gap)) {
+    forEachCell(box, gap, (key) => {
       for (const other of this.cells.get(key) ?? []) if (boxesOverlap(box, other, gap)) found.add(other)
-    }
+      return false
+    })
     return found
   }
 
@@ -83,12 +82,17 @@ export class Occupancy {
   }
 }
 
-function* cellsOf(box: Box, gap: number): Generator<string> {
+/** Coordinates stay within ±1 000 000, so a bucket's row and column fit one number. */
+const ROW = 1 << 16
+
+/** Calls `visit` with the key of every bucket the box (with its gap) touches, until it returns true. */
+function forEachCell(box: Box, gap: number, visit: (key: number) => boolean): boolean {
   const x0 = Math.floor((box.x - gap) / CELL)
   const x1 = Math.floor((box.x + box.width + gap) / CELL)
   const y0 = Math.floor((box.y - gap) / CELL)
   const y1 = Math.floor((box.y + box.height + gap) / CELL)
-  for (let cx = x0; cx <= x1; cx++) for (let cy = y0; cy <= y1; cy++) yield `${cx},${cy}`
+  for (let cx = x0; cx <= x1; cx++) for (let cy = y0; cy <= y1; cy++) if (visit(cx * ROW + cy)) return true
+  return false
 }
 
 /**

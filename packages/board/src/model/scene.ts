@@ -8,13 +8,18 @@ import type * as Y from 'yjs'
 import { clusterEntries, noteEntries } from './entries.js'
 import { CLUSTER_FIELDS, NOTE_FIELDS } from './entry-rules.js'
 import { numberField, stringField } from './fields.js'
-import { frameRect, frameRoom } from './frame-layout.js'
+import { frameRoom } from './frame-layout.js'
 import { DEFAULT_NOTE_SIZE, MIN_CLUSTER_SIZE } from './limits.js'
 import { compareStacking } from './note.js'
 import { type Box, Occupancy } from './placement.js'
 import { checkCoordinate } from './validate.js'
 
-export interface PlacedNote {
+/** Where a box was when the scene was read, to write only what changed. */
+interface Read {
+  readonly before: Box
+}
+
+export interface PlacedNote extends Read {
   readonly id: string
   readonly map: Y.Map<unknown>
   readonly order: string
@@ -26,7 +31,7 @@ export interface PlacedNote {
   clusterId: string | null
 }
 
-export interface PlacedFrame {
+export interface PlacedFrame extends Read {
   readonly id: string
   readonly map: Y.Map<unknown>
   readonly order: string
@@ -45,31 +50,27 @@ export class Scene {
 
   constructor(doc: Y.Doc) {
     for (const [id, map] of clusterEntries(doc)) {
-      this.frames.push({
-        id,
-        map,
-        order: stringField(map, CLUSTER_FIELDS, 'order'),
+      const box = {
         x: numberField(map, CLUSTER_FIELDS, 'x', 0),
         y: numberField(map, CLUSTER_FIELDS, 'y', 0),
         width: numberField(map, CLUSTER_FIELDS, 'width', MIN_CLUSTER_SIZE),
         height: numberField(map, CLUSTER_FIELDS, 'height', MIN_CLUSTER_SIZE),
-        collapsed: map.get('collapsed') === true,
-      })
+      }
+      const order = stringField(map, CLUSTER_FIELDS, 'order')
+      this.frames.push({ id, map, order, ...box, before: box, collapsed: map.get('collapsed') === true })
     }
     this.frames.sort(compareStacking)
     const present = new Set(this.frames.map((frame) => frame.id))
     for (const [id, map] of noteEntries(doc)) {
       const clusterId = stringField(map, NOTE_FIELDS, 'clusterId')
-      this.notes.set(id, {
-        id,
-        map,
-        order: stringField(map, NOTE_FIELDS, 'order'),
+      const box = {
         x: numberField(map, NOTE_FIELDS, 'x', 0),
         y: numberField(map, NOTE_FIELDS, 'y', 0),
         width: numberField(map, NOTE_FIELDS, 'width', DEFAULT_NOTE_SIZE),
         height: numberField(map, NOTE_FIELDS, 'height', DEFAULT_NOTE_SIZE),
-        clusterId: present.has(clusterId) ? clusterId : null,
-      })
+      }
+      const order = stringField(map, NOTE_FIELDS, 'order')
+      this.notes.set(id, { id, map, order, ...box, before: box, clusterId: present.has(clusterId) ? clusterId : null })
     }
   }
 
@@ -100,17 +101,6 @@ export class Scene {
     }
   }
 
-  /** The topmost group whose rectangle holds the point, or null. */
-  frameAt(x: number, y: number): PlacedFrame | null {
-    for (let i = this.frames.length - 1; i >= 0; i--) {
-      const frame = this.frames[i]
-      if (!frame) continue
-      const rect = frameRect(frame)
-      if (x >= rect.x && x < rect.x + rect.width && y >= rect.y && y < rect.y + rect.height) return frame
-    }
-    return null
-  }
-
   /** Everything taken on the board but what `skip` names: frames as drawn, and notes. */
   occupancy(skip: (box: PlacedNote | PlacedFrame) => boolean = () => false): Occupancy {
     const taken = new Occupancy()
@@ -122,16 +112,14 @@ export class Scene {
   /** Writes every changed position, size and membership; checks them all before writing any. */
   commit(doc: Y.Doc): void {
     const writes: [Y.Map<unknown>, string, number][] = []
-    const wrote = (map: Y.Map<unknown>, rules: typeof NOTE_FIELDS, box: Box, fallback: number) => {
+    const wrote = ({ map, before, ...box }: PlacedNote | PlacedFrame) => {
       for (const key of ['x', 'y'] as const) {
-        if (numberField(map, rules, key, 0) !== box[key]) writes.push([map, key, checkCoordinate(key, box[key])])
+        if (before[key] !== box[key]) writes.push([map, key, checkCoordinate(key, box[key])])
       }
-      for (const key of ['width', 'height'] as const) {
-        if (numberField(map, rules, key, fallback) !== box[key]) writes.push([map, key, box[key]])
-      }
+      for (const key of ['width', 'height'] as const) if (before[key] !== box[key]) writes.push([map, key, box[key]])
     }
-    for (const frame of this.frames) wrote(frame.map, CLUSTER_FIELDS, frame, MIN_CLUSTER_SIZE)
-    for (const note of this.notes.values()) wrote(note.map, NOTE_FIELDS, note, DEFAULT_NOTE_SIZE)
+    for (const frame of this.frames) wrote(frame)
+    for (const note of this.notes.values()) wrote(note)
     doc.transact(() => {
       for (const [map, key, value] of writes) map.set(key, value)
       for (const note of this.joined) {
