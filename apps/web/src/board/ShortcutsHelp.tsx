@@ -22,7 +22,7 @@ const CONTROL_KEYS: Readonly<Record<string, string>> = {
 
 /** The dialog's lines: a registry shortcut's keys come from the registry, so the list cannot drift from what runs. */
 const GROUPS = {
-  board: ['addNote', 'present', 'help', 'tab', 'undo', 'selectAll', 'search', 'escape'],
+  board: ['addNote', 'tidy', 'present', 'help', 'tab', 'undo', 'selectAll', 'search', 'escape'],
   canvas: ['pan', 'zoom', 'lift', 'select', 'edit', 'delete'],
   outline: ['nextNote', 'firstLast', 'edit', 'leaveText', 'delete'],
 } as const

@@ -1,12 +1,12 @@
 /**
- * The board toolbar's cluster tools, for whoever may cluster now: a new empty group in view, and
- * grouping the selected notes in one step (the group is placed around them and its name is ready
- * to type).
+ * The board toolbar's cluster tools, for whoever may cluster now: a new empty group in view,
+ * grouping the selected notes in one step (gathered into the new group, its name ready to type), and
+ * tidying up the selection or the whole board.
  */
 import { useTranslation } from 'react-i18next'
 import { useBoard, useUi } from '../session/BoardContext'
 import { useTools } from '../session/useControl'
-import { addClusterInView, groupSelection } from './clusterCommands'
+import { addClusterInView, groupSelection, tidySelectionOrBoard } from './clusterCommands'
 
 export function ClusterButtons() {
   const { t } = useTranslation()
@@ -35,6 +35,19 @@ export function ClusterButtons() {
       </button>
       <span id="group-selection-hint" className="visually-hidden">
         {t('facilitation.cluster.groupSelectedHint')}
+      </span>
+      <button
+        type="button"
+        className="button"
+        aria-describedby="tidy-hint"
+        aria-keyshortcuts="Shift+T"
+        title={t('facilitation.cluster.tidyHint')}
+        onClick={() => tidySelectionOrBoard(session)}
+      >
+        {t('facilitation.cluster.tidy')}
+      </button>
+      <span id="tidy-hint" className="visually-hidden">
+        {t('facilitation.cluster.tidyHint')}
       </span>
       <span className="toolbar-divider" aria-hidden="true" />
     </>

@@ -9,6 +9,7 @@ import type { ClusterSnapshot } from '@samla/board'
 import { memo, type SyntheticEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useBoard, useFacilitationUi } from '../session/BoardContext'
+import { useLanding } from '../lib/useLanding'
 import { setCollapsed } from './clusterCommands'
 import { ClusterName } from './ClusterName'
 import { ClusterToolsButton } from './ClusterTools'
@@ -41,6 +42,7 @@ export const ClusterFrame = memo(function ClusterFrame({ cluster, z, count, edit
     attributes: { roleDescription: t('facilitation.cluster.roleDescription') },
   })
   const rect = clusterRect(cluster)
+  const landing = useLanding(drag !== null)
   const onFocus = () => session.facilitationUi.getState().setActiveCluster(id)
   const onBlur = () => {
     if (session.facilitationUi.getState().activeCluster === id) session.facilitationUi.getState().setActiveCluster(null)
@@ -57,6 +59,7 @@ export const ClusterFrame = memo(function ClusterFrame({ cluster, z, count, edit
         height: rect.height,
         transform: `translate(${rect.x + (drag?.dx ?? 0)}px, ${rect.y + (drag?.dy ?? 0)}px)`,
         zIndex: drag ? DRAGGING_Z : z,
+        transition: landing ? 'none' : undefined,
       }}
       onFocus={onFocus}
       onBlur={onBlur}

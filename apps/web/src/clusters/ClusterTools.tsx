@@ -1,6 +1,7 @@
 /**
  * A cluster's less frequent tools, in a dialog: its colour (by name), merging it into another
- * cluster (the keyboard's way to do what dropping its header on another does), and deleting it
+ * cluster (the keyboard's way to do what dropping its header on another does), tidying it up (its
+ * notes in their grid, neighbours moved aside), and deleting it
  * (its notes stay on the board). The dialog is rendered outside the canvas, so presses in it never
  * pan the board or pick up the cluster.
  */
@@ -11,7 +12,7 @@ import { useBoard } from '../session/BoardContext'
 import { focusCanvas } from '../lib/focusCanvas'
 import { Dialog } from '../components/Dialog'
 import { clusterIndexOf } from './clusterIndex'
-import { mergeInto, recolourClusterTo, removeCluster } from './clusterCommands'
+import { mergeInto, recolourClusterTo, removeCluster, tidy } from './clusterCommands'
 
 export function ClusterToolsButton({ id, name }: { readonly id: string; readonly name: string }) {
   const { t } = useTranslation()
@@ -90,6 +91,17 @@ export function ClusterToolsDialog({ id }: { readonly id: string }) {
             </label>
           )}
           <div className="dialog-actions">
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                close()
+                tidy(session, { clusterId: id })
+                focusCanvas()
+              }}
+            >
+              {t('facilitation.cluster.tidyGroup')}
+            </button>
             <button
               type="button"
               className="button button--danger-quiet"

@@ -1,36 +1,33 @@
 /**
  * The cluster writes the UI performs, each through a @samla/board function and only while this
- * person may cluster (role, lock, phase and the facilitator's setting). Writes that belong together
- * (a drop that moves notes and changes their cluster, a merge and the growth it needs) run in one
- * transaction (guarded's), so collaborators see one change and undo takes it back as one.
+ * person may cluster (role, lock, phase and the facilitator's setting). Groups behave like frames:
+ * after each write the model lays the groups it touched out again (their notes in a grid, the frame
+ * fitted, neighbours moved aside). Writes that belong together run in one transaction (guarded's),
+ * so collaborators see one change and undo takes it back as one.
  */
 import {
+  arrangeClusters,
   assignToCluster,
-  clusterNoteIds,
   createCluster,
-  DEFAULT_NOTE_SIZE,
   deleteCluster,
-  listClusters,
+  EMPTY_FRAME,
   mergeClusters,
   moveCluster,
   moveNotes,
   type NoteColour,
-  readNote,
   recolourCluster,
   renameCluster,
-  resizeCluster,
   setClusterCollapsed,
+  settleNotes,
+  type TidyScope,
+  tidyUp,
 } from '@samla/board'
-import type * as Y from 'yjs'
-import { addNoteAt, addNoteInView, guarded, moveNotesBy, type WriteOptions } from '../session/commands'
+import { addNoteAt, addNoteInView, guarded, type WriteOptions } from '../session/commands'
 import type { BoardSession } from '../session/session'
 import { screenToWorld } from '../lib/geometry'
 import { toolsFor } from '../session/phaseTools'
 import { clusterIndexOf } from './clusterIndex'
-import { centreOf, clusterAt, clusterRect, grownToFit, HEADER_HEIGHT } from './geometry'
-
-const NEW_CLUSTER = { width: 400, height: 300 }
-const MAX_CLUSTER_SIZE = 20_000
+import { centreOf, clusterRect } from './geometry'
 
 export function mayCluster(session: BoardSession): boolean {
   return toolsFor(session.role, session.control.getControl()).cluster
@@ -40,55 +37,41 @@ function clusterWrite<T>(session: BoardSession, write: () => T, options?: WriteO
   return mayCluster(session) ? guarded(session, write, options) : undefined
 }
 
-/**
- * Grows a cluster to hold all its notes (moving its edge, not its notes). Reads the doc itself, not
- * the index or the reader: inside a transaction those still show the state before it.
- */
-function growToFit(doc: Y.Doc, id: string): void {
-  const cluster = listClusters(doc).find((c) => c.id === id)
-  if (!cluster) return
-  const memberIds = clusterNoteIds(doc, id)
-  const grown = grownToFit(
-    cluster,
-    memberIds.flatMap((noteId) => readNote(doc, noteId) ?? []),
-  )
-  if (!grown || grown.width > MAX_CLUSTER_SIZE || grown.height > MAX_CLUSTER_SIZE) return
-  const dx = grown.x - cluster.x
-  const dy = grown.y - cluster.y
-  doc.transact(() => {
-    if (dx !== 0 || dy !== 0) {
-      // moveCluster takes the notes along; moving them back leaves only the cluster's edge moved.
-      moveCluster(doc, id, dx, dy)
-      moveNotes(doc, memberIds, -dx, -dy)
-    }
-    resizeCluster(doc, id, grown.width, grown.height)
-  })
-}
-
 function afterCreate(session: BoardSession, id: string | undefined): string | undefined {
   if (id) session.facilitationUi.getState().requestNameFocus(id)
   return id
 }
 
-/** An empty cluster in the middle of the view. */
+/** An empty cluster in the middle of the view, or in the free space nearest it. */
 export function addClusterInView(session: BoardSession, name: string): string | undefined {
   const { viewport, size } = session.ui.getState()
   const centre = screenToWorld(viewport, { x: size.width / 2, y: size.height / 2 })
-  const x = Math.round(centre.x - NEW_CLUSTER.width / 2)
-  const y = Math.round(centre.y - NEW_CLUSTER.height / 2)
+  const x = Math.round(centre.x - EMPTY_FRAME.width / 2)
+  const y = Math.round(centre.y - EMPTY_FRAME.height / 2)
   return afterCreate(
     session,
-    clusterWrite(session, () => createCluster(session.doc, { name, x, y, ...NEW_CLUSTER })),
+    clusterWrite(session, () => {
+      const id = createCluster(session.doc, { name, x, y, ...EMPTY_FRAME })
+      arrangeClusters(session.doc, [id], 'place')
+      return id
+    }),
   )
 }
 
-/** The selected notes on the board (not private drafts), grouped into a new cluster around them. */
+/**
+ * The selected notes on the board (not private drafts), gathered into a new cluster: laid out in
+ * its grid where they were, the group moved into free space if it would cover anything.
+ */
 export function groupSelection(session: BoardSession, name: string): string | undefined {
   const noteIds = session.ui.getState().selection.filter((id) => session.reader.getNote(id))
   if (noteIds.length === 0) return undefined
   return afterCreate(
     session,
-    clusterWrite(session, () => createCluster(session.doc, { name, noteIds })),
+    clusterWrite(session, () => {
+      const id = createCluster(session.doc, { name, noteIds })
+      arrangeClusters(session.doc, [id], 'place')
+      return id
+    }),
   )
 }
 
@@ -112,7 +95,11 @@ export function recolourClusterTo(session: BoardSession, id: string, colour: Not
 }
 
 export function setCollapsed(session: BoardSession, id: string, collapsed: boolean): void {
-  clusterWrite(session, () => setClusterCollapsed(session.doc, id, collapsed))
+  clusterWrite(session, () => {
+    setClusterCollapsed(session.doc, id, collapsed)
+    // Opened again, its frame may cover what was put beside the card meanwhile.
+    if (!collapsed) arrangeClusters(session.doc, [id], 'push')
+  })
 }
 
 export function removeCluster(session: BoardSession, id: string): void {
@@ -122,81 +109,46 @@ export function removeCluster(session: BoardSession, id: string): void {
 export function mergeInto(session: BoardSession, targetId: string, sourceId: string): void {
   clusterWrite(session, () => {
     mergeClusters(session.doc, targetId, sourceId)
-    growToFit(session.doc, targetId)
+    arrangeClusters(session.doc, [targetId], 'push')
   })
 }
 
+/** Moves a cluster with its notes; the groups it now covers move aside, loose notes out from under it. */
 export function moveClusterBy(session: BoardSession, id: string, dx: number, dy: number): void {
-  if (dx !== 0 || dy !== 0) clusterWrite(session, () => moveCluster(session.doc, id, dx, dy))
+  if (dx === 0 && dy === 0) return
+  clusterWrite(session, () => {
+    moveCluster(session.doc, id, dx, dy)
+    arrangeClusters(session.doc, [id], 'push')
+  })
 }
 
 /**
- * Ends a drag of notes: moves them, and for whoever may cluster, puts each note into the cluster its
- * centre landed in (or takes it out of its cluster), in the same transaction.
+ * Ends a drag of notes, in one transaction: moves them and, for whoever may cluster, puts each
+ * note into the group whose frame its centre landed in (or out of its group). For someone who may
+ * not, a group's note goes back into its grid and a loose one out from under any frame.
  */
 export function dropNotes(session: BoardSession, ids: readonly string[], dx: number, dy: number): void {
-  if (!mayCluster(session)) {
-    moveNotesBy(session, ids, dx, dy)
-    return
-  }
-  const { clusters, members } = clusterIndexOf(session.doc).get()
-  const changes = new Map<string | null, string[]>()
-  for (const id of ids) {
-    const note = session.reader.getNote(id)
-    if (!note) continue
-    const target = clusterAt(clusters, centreOf({ ...note, x: note.x + dx, y: note.y + dy }))
-    const current = note.clusterId !== null && members.has(note.clusterId) ? note.clusterId : null
-    if (target !== current) changes.set(target, [...(changes.get(target) ?? []), id])
-  }
-  if (changes.size === 0) {
-    moveNotesBy(session, ids, dx, dy)
-    return
-  }
-  // guarded runs it all in one transaction: collaborators (and undo) see one change.
+  const present = ids.filter((id) => session.reader.getNote(id))
+  if (present.length === 0) return
   guarded(session, () => {
-    if (dx !== 0 || dy !== 0) moveNotes(session.doc, ids, dx, dy)
-    for (const [target, noteIds] of changes) assignToCluster(session.doc, noteIds, target)
-    for (const target of changes.keys()) if (target !== null) growToFit(session.doc, target)
+    if (dx !== 0 || dy !== 0) moveNotes(session.doc, present, dx, dy)
+    settleNotes(session.doc, present, { join: mayCluster(session) })
   })
-}
-
-const SLOT_GAP = 16
-const INSET = 24
-
-/** Where the `index`-th note placed into a cluster goes: row by row under its header, the cluster grows to fit. */
-function slotIn(cluster: { x: number; y: number; width: number }, index: number): { x: number; y: number } {
-  const step = DEFAULT_NOTE_SIZE + SLOT_GAP
-  const columns = Math.max(1, Math.floor((cluster.width - INSET) / step))
-  return {
-    x: cluster.x + INSET + (index % columns) * step,
-    y: cluster.y + HEADER_HEIGHT + INSET + Math.floor(index / columns) * step,
-  }
 }
 
 /**
  * Puts notes into a cluster (or, with null, out of theirs) without a drag — the outline's "Move to
- * group". The notes are also placed inside the cluster (or just beside the one they leave), so the
- * canvas shows what the data says; one transaction, like a drop.
+ * group". The groups they join and leave are laid out again, and notes taken out of a group move out
+ * from under its frame, so the canvas shows what the data says; one transaction, like a drop.
  */
 export function moveNotesToCluster(session: BoardSession, ids: readonly string[], target: string | null): void {
-  const { clusters, members } = clusterIndexOf(session.doc).get()
-  const cluster = clusters.find((c) => c.id === target)
-  if (target !== null && !cluster) return
+  const { clusters } = clusterIndexOf(session.doc).get()
+  if (target !== null && !clusters.some((c) => c.id === target)) return
+  const left = ids.flatMap((id) => session.reader.getNote(id)?.clusterId ?? [])
   clusterWrite(session, () => {
-    const taken = cluster ? (members.get(cluster.id) ?? []).length : 0
-    ids.forEach((id, i) => {
-      const note = readNote(session.doc, id)
-      if (!note || note.clusterId === target) return
-      const left = clusters.find((c) => c.id === note.clusterId)
-      const spot = cluster
-        ? slotIn(cluster, taken + i)
-        : left
-          ? { x: left.x + clusterRect(left).width + INSET, y: note.y }
-          : note
-      moveNotes(session.doc, [id], spot.x - note.x, spot.y - note.y)
-    })
     assignToCluster(session.doc, ids, target)
-    if (target !== null) growToFit(session.doc, target)
+    const touched = [...new Set([...(target ? [target] : []), ...left])]
+    arrangeClusters(session.doc, touched, 'push')
   })
 }
 
@@ -206,10 +158,17 @@ export function addNoteInCluster(session: BoardSession, clusterId: string | null
     .get()
     .clusters.find((c) => c.id === clusterId)
   if (!cluster || !mayCluster(session)) return addNoteInView(session)
-  const spot = slotIn(cluster, (clusterIndexOf(session.doc).get().members.get(cluster.id) ?? []).length)
-  const half = DEFAULT_NOTE_SIZE / 2
-  const id = addNoteAt(session, { x: spot.x + half, y: spot.y + half })
-  // A private draft (silent brainstorm) is not on the board yet, so it joins no cluster.
-  if (id && session.reader.getNote(id)) moveNotesToCluster(session, [id], cluster.id)
-  return id
+  // Made inside the group's frame, the note joins the group (session/commands.addNoteAt).
+  return addNoteAt(session, centreOf(clusterRect(cluster)))
+}
+
+/** "Tidy up": the selection (with the groups it is in), one group, or the whole board; one undo step. */
+export function tidy(session: BoardSession, scope: TidyScope): void {
+  clusterWrite(session, () => tidyUp(session.doc, scope))
+}
+
+/** "Tidy up" as the toolbar and its key do it: the selected notes when there are any, else the whole board. */
+export function tidySelectionOrBoard(session: BoardSession): void {
+  const noteIds = session.ui.getState().selection.filter((id) => session.reader.getNote(id))
+  tidy(session, noteIds.length > 0 ? { noteIds } : 'board')
 }

@@ -1,6 +1,6 @@
 /** Tests for cluster geometry. */
 import { describe, expect, it } from 'vitest'
-import { clusterAt, clusterRect, grownToFit, headerAt } from './geometry'
+import { clusterAt, clusterRect, headerAt } from './geometry'
 
 const open = { x: 0, y: 0, width: 400, height: 300, collapsed: false }
 
@@ -27,22 +27,5 @@ describe('cluster geometry', () => {
     expect(headerAt(clusters, { x: 10, y: 20 }, 'b')).toBe('a')
     expect(headerAt(clusters, { x: 10, y: 100 }, 'b')).toBeNull()
     expect(headerAt(clusters, { x: 10, y: 20 }, 'a')).toBeNull()
-  })
-
-  it('grows a cluster to hold its notes, never shrinking it', () => {
-    const cluster = { x: 0, y: 0, width: 400, height: 300 }
-    expect(grownToFit(cluster, [{ x: 100, y: 100, width: 160, height: 160 }])).toBeNull()
-    expect(grownToFit(cluster, [{ x: 300, y: 200, width: 160, height: 160 }])).toEqual({
-      x: 0,
-      y: 0,
-      width: 484,
-      height: 384,
-    })
-    expect(grownToFit(cluster, [{ x: -100, y: 10, width: 160, height: 160 }])).toEqual({
-      x: -124,
-      y: -62,
-      width: 524,
-      height: 362,
-    })
   })
 })

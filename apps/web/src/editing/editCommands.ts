@@ -4,12 +4,13 @@
  * person's (one transaction for all of them). Like the board's own commands, nothing is attempted
  * while the person may not edit.
  */
-import { addNote, type NoteColour, recolourNotes } from '@samla/board'
+import { addNote, type NoteColour, placeAll, recolourNotes } from '@samla/board'
 import { screenToWorld } from '../lib/geometry'
 import { pointerOnCanvas } from '../presence/usePointerPresence'
 import { noteAuthor } from '../session/author'
 import { guarded, moveNotesBy, removeNotes } from '../session/commands'
 import { draftsOf } from '../session/drafts'
+import { takenSpace } from '../session/freeSpace'
 import { toolsFor } from '../session/phaseTools'
 import { type BoardSession, mayEditBoard } from '../session/session'
 import { type ClipNote, placeAround } from './clipboard'
@@ -63,13 +64,19 @@ function pasteTarget(session: BoardSession) {
   return doc ? { doc, author } : null
 }
 
-/** Adds the notes as new ones around the pointer (or the middle of the view), and selects them. */
+/** Adds the notes as new ones around the pointer (or the middle of the view), covering none, and selects them. */
 export function pasteNotes(session: BoardSession, notes: readonly ClipNote[]): void {
   const target = pasteTarget(session)
   if (!target || notes.length === 0) return
   const { viewport, size } = session.ui.getState()
   const centre = pointerOnCanvas() ?? screenToWorld(viewport, { x: size.width / 2, y: size.height / 2 })
-  const placed = placeAround(notes, centre)
+  // Laid out around the point as copied, each note then in the free spot nearest its place there.
+  const around = placeAround(notes, centre)
+  const spots = placeAll(
+    takenSpace(session),
+    around.map((note) => ({ width: note.width, height: note.height, near: note })),
+  )
+  const placed = around.map((note, i) => ({ ...note, ...spots[i] }))
   const ids = guarded(session, () =>
     target.doc.transact(() => placed.map((note) => addNote(target.doc, { ...note, ...target.author }))),
   )

@@ -4,6 +4,7 @@
  * runs them; keys that belong to one control (a note's Enter and Delete, the canvas's arrows, a
  * dialog's Escape) stay with that control, and the dialog lists them beside these.
  */
+import { mayCluster, tidySelectionOrBoard } from '../clusters/clusterCommands'
 import { setHelpOpen } from '../lib/shortcutSettings'
 import { SEARCH_FIELD_ID } from '../search/SearchPanel'
 import { addNoteInView } from '../session/commands'
@@ -73,6 +74,18 @@ export const SHORTCUTS: readonly Shortcut[] = [
     run: (session) => {
       if (!mayEditBoard(session)) return false
       addNoteInView(session)
+      return true
+    },
+  },
+  {
+    help: 'tidy',
+    keys: 'Shift+T',
+    scope: 'board',
+    singleKey: true,
+    matches: (event) => key(event) === 't' && event.shiftKey && !hasCommandKey(event) && !event.repeat,
+    run: (session) => {
+      if (!mayCluster(session)) return false
+      tidySelectionOrBoard(session)
       return true
     },
   },

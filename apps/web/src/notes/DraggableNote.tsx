@@ -6,6 +6,7 @@
 import { useDraggable } from '@dnd-kit/core'
 import type { NoteLayout } from '@samla/board'
 import { type KeyboardEvent, type MouseEvent, type PointerEvent, type ReactNode, useCallback } from 'react'
+import { useLanding } from '../lib/useLanding'
 import { useUi } from '../session/BoardContext'
 
 /** Above any stacking index, so the note in hand is never hidden under another. */
@@ -47,6 +48,7 @@ export function DraggableNote({
   // The carried ids stay one array for the whole drag, so a pointer move costs each note one lookup.
   const carried = useUi((state) => state.drag?.ids)
   const dragged = carried?.includes(id) ?? false
+  const landing = useLanding(dragged || isDragging)
   const ref = useCallback(
     (node: HTMLElement | null) => {
       setNodeRef(node)
@@ -79,6 +81,8 @@ export function DraggableNote({
         height,
         transform: `translate(${x}px, ${y}px)`,
         zIndex: dragged || isDragging ? DRAGGING_Z : z,
+        // Dropped where its copy was carried: it lands there at once instead of gliding from where it lay.
+        transition: landing ? 'none' : undefined,
       }}
     >
       {children}

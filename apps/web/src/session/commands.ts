@@ -8,14 +8,20 @@ import {
   bringToFront,
   DEFAULT_NOTE_SIZE,
   deleteNotes,
+  frameAt,
+  freeSpot,
+  listClusters,
   moveNotes,
   type NoteColour,
   recolourNotes,
   setNoteText,
+  settleNotes,
 } from '@samla/board'
 import { type Point, screenToWorld } from '../lib/geometry'
 import { LOCAL_ORIGIN, UNTRACKED_ORIGIN } from './origin'
+import { takenSpace } from './freeSpace'
 import { addNewNote } from './newNote'
+import { toolsFor } from './phaseTools'
 import { type BoardSession, mayEditBoard } from './session'
 
 /** Runs a write as this person's own edit (`origin`), so undo can tell it from a collaborator's. */
@@ -39,21 +45,24 @@ export function guarded<T>(session: BoardSession, write: () => T, options: Write
   }
 }
 
-/** Step between notes added at the same spot, so a second note never hides the first exactly. */
-const CASCADE_STEP = 24
-const CASCADE_LIMIT = 12
-
-/** Adds a note centred on a world point, selects it and asks for its text field to take focus. */
+/**
+ * Adds a note centred on a world point, selects it and asks for its text field to take focus. A note
+ * made inside a group's frame (by someone who may group) joins that group and takes its place in
+ * its grid; anywhere else it goes to the free spot nearest the point, never on top of another note.
+ */
 export function addNoteAt(session: BoardSession, centre: Point): string | undefined {
-  const taken = new Set(session.reader.getLayout().map((note) => `${note.x},${note.y}`))
-  let x = Math.round(centre.x - DEFAULT_NOTE_SIZE / 2)
-  let y = Math.round(centre.y - DEFAULT_NOTE_SIZE / 2)
-  for (let i = 0; i < CASCADE_LIMIT && taken.has(`${x},${y}`); i++) {
-    x += CASCADE_STEP
-    y += CASCADE_STEP
-  }
+  const control = session.control.getControl()
+  const onBoard = !(control.privateMode && session.role === 'participant')
+  const frame = onBoard && toolsFor(session.role, control).cluster ? frameAt(listClusters(session.doc), centre) : null
+  const wish = { x: Math.round(centre.x - DEFAULT_NOTE_SIZE / 2), y: Math.round(centre.y - DEFAULT_NOTE_SIZE / 2) }
+  const size = { width: DEFAULT_NOTE_SIZE, height: DEFAULT_NOTE_SIZE }
+  const spot = frame ? wish : freeSpot(takenSpace(session), size, wish)
   // The phase, a silent brainstorm and anonymous mode decide where the note goes and whose it is.
-  const id = guarded(session, () => addNewNote(session, { x, y }))
+  const id = guarded(session, () => {
+    const added = addNewNote(session, spot)
+    if (added && frame) settleNotes(session.doc, [added], { join: true })
+    return added
+  })
   if (id) {
     const ui = session.ui.getState()
     ui.select([id])
