@@ -10,7 +10,8 @@ import { createRelay, type Relay, type RelayOptions } from '@samla/relay'
 import { type Browser, type BrowserContext, type BrowserContextOptions, chromium } from 'playwright-core'
 import { pino } from 'pino'
 
-const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist')
+/** The built app; SAMLA_E2E_WEB_ROOT points at another build (one that a rebuild of dist cannot empty mid-run). */
+const webRoot = process.env.SAMLA_E2E_WEB_ROOT ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist')
 
 export const CHROMIUM_ARGS = [
   '--headless',
