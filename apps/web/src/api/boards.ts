@@ -5,6 +5,7 @@
 import { isRole, type Role } from '@samla/protocol'
 import { type AccessProblem, accessProblem, bearer, boardUrl } from './http'
 import { type BoardLinks, parseBoardLinks } from '@samla/protocol'
+import { readRelayError } from './transfer'
 
 export interface BoardInfo {
   readonly id: string
@@ -18,7 +19,13 @@ export interface CreatedBoard {
 }
 
 export type BoardLookup =
-  | { readonly kind: 'found'; readonly board: BoardInfo; readonly role: Role }
+  | {
+      readonly kind: 'found'
+      readonly board: BoardInfo
+      readonly role: Role
+      /** Days without changes after which the relay erases the board; null when it keeps boards. */
+      readonly retentionDays: number | null
+    }
   | { readonly kind: 'refused'; readonly problem: AccessProblem }
   | { readonly kind: 'unreachable' }
 
@@ -45,13 +52,18 @@ export interface NewBoardOptions {
   readonly language?: 'sv' | 'en'
 }
 
-export async function createBoard(title: string, options: NewBoardOptions = {}): Promise<CreatedBoard> {
+/** Creates a board; a refusal throws the relay's RelayError (a creation key asked for, the storage full…). */
+export async function createBoard(
+  title: string,
+  options: NewBoardOptions = {},
+  creationKey?: string,
+): Promise<CreatedBoard> {
   const response = await fetch('/api/boards', {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(creationKey && { authorization: `Bearer ${creationKey}` }) },
     body: JSON.stringify({ title, ...options }),
   })
-  if (!response.ok) throw new Error(`Creating a board failed with HTTP ${response.status}`)
+  if (!response.ok) throw await readRelayError(response.status, response)
   const created = parseCreatedBoard(await response.json())
   if (!created) throw new Error('The relay answered with a malformed board')
   return created
@@ -72,8 +84,10 @@ export async function lookupBoard(id: string, token: string, signal: AbortSignal
     if (!response.ok) return { kind: 'unreachable' }
     const body: unknown = await response.json()
     const board = parseBoardInfo(body)
-    const role = (body as { role?: unknown }).role
-    return board && isRole(role) ? { kind: 'found', board, role } : { kind: 'unreachable' }
+    const { role, retentionDays } = body as { role?: unknown; retentionDays?: unknown }
+    if (!board || !isRole(role)) return { kind: 'unreachable' }
+    const retention = typeof retentionDays === 'number' && retentionDays > 0 ? retentionDays : null
+    return { kind: 'found', board, role, retentionDays: retention }
   } catch (error) {
     if (signal.aborted) throw error
     return { kind: 'unreachable' }

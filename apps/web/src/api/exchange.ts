@@ -117,10 +117,13 @@ export async function createBoardFromExport(
   title: string,
   exported: unknown,
   onProgress: OnProgress,
+  creationKey?: string,
 ): Promise<CreatedBoard> {
   const answer = await transferJson({
     method: 'POST',
     url: '/api/boards',
+    // The relay takes its creation key where it takes a link's token: as the bearer.
+    token: creationKey,
     json: { title, import: exported },
     onProgress,
   })

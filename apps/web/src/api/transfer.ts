@@ -41,7 +41,7 @@ interface TransferResult {
 }
 
 /** Reads the relay's `{ error, message }` answer; anything else still yields a code and a message. */
-async function readRelayError(status: number, body: Blob): Promise<RelayError> {
+export async function readRelayError(status: number, body: { text(): Promise<string> }): Promise<RelayError> {
   const parsed = await body
     .text()
     .then((text) => JSON.parse(text) as { error?: unknown; message?: unknown } | null)

@@ -7,6 +7,7 @@ import { MAX_TITLE_LENGTH } from '@samla/board'
 import { type ChangeEvent, type FormEvent, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { boardLinkPath } from '../access/boardLink'
+import { afterCreation, creationKey } from '../access/creationKey'
 import { rememberBoard } from '../lib/recentBoards'
 import { navigate } from '../lib/router'
 import { type BoardFileProblem, MAX_BOARD_FILE_BYTES, readBoardFile } from './boardFile'
@@ -14,7 +15,7 @@ import { describeFailure, type Failure } from './failure'
 import { FailureMessage } from './FailureMessage'
 import { formatBytes } from './format'
 import { createBoardFromExport } from '../api/exchange'
-import type { Progress } from '../api/transfer'
+import { type Progress, RelayError } from '../api/transfer'
 import { TransferProgress } from './TransferProgress'
 
 type FormState =
@@ -53,13 +54,18 @@ export function ImportBoardForm() {
     if (busy || content === null) return
     setState({ status: 'busy', progress: null })
     try {
-      const { board, links } = await createBoardFromExport(title.trim(), content, (progress) =>
-        setState({ status: 'busy', progress }),
+      const { board, links } = await createBoardFromExport(
+        title.trim(),
+        content,
+        (progress) => setState({ status: 'busy', progress }),
+        creationKey(),
       )
+      afterCreation({ ok: true })
       const token = links.facilitator
       rememberBoard({ id: board.id, title: board.title, visitedAt: Date.now(), token, role: 'facilitator' })
       navigate(boardLinkPath(board.id, token))
     } catch (error) {
+      if (error instanceof RelayError) afterCreation({ ok: false, code: error.code })
       setState({ status: 'failed', failure: describeFailure(t, error) })
     }
   }

@@ -11,10 +11,20 @@ export interface Failure {
   readonly detail: string | null
 }
 
+/** Refusals that say all there is to say by their code, whatever the status. */
+const PLAIN_REFUSALS = {
+  'creation-key-required': 'exchange.errors.creationKeyRequired',
+  'creation-key-invalid': 'exchange.errors.creationKeyInvalid',
+  'storage-quota-reached': 'exchange.errors.storageFull',
+  'imports-busy': 'exchange.errors.importsBusy',
+} as const
+
 export function describeFailure(t: TFunction, error: unknown): Failure {
   if (!(error instanceof RelayError)) return { text: t('exchange.errors.unexpected'), detail: null }
   const { status, code, message } = error
   if (code === 'unreachable') return { text: t('exchange.errors.unreachable'), detail: null }
+  if (Object.hasOwn(PLAIN_REFUSALS, code))
+    return { text: t(PLAIN_REFUSALS[code as keyof typeof PLAIN_REFUSALS]), detail: null }
   if (status === 401 || status === 403) return { text: t('exchange.errors.notAllowed'), detail: null }
   if (status === 404 && code === 'snapshot-not-found') return { text: t('exchange.errors.snapshotGone'), detail: null }
   if (status === 404) return { text: t('exchange.errors.boardGone'), detail: null }

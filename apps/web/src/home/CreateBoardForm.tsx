@@ -6,13 +6,16 @@ import { MAX_TITLE_LENGTH } from '@samla/board'
 import { type FormEvent, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { boardLinkPath } from '../access/boardLink'
+import { afterCreation, creationKey } from '../access/creationKey'
 import { createBoard } from '../api/boards'
+import { RelayError } from '../api/transfer'
+import { describeFailure } from '../exchange/failure'
 import { exchangeLanguage } from '../exchange/language'
 import { type TemplateId, TemplatePicker } from '../exchange/TemplatePicker'
 import { rememberBoard } from '../lib/recentBoards'
 import { navigate } from '../lib/router'
 
-type FormState = 'idle' | 'busy' | 'failed' | 'missing-title'
+type FormState = 'idle' | 'busy' | 'failed' | 'refused' | 'missing-title'
 
 export function CreateBoardForm() {
   const { t, i18n } = useTranslation()
@@ -22,6 +25,7 @@ export function CreateBoardForm() {
   const [title, setTitle] = useState('')
   const [state, setState] = useState<FormState>('idle')
   const [template, setTemplate] = useState<TemplateId>('blank')
+  const [refusal, setRefusal] = useState('')
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
@@ -34,20 +38,33 @@ export function CreateBoardForm() {
     }
     setState('busy')
     try {
-      const { board, links } = await createBoard(trimmed, {
-        template,
-        language: exchangeLanguage(i18n.resolvedLanguage),
-      })
+      const { board, links } = await createBoard(
+        trimmed,
+        { template, language: exchangeLanguage(i18n.resolvedLanguage) },
+        creationKey(),
+      )
+      afterCreation({ ok: true })
       const token = links.facilitator
       rememberBoard({ id: board.id, title: board.title, visitedAt: Date.now(), token, role: 'facilitator' })
       navigate(boardLinkPath(board.id, token))
-    } catch {
-      setState('failed')
+    } catch (error) {
+      // The relay's plain refusals (a creation key, a full server) are told as they are; anything else is a failure to reach it.
+      if (error instanceof RelayError && error.status !== 0) {
+        afterCreation({ ok: false, code: error.code })
+        setRefusal(describeFailure(t, error).text)
+        setState('refused')
+      } else setState('failed')
     }
   }
 
   const error =
-    state === 'failed' ? t('home.create.failed') : state === 'missing-title' ? t('home.create.titleRequired') : null
+    state === 'failed'
+      ? t('home.create.failed')
+      : state === 'refused'
+        ? refusal
+        : state === 'missing-title'
+          ? t('home.create.titleRequired')
+          : null
 
   return (
     <form className="create-board" onSubmit={onSubmit} noValidate>

@@ -4,6 +4,7 @@ import { TopBar } from '../components/TopBar'
 import { ImportBoardForm } from '../exchange/ImportBoardForm'
 import { useDocumentTitle } from '../lib/useDocumentTitle'
 import { CreateBoardForm } from './CreateBoardForm'
+import { CreationKeyField } from './CreationKeyField'
 import { DeletedNotice } from './DeletedNotice'
 import { RecentBoards } from './RecentBoards'
 
@@ -19,6 +20,7 @@ export function HomePage() {
           <h1>{t('home.heading')}</h1>
           <p>{t('home.intro')}</p>
         </div>
+        <CreationKeyField />
         <CreateBoardForm />
         <ImportBoardForm />
         <RecentBoards />
