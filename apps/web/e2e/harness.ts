@@ -29,11 +29,20 @@ export async function startTestRelay(
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samla-e2e-')),
   port = 0,
   limits: RelayOptions['limits'] = {},
+  /** Other settings, e.g. a public instance's creation key. */
+  settings: Omit<RelayOptions, 'port' | 'dataDir' | 'webRoot' | 'limits' | 'logger'> = {},
 ) {
   if (!fs.existsSync(path.join(webRoot, 'index.html'))) {
     throw new Error(`The web app is not built (${webRoot}); run pnpm build first`)
   }
-  const relay: Relay = await createRelay({ port, dataDir, webRoot, limits, logger: pino({ level: 'silent' }) })
+  const relay: Relay = await createRelay({
+    ...settings,
+    port,
+    dataDir,
+    webRoot,
+    limits,
+    logger: pino({ level: 'silent' }),
+  })
   return { relay, dataDir }
 }
 
