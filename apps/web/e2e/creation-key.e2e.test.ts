@@ -1,5 +1,5 @@
 /**
- * A Samla server open to the internet ([WK1], [WK2]): it creates boards only with its creation key.
+ * A Samla server open to the internet ([WI1], [WI2]): it creates boards only with its creation key.
  * The home page asks for the key when the relay says it needs one, explains a wrong key in plain
  * words, keeps the key on the device only when the box is ticked, and the facilitator is told in the
  * board how long an unchanged board is kept.
@@ -47,7 +47,7 @@ describe('creating boards on a server with a creation key', () => {
 
   const stored = (page: Page) => page.evaluate((name) => localStorage.getItem(name), STORED)
 
-  it('[WK1] asks for the key, explains a wrong one, creates the board with the right one and keeps the key only when asked to', async () => {
+  it('[WI1] asks for the key, explains a wrong one, creates the board with the right one and keeps the key only when asked to', async () => {
     const page = await home('sv-SE')
     const form = page.locator('form.create-board').first()
     await page.getByLabel('Tavlans namn').fill('Medborgardialog')
@@ -86,7 +86,7 @@ describe('creating boards on a server with a creation key', () => {
     expect(await stored(page)).toBeNull()
   })
 
-  it('[WK2] in English, the field and the wrong key are explained too', async () => {
+  it('[WI2] in English, the field and the wrong key are explained too', async () => {
     const page = await home('en-GB')
     const form = page.locator('form.create-board').first()
     await page.getByLabel('Board title').fill('Citizen dialogue')
