@@ -145,11 +145,17 @@ describe('a board socket opened ahead', () => {
     const { relay, boardId, token, wsUrl } = await startBoard()
     const url = `${wsUrl}/${boardId}`
     const offered = credentialProtocols(token, 'device-key-0123456789')
-    const ahead = openSocketAhead(url, offered)
-    await eventually(async () => (await openConnections(relay)) === 1, 'the socket opened ahead with its credentials')
-    // Time for the relay's answer to reach the socket, so one taken would already be open.
-    await new Promise((resolve) => setTimeout(resolve, 500))
+    const received = async () => (await relay.metrics.messagesIn.get()).values[0]?.value ?? 0
+    // A socket opened ahead sends its request once it is open: the relay receiving it shows the socket open.
+    const openAhead = async () => {
+      const before = await received()
+      const ahead = openSocketAhead(url, offered)
+      ahead.requestChangesSince(new Uint8Array([0]))
+      await eventually(async () => (await received()) > before, 'the socket opened ahead to be open')
+      return ahead
+    }
     // Another device's credentials get a socket of their own (still connecting), not the open one.
+    const ahead = await openAhead()
     const otherDevice = new ahead.WebSocketPolyfill(url, credentialProtocols(token, 'other-device-0123456789'))
     cleanup.push(() => otherDevice.close())
     expect(otherDevice.readyState).toBe(WebSocket.CONNECTING)
@@ -157,8 +163,8 @@ describe('a board socket opened ahead', () => {
     expect(otherDevice.protocol).toBe('samla')
     await eventually(async () => (await openConnections(relay)) === 1, 'the socket opened ahead to be closed')
 
-    const second = openSocketAhead(url, offered)
-    await eventually(async () => (await openConnections(relay)) === 2, 'the second socket opened ahead')
+    // The same credentials take the open socket.
+    const second = await openAhead()
     const taken = new second.WebSocketPolyfill(url, offered)
     cleanup.push(() => taken.close())
     expect(taken.readyState).toBe(WebSocket.OPEN)
