@@ -84,13 +84,18 @@ function OpenBoard({ session, knownTitle }: { readonly session: BoardSession; re
           <PresentationScreen title={title} />
         ) : (
           <div className="board-screen">
-            <TopBar>
+            <TopBar
+              menu={
+                <>
+                  <RoleBadge role={role} />
+                  {role === 'facilitator' && <FacilitatorTools title={title} />}
+                  <ParticipantList />
+                </>
+              }
+            >
               <h1 className="board-title">{title || t('board.untitled')}</h1>
-              <RoleBadge role={role} />
-              {role === 'facilitator' && <FacilitatorTools title={title} />}
               <ConnectionStatus />
               <SyncStatus />
-              <ParticipantList />
             </TopBar>
             <main id="main" tabIndex={-1} className="board-main">
               <RefusedChangeBanner />

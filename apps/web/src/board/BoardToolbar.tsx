@@ -4,13 +4,14 @@
  * board, adding a note is shown but disabled.
  */
 import { useTranslation } from 'react-i18next'
-import { boundsOf, fitViewport, HOME_VIEWPORT } from '../lib/geometry'
+import { boundsOf, HOME_VIEWPORT } from '../lib/geometry'
 import { ClusterButtons } from '../clusters/ClusterButtons'
 import { UndoButtons } from '../editing/UndoButtons'
 import { useTools } from '../session/useControl'
 import { useBoard, useCanEdit, useUi } from '../session/BoardContext'
 import { addNoteInView } from '../session/commands'
 import { ShortcutsButton } from './ShortcutsHelp'
+import { showAllViewport } from './showAll'
 import { ViewSwitch } from './ViewSwitch'
 
 const ZOOM_STEP = 1.25
@@ -29,7 +30,7 @@ export function BoardToolbar() {
   const showAll = () => {
     const ui = session.ui.getState()
     const bounds = boundsOf(session.reader.getLayout())
-    ui.setViewport(bounds ? fitViewport(bounds, ui.size, FIT_PADDING) : HOME_VIEWPORT)
+    ui.setViewport(bounds ? showAllViewport(bounds, ui.size, FIT_PADDING) : HOME_VIEWPORT)
   }
 
   return (

@@ -32,7 +32,12 @@ const keysOf = (help: string) => shortcutFor(help)?.keys ?? CONTROL_KEYS[help] ?
 export function ShortcutsButton() {
   const { t } = useTranslation()
   return (
-    <button type="button" className="button button--quiet" aria-haspopup="dialog" onClick={() => setHelpOpen(true)}>
+    <button
+      type="button"
+      className="button button--quiet shortcuts-button"
+      aria-haspopup="dialog"
+      onClick={() => setHelpOpen(true)}
+    >
       {t('shortcuts.open')}
     </button>
   )

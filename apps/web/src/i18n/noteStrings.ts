@@ -12,6 +12,8 @@ export interface NoteStrings {
   readonly text: string
   readonly colour: string
   readonly delete: string
+  readonly resize: string
+  readonly resizeHint: string
   readonly colours: Readonly<Record<NoteColour, string>>
 }
 
@@ -27,6 +29,8 @@ export function noteStrings(t: TFunction, language: string): NoteStrings {
       text: t('note.text'),
       colour: t('note.colour'),
       delete: t('note.delete'),
+      resize: t('note.resize'),
+      resizeHint: t('note.resizeHint'),
       colours: Object.fromEntries(NOTE_COLOURS.map((name) => [name, t(`colours.${name}`)])) as Record<
         NoteColour,
         string

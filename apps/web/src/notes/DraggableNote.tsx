@@ -8,12 +8,16 @@ import type { NoteLayout } from '@samla/board'
 import { type KeyboardEvent, type MouseEvent, type PointerEvent, type ReactNode, useCallback } from 'react'
 import { useLanding } from '../lib/useLanding'
 import { useUi } from '../session/BoardContext'
+import type { TextSize } from './noteFit'
 
 /** Above any stacking index, so the note in hand is never hidden under another. */
 const DRAGGING_Z = 2_000_000_000
 
 interface DraggableNoteProps {
   readonly layout: NoteLayout
+  /** The type size for the note's text length, and the width it is drawn at (see noteFit.ts). */
+  readonly textSize: TextSize
+  readonly shownWidth: number
   readonly z: number
   readonly label: string
   readonly roleDescription: string
@@ -28,6 +32,8 @@ interface DraggableNoteProps {
 
 export function DraggableNote({
   layout,
+  textSize,
+  shownWidth,
   z,
   label,
   roleDescription,
@@ -38,7 +44,7 @@ export function DraggableNote({
   onClick,
   children,
 }: DraggableNoteProps) {
-  const { id, x, y, width, height, colour } = layout
+  const { id, x, y, height, colour } = layout
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, isDragging } = useDraggable({
     id,
     disabled,
@@ -74,11 +80,13 @@ export function DraggableNote({
       onClick={onClick}
       data-note-id={id}
       data-colour={colour}
+      data-text-size={textSize}
       aria-label={label}
       className={`note note--${colour}${selected ? ' is-selected' : ''}${dragged ? ' is-dragging' : ''}`}
       style={{
-        width,
-        height,
+        width: shownWidth,
+        // The least height: a note grows with its text rather than hiding any of it.
+        minHeight: height,
         transform: `translate(${x}px, ${y}px)`,
         zIndex: dragged || isDragging ? DRAGGING_Z : z,
         // Dropped where its copy was carried: it lands there at once instead of gliding from where it lay.

@@ -19,6 +19,8 @@ import { VoteButtons } from '../voting/VoteButtons'
 import { noteByline } from '../i18n/byline'
 import { DraggableNote } from './DraggableNote'
 import { ColourSelect, DeleteNoteButton } from './NoteControls'
+import { fittedWidth, textSizeFor } from './noteFit'
+import { NoteResizeHandle } from './NoteResizeHandle'
 import { useBoardLanguage } from '../i18n/BoardLanguage'
 import { NoteText } from './NoteText'
 import { textStart } from '../lib/textStart'
@@ -97,6 +99,8 @@ export const NoteCard = memo(function NoteCard({
   return (
     <DraggableNote
       layout={note}
+      textSize={textSizeFor(note.text.length)}
+      shownWidth={fittedWidth(note.width, note.text.length)}
       z={z}
       label={label}
       roleDescription={canEdit ? strings.roleDescription : strings.roleDescriptionReadOnly}
@@ -153,6 +157,7 @@ const NoteContent = memo(function NoteContent({
       {detail === 'full' && (
         <div className="note-footer">
           <ColourSelect id={id} colour={colour} disabled={!canEdit} />
+          {canEdit && <NoteResizeHandle id={id} />}
         </div>
       )}
       {!isPrivate && <NoteBadges id={id} />}

@@ -6,6 +6,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import { readStored, writeStored } from '../lib/storage'
+import { isNarrowScreen } from '../lib/useNarrowScreen'
 
 const SOUND_KEY = 'samla.timerSound'
 
@@ -47,7 +48,6 @@ export type FacilitationUi = FacilitationUiState & FacilitationUiActions
 export type FacilitationUiStore = StoreApi<FacilitationUi>
 
 const initial = {
-  panelOpen: true,
   resultsOpen: false,
   following: false,
   clusterDrag: null,
@@ -59,6 +59,8 @@ const initial = {
 export const createFacilitationUiStore = (): FacilitationUiStore =>
   createStore<FacilitationUi>()((set) => ({
     ...initial,
+    // On a phone or portrait tablet the open panel would cover half the board: it opens on request.
+    panelOpen: !isNarrowScreen(),
     soundOn: readStored(SOUND_KEY) === 'on',
     setPanelOpen: (panelOpen) => set({ panelOpen }),
     setResultsOpen: (resultsOpen) => set({ resultsOpen }),

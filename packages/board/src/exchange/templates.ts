@@ -57,7 +57,7 @@ export const TEMPLATES: readonly BoardTemplate[] = [
   },
   {
     id: 'how-might-we',
-    name: { sv: 'Hur skulle vi kunna …?', en: 'How might we …?' },
+    name: { sv: 'Hur skulle vi kunna…?', en: 'How might we…?' },
     description: {
       sv: 'Formulera utmaningen som en fråga, samla idéer och sedan de första stegen.',
       en: 'Phrase the challenge as a question, gather ideas, then first steps.',
@@ -66,7 +66,7 @@ export const TEMPLATES: readonly BoardTemplate[] = [
       area('Idéer', 'Ideas', 0, 240, 'yellow', 1000, 600),
       area('Första steg', 'First steps', 1040, 240, 'green', 600, 600),
     ],
-    prompts: [{ text: { sv: 'Hur skulle vi kunna …?', en: 'How might we …?' }, x: 0, y: 0, colour: 'blue' }],
+    prompts: [{ text: { sv: 'Hur skulle vi kunna…?', en: 'How might we…?' }, x: 0, y: 0, colour: 'blue' }],
   },
   {
     id: 'swot',

@@ -1,0 +1,315 @@
+/**
+ * Phones and tablets end to end: a participant on a 390 px touch phone joins a workshop whose title
+ * is 60 characters long while a timer runs and a vote is open, and nothing on any page is wider
+ * than the screen; they write, pinch to zoom, drag a note with one finger and vote. A facilitator on
+ * a 768 px tablet runs the phases. A note of 2,000 characters shows all its text. Pinches are real
+ * touch events (CDP Input.dispatchTouchEvent). Screenshots of each screen go to /tmp/shots.
+ */
+import fs from 'node:fs'
+import { createRequire } from 'node:module'
+import { addNote, MAX_NOTE_TEXT_LENGTH, setPhase, setTimer, startTimer, startVote } from '@samla/board'
+import type { Relay } from '@samla/relay'
+import type { Browser, BrowserContextOptions, CDPSession, Locator, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import WebSocket from 'ws'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { eventually, WAIT } from './eventually.js'
+import { boardLinkUrl, createBoardOver, launchChromium, newPerson, startTestRelay } from './harness.js'
+
+const require = createRequire(import.meta.url)
+const AXE_PATH = require.resolve('axe-core')
+const SHOTS = '/tmp/shots'
+/** 60 characters, with a dash and Swedish letters, as real workshop titles are. */
+const TITLE = 'Kiruna 2030 – idéverkstad över förvaltningsgränser, vår 2026'
+const LONG_NOTE = 'Öppna data om bussarnas avgångar i realtid – även för skolskjutsar. '
+const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
+const TABLET: BrowserContextOptions = { viewport: { width: 768, height: 1024 }, isMobile: true, hasTouch: true }
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** A stock y-websocket client with the given token, once it has synced the room's doc. */
+async function syncedClient(relay: Relay, room: string, token: string): Promise<WebsocketProvider> {
+  const provider = new WebsocketProvider(`${relay.url.replace(/^http/, 'ws')}/ws`, room, new Y.Doc(), {
+    params: { token },
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+  })
+  const deadline = Date.now() + WAIT.timeout
+  while (!provider.synced && Date.now() < deadline) await pause(50)
+  expect(provider.synced).toBe(true)
+  return provider
+}
+
+/** Everything on the page that reaches past the right edge of the screen (none is the aim). */
+async function overflowing(page: Page): Promise<string[]> {
+  // The screen's width, not innerWidth: a phone widens its layout viewport to fit a page that is too wide.
+  const screenWidth = page.viewportSize()?.width ?? 0
+  return page.evaluate((width) => {
+    const found: string[] = []
+    if (window.innerWidth > width) found.push(`viewport ${window.innerWidth}`)
+    if (document.documentElement.scrollWidth > width) found.push(`page ${document.documentElement.scrollWidth}`)
+    // The board's own layers pan and zoom inside the clipped canvas: what they hold is not page width.
+    for (const element of document.body.querySelectorAll('*')) {
+      if (element.closest('.notes-layer, .clusters-layer, .cursors-layer, .notes-overview, .visually-hidden')) continue
+      const box = element.getBoundingClientRect()
+      // Screen-reader-only text (1 px, clipped) is nothing anyone sees.
+      if (box.width <= 1 && box.height <= 1) continue
+      if (box.right > width + 0.5 || box.left < -0.5) {
+        found.push(`${element.tagName.toLowerCase()}.${[...element.classList].join('.')} ${box.left}–${box.right}`)
+      }
+    }
+    return found
+  }, screenWidth)
+}
+
+async function shoot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SHOTS, { recursive: true })
+  await page.screenshot({ path: `${SHOTS}/${name}.png` })
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH })
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<unknown> } }).axe
+    const result = (await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    })) as { violations: { id: string; nodes: { target: string[] }[] }[] }
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+  })
+}
+
+async function zoomOf(page: Page): Promise<number> {
+  const transform = await page.locator('.notes-layer').evaluate((layer) => (layer as HTMLElement).style.transform)
+  return Number(/scale\(([\d.]+)\)/.exec(transform)?.[1] ?? Number.NaN)
+}
+
+type TouchPoint = { x: number; y: number; id: number }
+
+async function touch(
+  cdp: CDPSession,
+  type: 'touchStart' | 'touchMove' | 'touchEnd',
+  points: TouchPoint[],
+): Promise<void> {
+  await cdp.send('Input.dispatchTouchEvent', {
+    type,
+    touchPoints: points.map((p) => ({ x: p.x, y: p.y, id: p.id, radiusX: 4, radiusY: 4, force: 1 })),
+  })
+}
+
+/** Two fingers move apart from `spread` to `spread * factor` around a point, in real touch events. */
+async function pinch(cdp: CDPSession, centre: { x: number; y: number }, spread: number, factor: number) {
+  const at = (s: number): TouchPoint[] => [
+    { x: centre.x - s / 2, y: centre.y, id: 1 },
+    { x: centre.x + s / 2, y: centre.y, id: 2 },
+  ]
+  await touch(cdp, 'touchStart', at(spread))
+  for (let step = 1; step <= 10; step++) {
+    await touch(cdp, 'touchMove', at(spread * (1 + ((factor - 1) * step) / 10)))
+    await pause(16)
+  }
+  await touch(cdp, 'touchEnd', [])
+}
+
+/** One finger holds on a point, then drags by the offset. */
+async function fingerDrag(cdp: CDPSession, from: { x: number; y: number }, dx: number, dy: number) {
+  await touch(cdp, 'touchStart', [{ ...from, id: 1 }])
+  await pause(350)
+  for (let step = 1; step <= 12; step++) {
+    await touch(cdp, 'touchMove', [{ x: from.x + (dx * step) / 12, y: from.y + (dy * step) / 12, id: 1 }])
+    await pause(16)
+  }
+  await touch(cdp, 'touchEnd', [])
+}
+
+function noteWith(page: Page, text: string): Locator {
+  return page.locator('.canvas [data-note-id]').filter({ has: page.locator(`textarea:text-is("${text}")`) })
+}
+
+describe('phones and tablets', () => {
+  let relay: Relay
+  let browser: Browser
+  let boardId = ''
+  let links = { facilitator: '', participant: '', viewer: '' }
+  let control: WebsocketProvider
+
+  beforeAll(async () => {
+    ;({ relay } = await startTestRelay())
+    browser = await launchChromium()
+    ;({ id: boardId, links } = await createBoardOver(relay.url, TITLE))
+    // The workshop is under way: writing, the clock running, and a vote already set up.
+    control = await syncedClient(relay, `${boardId}/control`, links.facilitator)
+    setPhase(control.doc, 'write')
+    setTimer(control.doc, 9 * 60_000)
+    startTimer(control.doc, Date.now())
+    startVote(control.doc, { budget: 5, capPerNote: 3 })
+  })
+
+  afterAll(async () => {
+    control?.destroy()
+    await browser?.close()
+    await relay?.close()
+  })
+
+  it('[WT1] the home page and the join dialog fit a 390 px phone', async () => {
+    const context = await newPerson(browser, 'sv-SE', null, PHONE)
+    const page = await context.newPage()
+    await page.goto(relay.url)
+    await page.locator('h1').first().waitFor(WAIT)
+    await shoot(page, 'home-390-light')
+    expect(await overflowing(page)).toEqual([])
+    await page.goto(boardLinkUrl(relay.url, boardId, links.participant))
+    const dialog = page.getByRole('dialog', { name: 'Anslut till tavlan' })
+    await dialog.waitFor(WAIT)
+    await shoot(page, 'join-390-light')
+    expect(await overflowing(page)).toEqual([])
+    const submit = dialog.getByRole('button', { name: 'Gå med' })
+    const box = await submit.boundingBox()
+    expect(box && box.x >= 0 && box.x + box.width <= 390).toBe(true)
+    await context.close()
+  })
+
+  it('[WT2] a participant on a phone joins, writes, pinches, drags a note with a finger and votes', async () => {
+    const context = await newPerson(browser, 'sv-SE', null, PHONE)
+    const page = await context.newPage()
+    await page.goto(boardLinkUrl(relay.url, boardId, links.participant))
+    const dialog = page.getByRole('dialog', { name: 'Anslut till tavlan' })
+    await dialog.getByLabel('Namn', { exact: true }).fill('Nils Pavval')
+    await dialog.getByLabel('Organisation eller avdelning').fill('Kiruna kommun')
+    await dialog.getByRole('button', { name: 'Gå med' }).tap()
+    await page.locator('[role="status"][data-status="connected"]').waitFor(WAIT)
+    await page.getByRole('timer').waitFor(WAIT)
+    expect(await overflowing(page)).toEqual([])
+
+    // The board takes most of the screen.
+    const stage = await page.locator('.board-stage').boundingBox()
+    expect(stage?.height ?? 0).toBeGreaterThan(844 * 0.7)
+
+    for (const text of ['Fler cykelbanor året runt', LONG_NOTE]) {
+      await page.getByRole('button', { name: 'Ny lapp' }).tap()
+      const field = page.locator('textarea:focus')
+      await field.waitFor(WAIT)
+      await field.fill(text)
+      await page.keyboard.press('Escape')
+    }
+    await shoot(page, 'board-390-light')
+    expect(await overflowing(page)).toEqual([])
+
+    const cdp = await page.context().newCDPSession(page)
+    const canvas = await page.locator('.canvas').boundingBox()
+    if (!canvas) throw new Error('no canvas')
+    const before = await zoomOf(page)
+    // Over the board's middle (notes included): the toolbar floats over the bottom.
+    const centre = { x: canvas.x + canvas.width / 2, y: canvas.y + canvas.height / 3 }
+    await pinch(cdp, centre, 80, 2)
+    const after = await zoomOf(page)
+    expect(after).toBeGreaterThan(before * 1.3)
+    await pinch(cdp, centre, 200, 0.5)
+    expect(await zoomOf(page)).toBeLessThan(after)
+
+    const note = noteWith(page, 'Fler cykelbanor året runt')
+    const start = await note.boundingBox()
+    if (!start) throw new Error('note not shown')
+    await fingerDrag(cdp, { x: start.x + start.width / 2, y: start.y + 8 }, 0, 90)
+    await eventually(async () => Math.round(((await note.boundingBox())?.y ?? 0) - start.y) > 60, true, 'note moved')
+
+    setPhase(control.doc, 'vote')
+    const plus = noteWith(page, 'Fler cykelbanor året runt').getByRole('button', { name: 'Lägg en prick på lappen' })
+    await plus.waitFor(WAIT)
+    expect(await overflowing(page)).toEqual([])
+    await plus.tap()
+    await eventually(() => page.locator('.vote-left').first().textContent(), '4 av 5 prickar kvar', 'dot placed')
+    await shoot(page, 'board-390-vote-light')
+    setPhase(control.doc, 'write')
+    await context.close()
+  })
+
+  it('[WT3] a note of 2,000 characters shows all its text at working zoom', async () => {
+    const board = await syncedClient(relay, boardId, links.facilitator)
+    const text = LONG_NOTE.repeat(40).slice(0, MAX_NOTE_TEXT_LENGTH)
+    addNote(board.doc, { x: 2000, y: 2000, text })
+    await pause(300)
+    board.destroy()
+    const context = await newPerson(browser, 'sv-SE', undefined, PHONE)
+    const page = await context.newPage()
+    await page.goto(boardLinkUrl(relay.url, boardId, links.participant))
+    await page.locator('[role="status"][data-status="connected"]').waitFor(WAIT)
+    await page.getByRole('button', { name: 'Visa alla lappar' }).tap()
+    const field = page.locator('.canvas textarea').filter({ hasText: text.slice(0, 40) })
+    // Brought to full size by Enter on the note, the way the keyboard and the outline do.
+    await page.evaluate(() => {
+      const note = [...document.querySelectorAll<HTMLElement>('.canvas [data-note-id]')].at(-1)
+      note?.focus()
+    })
+    await page.keyboard.press('Enter')
+    await field.waitFor(WAIT)
+    const fits = await field.evaluate((el) => el.scrollHeight <= el.clientHeight + 1)
+    expect(fits).toBe(true)
+    expect(await field.evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(12)
+    await context.close()
+  })
+
+  it('[WT4] "show all notes" keeps text on the notes', async () => {
+    const context = await newPerson(browser, 'sv-SE', undefined, PHONE)
+    const page = await context.newPage()
+    await page.goto(boardLinkUrl(relay.url, boardId, links.participant))
+    await page.locator('[role="status"][data-status="connected"]').waitFor(WAIT)
+    await page.getByRole('button', { name: 'Visa alla lappar' }).tap()
+    await pause(200)
+    expect(await page.locator('.notes-overview').count()).toBe(0)
+    expect(await zoomOf(page)).toBeGreaterThanOrEqual(0.5)
+    await context.close()
+  })
+
+  it('[WT5] a facilitator on a 768 px tablet runs the phases', async () => {
+    const context = await newPerson(browser, 'en-GB', undefined, TABLET)
+    const page = await context.newPage()
+    await page.goto(boardLinkUrl(relay.url, boardId, links.facilitator))
+    await page.locator('[role="status"][data-status="connected"]').waitFor(WAIT)
+    expect(await overflowing(page)).toEqual([])
+    const stage = await page.locator('.board-stage').boundingBox()
+    expect(stage?.height ?? 0).toBeGreaterThan(1024 * 0.7)
+    for (const phase of ['2. Cluster', '3. Vote', '4. Discuss', '1. Write']) {
+      await page.getByRole('button', { name: `Change phase to ${phase}` }).tap()
+      await eventually(async () => (await page.locator('[aria-current="step"]').textContent()) ?? '', phase, phase)
+      expect(await overflowing(page)).toEqual([])
+    }
+    await page.getByRole('button', { name: 'Facilitation' }).tap()
+    await page.locator('#facilitator-panel').waitFor(WAIT)
+    await shoot(page, 'facilitator-768-light')
+    expect(await overflowing(page)).toEqual([])
+    await context.close()
+  })
+
+  it('[WT6] axe finds nothing at 390 px, in Swedish and English; screenshots in light and dark', async () => {
+    for (const [locale, scheme] of [
+      ['sv-SE', 'light'],
+      ['en-GB', 'dark'],
+    ] as const) {
+      const context = await newPerson(browser, locale, undefined, { ...PHONE, colorScheme: scheme })
+      const page = await context.newPage()
+      await page.goto(boardLinkUrl(relay.url, boardId, links.participant))
+      await page.locator('[role="status"][data-status="connected"]').waitFor(WAIT)
+      await page.locator('.canvas [data-note-id]').first().waitFor(WAIT)
+      await shoot(page, `board-390-${scheme}-${locale}`)
+      expect(await axeViolations(page)).toEqual([])
+      await context.close()
+    }
+    for (const [width, height] of [
+      [768, 1024],
+      [1440, 900],
+    ] as const) {
+      for (const scheme of ['light', 'dark'] as const) {
+        const options = width < 1000 ? { ...TABLET, viewport: { width, height } } : { viewport: { width, height } }
+        const context = await newPerson(browser, 'sv-SE', undefined, { ...options, colorScheme: scheme })
+        const page = await context.newPage()
+        await page.goto(boardLinkUrl(relay.url, boardId, links.facilitator))
+        await page.locator('[role="status"][data-status="connected"]').waitFor(WAIT)
+        await page.locator('.canvas [data-note-id]').first().waitFor(WAIT)
+        await shoot(page, `board-${width}-${scheme}`)
+        expect(await overflowing(page)).toEqual([])
+        await context.close()
+      }
+    }
+  })
+})

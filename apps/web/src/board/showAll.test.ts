@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest'
+import { READABLE_ZOOM, showAllViewport } from './showAll'
+
+const phone = { width: 390, height: 600 }
+
+describe('showAllViewport', () => {
+  it('[WG3] fits a small board as before', () => {
+    const view = showAllViewport({ x: 0, y: 0, width: 300, height: 200 }, phone, 20)
+    expect(view.zoom).toBe(1)
+    expect(view.x).toBe(45)
+  })
+
+  it('[WG4] never zooms below where notes keep their text: a big board shows from its top-left corner', () => {
+    const view = showAllViewport({ x: 1000, y: 500, width: 5000, height: 400 }, phone, 20)
+    expect(view.zoom).toBe(READABLE_ZOOM)
+    // Its left edge at the padding; the height (200 screen px) fits, so it is centred that way.
+    expect(view.x).toBe(20 - 1000 * READABLE_ZOOM)
+    expect(view.y).toBe(300 - 700 * READABLE_ZOOM)
+  })
+})
