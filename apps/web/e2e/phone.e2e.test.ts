@@ -151,7 +151,7 @@ describe('phones and tablets', () => {
     await relay?.close()
   })
 
-  it('[WT1] the home page and the join dialog fit a 390 px phone', async () => {
+  it('[WO1] the home page and the join dialog fit a 390 px phone', async () => {
     const context = await newPerson(browser, 'sv-SE', null, PHONE)
     const page = await context.newPage()
     await page.goto(relay.url)
@@ -169,7 +169,7 @@ describe('phones and tablets', () => {
     await context.close()
   })
 
-  it('[WT2] a participant on a phone joins, writes, pinches, drags a note with a finger and votes', async () => {
+  it('[WO2] a participant on a phone joins, writes, pinches, drags a note with a finger and votes', async () => {
     const context = await newPerson(browser, 'sv-SE', null, PHONE)
     const page = await context.newPage()
     await page.goto(boardLinkUrl(relay.url, boardId, links.participant))
@@ -224,7 +224,7 @@ describe('phones and tablets', () => {
     await context.close()
   })
 
-  it('[WT3] a note of 2,000 characters shows all its text at working zoom', async () => {
+  it('[WO3] a note of 2,000 characters shows all its text at working zoom', async () => {
     const board = await syncedClient(relay, boardId, links.facilitator)
     const text = LONG_NOTE.repeat(40).slice(0, MAX_NOTE_TEXT_LENGTH)
     addNote(board.doc, { x: 2000, y: 2000, text })
@@ -249,7 +249,7 @@ describe('phones and tablets', () => {
     await context.close()
   })
 
-  it('[WT4] "show all notes" keeps text on the notes', async () => {
+  it('[WO4] "show all notes" keeps text on the notes', async () => {
     const context = await newPerson(browser, 'sv-SE', undefined, PHONE)
     const page = await context.newPage()
     await page.goto(boardLinkUrl(relay.url, boardId, links.participant))
@@ -261,7 +261,7 @@ describe('phones and tablets', () => {
     await context.close()
   })
 
-  it('[WT5] a facilitator on a 768 px tablet runs the phases', async () => {
+  it('[WO5] a facilitator on a 768 px tablet runs the phases', async () => {
     const context = await newPerson(browser, 'en-GB', undefined, TABLET)
     const page = await context.newPage()
     await page.goto(boardLinkUrl(relay.url, boardId, links.facilitator))
@@ -281,7 +281,7 @@ describe('phones and tablets', () => {
     await context.close()
   })
 
-  it('[WT6] axe finds nothing at 390 px, in Swedish and English; screenshots in light and dark', async () => {
+  it('[WO6] axe finds nothing at 390 px, in Swedish and English; screenshots in light and dark', async () => {
     for (const [locale, scheme] of [
       ['sv-SE', 'light'],
       ['en-GB', 'dark'],
