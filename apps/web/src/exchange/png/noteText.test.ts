@@ -24,4 +24,11 @@ describe('fitNoteText', () => {
     expect(long.fontSize).toBe(10)
     expect(long.lines.at(-1)?.endsWith('…')).toBe(true)
   })
+
+  it('[WX8] divides a word too wide even in the smallest type with a hyphen at the line end', () => {
+    // 136 wide at 10 px: 22 characters a line (6 px each), a hyphen included.
+    const fitted = fitNoteText('Kollektivtrafikförsörjningsprogrammet ses över', 136, 136, measureAt, 16, 10)
+    expect(fitted.fontSize).toBe(10)
+    expect(fitted.lines).toEqual(['Kollektivtrafikförsör-', 'jningsprogrammet ses', 'över'])
+  })
 })
