@@ -56,7 +56,8 @@ function ShareLinks({
   }
   const { links } = state
   const url = (linkToken: string) => boardLink(location.origin, boardId, linkToken)
-  const rotate = (role: RotatableRole) => ({
+  // The facilitator's own link is replaced by rotateOwn, which also reopens this tab.
+  const rotate = (role: Exclude<RotatableRole, 'facilitator'>) => ({
     role,
     run: async () => {
       const next = await rotateLink(boardId, role, token)
