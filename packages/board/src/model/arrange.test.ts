@@ -72,7 +72,8 @@ describe('groups as frames', () => {
     expect(five).toMatchObject({ width: 3 * 160 + 2 * 16 + 48, height: 2 * 160 + 16 + 48 + 48 })
     moveNotes(doc, ids.slice(1), 3000, 0)
     settleNotes(doc, ids.slice(1), { join: true })
-    expect(listClusters(doc)[0]).toMatchObject({ width: 160 + 48, height: 160 + 48 + 48 })
+    // One note: as wide as the header needs (320), as high as the note, padding and header.
+    expect(listClusters(doc)[0]).toMatchObject({ width: 320, height: 160 + 48 + 48 })
     expect(problems(doc)).toEqual([])
   })
 

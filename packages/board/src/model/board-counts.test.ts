@@ -12,6 +12,7 @@ import {
 } from './board-counts.js'
 import { initBoard } from './meta.js'
 import { addNote, deleteNotes, setNoteText } from './note.js'
+import { countStructs } from './struct-count.js'
 
 const LIMITS: CountLimits = { maxNotes: 3, maxGroups: 1, maxItems: 10_000, maxItemsPerUpdate: 1_000 }
 
@@ -97,5 +98,28 @@ describe('[BL] a board’s counts and the count limits', () => {
     ).toBe(false)
     const full = { ...counter.counts, items: LIMITS.maxItems }
     expect(checkCounts(doc, deletion, full, LIMITS).kind).toBe('within')
+  })
+
+  it('[BL5] structs are counted without decoding, as Yjs decodes them, and the count stops past its cap', () => {
+    const { doc } = board()
+    const ids = [note(doc, 'first'), note(doc, 'second')]
+    const updates = [
+      Y.encodeStateAsUpdate(doc),
+      changeOf(doc, (copy) => setNoteText(copy, ids[0] as string, 'ändrad text, 日本語 och emoji 🎉')),
+      changeOf(doc, (copy) => deleteNotes(copy, ids)),
+      changeOf(doc, (copy) => {
+        const any = copy.getMap('any')
+        any.set('values', [1, -7, 2 ** 40, 1.5, 'text', null, true, { a: [1, { b: 'c' }] }, new Uint8Array([1, 2])])
+        copy.getXmlFragment('xml').insert(0, [new Y.XmlElement('p'), new Y.XmlText('t')])
+        copy.getText('rich').insert(0, 'bold', { bold: true })
+        copy.getText('rich').insertEmbed(4, { image: 'x' })
+      }),
+    ]
+    for (const update of updates) expect(countStructs(update, 1e9)).toBe(Y.decodeUpdate(update).structs.length)
+    const many = changeOf(doc, (copy) => {
+      for (let i = 0; i < 50; i++) copy.getMap('junk').set(`k${i}`, i)
+    })
+    expect(countStructs(many, 10)).toBe(11)
+    expect(() => countStructs(many.slice(0, many.length - 20), 1e9)).toThrow()
   })
 })

@@ -7,13 +7,14 @@
  *
  * Counting is cheap where it can be: each struct takes at least one byte of an update, so its length
  * bounds the structs it adds, and a new note's or group's struct names its map, so an update that
- * never names one adds none; past a limit, its clock span (one unit per struct, one per character of
- * text, read without keeping its structs) bounds them; only when that too is past a limit is the
- * update decoded and counted exactly. Deletions add nothing, so a full board can always be cleaned up.
+ * never names one adds none; past a limit, its structs are counted without decoding them
+ * (struct-count.ts, which stops at the cap); only when that too is past a limit is the update decoded
+ * and what it adds counted exactly. Deletions add nothing, so a full board can always be cleaned up.
  * (A key set anew over a note deleted earlier brings that note back without naming the map; the item
  * limit still holds for it.)
  */
 import * as Y from 'yjs'
+import { countStructs } from './struct-count.js'
 
 /** What one board may hold; every value is a count. */
 export interface CountLimits {
@@ -109,10 +110,11 @@ export function checkCounts(doc: Y.Doc, update: Uint8Array, board: BoardCounts, 
   })
   let adds = bound(bytes)
   if (fits(adds)) return { kind: 'within', adds }
-  adds = bound(Math.min(bytes, span(update)))
+  const structs = countStructs(update, limits.maxItemsPerUpdate)
+  if (structs > limits.maxItemsPerUpdate) return over(`more than ${limits.maxItemsPerUpdate} items in one update`)
+  adds = bound(structs)
   if (fits(adds)) return { kind: 'within', adds }
   adds = added(doc, update)
-  if (adds.items > limits.maxItemsPerUpdate) return over(`more than ${limits.maxItemsPerUpdate} items in one update`)
   if (board.items + adds.items > limits.maxItems) return over(`the board holds ${limits.maxItems} items`)
   if (board.notes + adds.notes > limits.maxNotes) return over(`the board holds ${limits.maxNotes} notes`)
   if (board.groups + adds.groups > limits.maxGroups) return over(`the board holds ${limits.maxGroups} groups`)
@@ -121,20 +123,17 @@ export function checkCounts(doc: Y.Doc, update: Uint8Array, board: BoardCounts, 
 
 /** Whether an update only deletes (it brings no struct the doc lacks): always welcome on a full board. */
 export function onlyDeletes(doc: Y.Doc, update: Uint8Array): boolean {
-  if (span(update) === 0) return true
+  const count = countStructs(update, RESENT_STRUCTS)
+  if (count === 0) return true
+  // Many structs are more than a client re-sending a few it had sent already: not deletions alone.
+  if (count > RESENT_STRUCTS) return false
   const { structs } = Y.decodeUpdate(update)
   return structs.every((struct) => struct.id.clock + struct.length <= Y.getState(doc.store, struct.id.client))
 }
 
 const over = (reason: string): CountVerdict => ({ kind: 'over', reason })
 
-/** The clock units an update covers; never fewer than its structs. */
-function span(update: Uint8Array): number {
-  const { from, to } = Y.parseUpdateMeta(update)
-  let units = 0
-  for (const [client, end] of to) units += end - (from.get(client) ?? end)
-  return units
-}
+const RESENT_STRUCTS = 1000
 
 const NOTES = new TextEncoder().encode('notes')
 const GROUPS = new TextEncoder().encode('clusters')

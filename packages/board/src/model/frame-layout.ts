@@ -13,6 +13,8 @@ export const FRAME_HEADER = 48
 export const COLLAPSED_FRAME: Size = { width: 260, height: 96 }
 /** An empty group keeps room for a row of two notes, so there is somewhere to drop one. */
 export const EMPTY_FRAME: Size = { width: 400, height: 256 }
+/** A frame is at least as wide as its header needs for a readable name, the count and the tools. */
+const HEADER_WIDTH = 320
 
 export interface Grid {
   /** Each item's top-left corner, relative to the grid's. */
@@ -55,7 +57,7 @@ export function frameAround(corner: Point, grid: Grid): Box {
   return {
     x: corner.x,
     y: corner.y,
-    width: clamp(grid.width + 2 * FRAME_PADDING, EMPTY_FRAME.width),
+    width: clamp(Math.max(HEADER_WIDTH, grid.width + 2 * FRAME_PADDING), EMPTY_FRAME.width),
     height: clamp(grid.height + 2 * FRAME_PADDING + FRAME_HEADER, EMPTY_FRAME.height),
   }
 }
