@@ -354,7 +354,7 @@ describe('dot votes', () => {
     const csv = await (await download(boardId, 'csv')).text()
     expect(csv).toContain('"Buss","yellow","3"')
     expect(csv).toContain('"Cykel","yellow","1"')
-    expect(await (await download(boardId, 'md')).text()).toContain('- Buss — 3 votes')
+    expect(await (await download(boardId, 'md')).text()).toContain('- Buss — 3 dots')
     const exported = (await (await download(boardId, 'json')).json()) as { votes: Record<string, unknown> }
     expect(Object.values(exported.votes).sort()).toHaveLength(2)
     for (const id of Object.keys(exported.votes)) {

@@ -74,7 +74,7 @@ export const DEFAULT_LIMITS: RelayLimits = {
   maxNotesPerBoard: 10_000,
   maxGroupsPerBoard: 1_000,
   maxItemsPerBoard: 500_000,
-  maxItemsPerUpdate: 100_000,
+  maxItemsPerUpdate: 50_000,
   updatesPerSecond: 200,
   updateBurst: 3_000,
   updateBytesPerSecond: 256 * 1024,

@@ -74,7 +74,9 @@ export function createNewBoardBuilder(options: NewBoardBuilderOptions): NewBoard
       const request: BuildRequest = { id, body, createdAt }
       return new Promise<NewBoardResult>((resolve, reject) => {
         waiting.set(id, { resolve, reject })
-        started().postMessage(request)
+        // A body that owns its memory is handed over rather than copied (it is not used here again).
+        const owned = body.byteOffset === 0 && body.byteLength === body.buffer.byteLength
+        started().postMessage(request, owned ? [body.buffer as ArrayBuffer] : [])
       })
     },
     async close() {

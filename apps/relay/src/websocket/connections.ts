@@ -65,21 +65,30 @@ export function createConnections({ log, metrics, limits, rooms }: ConnectionsDe
     perAddress.set(address, (perAddress.get(address) ?? 0) + 1)
     metrics.connections.inc()
     ws.binaryType = 'nodebuffer'
-    const budget = watchFrameBudget(ws, limits, (kind) => metrics.throttled.inc({ budget: kind }))
-    ws.on('message', (data: Buffer, isBinary) => {
+    const receive = (frame: Uint8Array) => {
       // Frames still buffered behind a refused one are not read: the socket is on its way out.
       if (ws.readyState !== ws.OPEN) return
-      metrics.messagesIn.inc()
-      metrics.bytesIn.inc(data.byteLength)
       try {
-        if (!isBinary) throw new RejectedMessageError('malformed', CloseCode.MalformedMessage, 'text frame')
-        const frame = new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
-        budget.charge(frame)
         room.receive(ws, frame)
       } catch (error) {
         if (!(error instanceof RejectedMessageError)) throw error
-        refuseMessage(ws, error, data.byteLength)
+        refuseMessage(ws, error, frame.byteLength)
       }
+    }
+    const budget = watchFrameBudget(ws, limits, receive, (kind) => metrics.throttled.inc({ budget: kind }))
+    ws.on('message', (data: Buffer, isBinary) => {
+      if (ws.readyState !== ws.OPEN) return
+      metrics.messagesIn.inc()
+      metrics.bytesIn.inc(data.byteLength)
+      if (!isBinary) {
+        refuseMessage(
+          ws,
+          new RejectedMessageError('malformed', CloseCode.MalformedMessage, 'text frame'),
+          data.byteLength,
+        )
+        return
+      }
+      budget.submit(new Uint8Array(data.buffer, data.byteOffset, data.byteLength))
     })
     ws.on('error', (error: Error & { code?: string }) => {
       // ws closes with 1009 itself and reports it only here.

@@ -1,10 +1,11 @@
 /**
  * What one connection may send: token buckets for its board messages and their bytes, and for its
- * presence messages and their bytes (base/config.ts). A frame that has arrived is handled (it is
- * within maxFrameBytes); a connection that has gone over a budget is then not read from until the
- * budget has refilled, so what it sends meanwhile waits in its own send buffer and in TCP, never in
- * the relay's memory, and its frames keep their order. Honest use (typing, moving notes, a cursor, a
- * reconnect's catch-up) stays far below; a flood is slowed to the budget's rate.
+ * presence messages and their bytes (base/config.ts). A frame within its budget is handled at once;
+ * one past it waits, with every frame after it, in order, until the budget has refilled, and the
+ * socket is not read from meanwhile, so what the connection sends waits in its own send buffer and
+ * in TCP, never in the relay's memory (at most the frames that arrived with the one that waits). A
+ * connection starts with a quarter of each burst, so that reconnecting does not buy a flood a fresh
+ * burst. Honest use (typing, moving notes, a cursor, a reconnect's catch-up) stays far below.
  *
  * Not rate-limiter-flexible, which keeps the per-address limits: it answers with promises, while a
  * connection's frames are judged one by one, in order, on the hot path; a bucket is two numbers.
@@ -23,19 +24,19 @@ class TokenBucket {
     private readonly perSecond: number,
     private readonly burst: number,
   ) {
-    this.tokens = burst
+    this.tokens = burst / 4
   }
 
-  /** Takes `amount`, and tells how long until the bucket is no longer in debt (0: it is not). */
-  take(amount: number): number {
+  /** How long until `amount` can be taken (0: now); an amount over the burst waits for a full bucket. */
+  waitMs(amount: number): number {
+    this.refill()
+    const missing = Math.min(amount, this.burst) - this.tokens
+    return missing <= 0 ? 0 : Math.ceil((missing / this.perSecond) * 1000)
+  }
+
+  take(amount: number): void {
     this.refill()
     this.tokens -= amount
-    return this.debtMs()
-  }
-
-  debtMs(): number {
-    this.refill()
-    return this.tokens >= 0 ? 0 : Math.ceil((-this.tokens / this.perSecond) * 1000)
   }
 
   private refill(): void {
@@ -46,14 +47,15 @@ class TokenBucket {
 }
 
 export interface FrameBudget {
-  /** Counts a frame against its budget; past it, the socket is not read from until the budget refills. */
-  charge(frame: Uint8Array): void
+  /** Hands `frame` on now if the budget allows and nothing waits before it, else once it does. */
+  submit(frame: Uint8Array): void
   stop(): void
 }
 
 export function watchFrameBudget(
   ws: WebSocket,
   limits: RelayLimits,
+  handle: (frame: Uint8Array) => void,
   onThrottled: (budget: Budget) => void,
 ): FrameBudget {
   const buckets: Record<Budget, readonly [TokenBucket, TokenBucket]> = {
@@ -66,33 +68,53 @@ export function watchFrameBudget(
       new TokenBucket(limits.presenceBytesPerSecond, limits.presenceBytesBurst),
     ],
   }
-  const all = [...buckets.updates, ...buckets.presence]
+  const waiting: Uint8Array[] = []
   let timer: NodeJS.Timeout | null = null
 
-  const resumeWhenRefilled = () => {
-    const wait = Math.max(...all.map((bucket) => bucket.debtMs()))
-    if (wait > 0) {
-      timer = setTimeout(resumeWhenRefilled, wait)
-      return
-    }
+  const budgetOf = (frame: Uint8Array): Budget => (frame[0] === MessageType.Awareness ? 'presence' : 'updates')
+  const waitMs = (frame: Uint8Array) => {
+    const [messages, bytes] = buckets[budgetOf(frame)]
+    return Math.max(messages.waitMs(1), bytes.waitMs(frame.length))
+  }
+  const pass = (frame: Uint8Array) => {
+    const [messages, bytes] = buckets[budgetOf(frame)]
+    messages.take(1)
+    bytes.take(frame.length)
+    handle(frame)
+  }
+  const drain = () => {
     timer = null
-    if (ws.readyState === ws.OPEN) ws.resume()
+    while (waiting.length > 0 && ws.readyState === ws.OPEN) {
+      const frame = waiting[0] as Uint8Array
+      const wait = waitMs(frame)
+      if (wait > 0) {
+        timer = setTimeout(drain, wait)
+        return
+      }
+      waiting.shift()
+      pass(frame)
+    }
+    waiting.length = 0
+    // Closing too: a refused frame's close handshake needs the peer's answer read.
+    if (ws.readyState !== ws.CLOSED) ws.resume()
   }
 
   return {
-    charge(frame) {
-      const budget: Budget = frame[0] === MessageType.Awareness ? 'presence' : 'updates'
-      const [messages, bytes] = buckets[budget]
-      const wait = Math.max(messages.take(1), bytes.take(frame.length))
-      // Already paused: the timer looks at every bucket before it reads on.
-      if (wait === 0 || timer !== null || ws.readyState !== ws.OPEN) return
-      onThrottled(budget)
+    submit(frame) {
+      if (waiting.length === 0 && waitMs(frame) === 0) {
+        pass(frame)
+        return
+      }
+      waiting.push(frame)
+      if (timer !== null) return
+      onThrottled(budgetOf(frame))
       ws.pause()
-      timer = setTimeout(resumeWhenRefilled, wait)
+      timer = setTimeout(drain, waitMs(waiting[0] as Uint8Array))
     },
     stop() {
       if (timer !== null) clearTimeout(timer)
       timer = null
+      waiting.length = 0
     },
   }
 }

@@ -122,4 +122,34 @@ describe('[BL] a board’s counts and the count limits', () => {
     expect(countStructs(many, 10)).toBe(11)
     expect(() => countStructs(many.slice(0, many.length - 20), 1e9)).toThrow()
   })
+  it('[BL6] many small updates queued at once count as what they add; a re-sent local copy counts only what is new', () => {
+    const { doc, counter } = board()
+    const limits = { ...LIMITS, maxNotes: 500, maxItems: 100_000 }
+    // 400 notes, each from a client of its own (page loads), all queued before any is applied.
+    let queued = counter.counts
+    for (let client = 1; client <= 400; client++) {
+      const update = changeOf(doc, (copy) => {
+        copy.clientID = 5_000_000 + client
+        note(copy, `from client ${client}`)
+      })
+      const verdict = checkCounts(doc, update, queued, limits)
+      expect(verdict.kind).toBe('within')
+      if (verdict.kind !== 'within') return
+      queued = {
+        notes: queued.notes + verdict.adds.notes,
+        groups: queued.groups + verdict.adds.groups,
+        items: queued.items + verdict.adds.items,
+      }
+    }
+    expect(queued.notes).toBe(400)
+    // A client's whole copy, with one new note, on a board holding the rest: the new note alone counts.
+    for (let i = 0; i < 100; i++) note(doc)
+    const copy = new Y.Doc()
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc))
+    note(copy, 'offline')
+    const whole = Y.encodeStateAsUpdate(copy)
+    const small = { ...limits, maxItemsPerUpdate: 50 }
+    expect(countStructs(whole, 1e9)).toBeGreaterThan(small.maxItemsPerUpdate)
+    expect(checkCounts(doc, whole, counter.counts, small)).toMatchObject({ kind: 'within', adds: { notes: 1 } })
+  })
 })

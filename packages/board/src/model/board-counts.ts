@@ -5,16 +5,19 @@
  * few bytes each on the wire, a few hundred in memory), so a count of them bounds what the stored
  * bytes alone do not; notes and groups are counted too, so that a board stays one people can read.
  *
- * Counting is cheap where it can be: each struct takes at least one byte of an update, so its length
- * bounds the structs it adds, and a new note's or group's struct names its map, so an update that
- * never names one adds none; past a limit, its structs are counted without decoding them
- * (struct-count.ts, which stops at the cap); only when that too is past a limit is the update decoded
- * and what it adds counted exactly. Deletions add nothing, so a full board can always be cleaned up.
+ * Counting is cheap where it can be: the update's structs are counted without decoding them
+ * (struct-count.ts, which stops at the cap), and each new note or group is a struct that names its
+ * map ("notes", "clusters"), so the times an update names a map bound the entries it adds. When no
+ * client's run in the update starts below what the board holds of that client, every struct is new and
+ * the count is exact; a flood of fresh structs is refused from the count alone. Only an update that
+ * does not fit by those bounds, or that re-sends structs (a client sending its whole local copy), is
+ * decoded and what it adds counted exactly. Deletions add nothing, so a full board can always be
+ * cleaned up.
  * (A key set anew over a note deleted earlier brings that note back without naming the map; the item
  * limit still holds for it.)
  */
 import * as Y from 'yjs'
-import { countStructs } from './struct-count.js'
+import { countStructs, scanStructs } from './struct-count.js'
 
 /** What one board may hold; every value is a count. */
 export interface CountLimits {
@@ -101,20 +104,17 @@ export function checkCounts(doc: Y.Doc, update: Uint8Array, board: BoardCounts, 
     board.items + adds.items <= limits.maxItems &&
     board.notes + adds.notes <= limits.maxNotes &&
     board.groups + adds.groups <= limits.maxGroups
-  // Each struct takes at least a byte; a new entry's struct names its map ("notes", "clusters").
-  const bytes = update.length
-  const bound = (items: number) => ({
-    items,
-    notes: mentions(update, NOTES) ? items : 0,
-    groups: mentions(update, GROUPS) ? items : 0,
-  })
-  let adds = bound(bytes)
-  if (fits(adds)) return { kind: 'within', adds }
-  const structs = countStructs(update, limits.maxItemsPerUpdate)
-  if (structs > limits.maxItemsPerUpdate) return over(`more than ${limits.maxItemsPerUpdate} items in one update`)
-  adds = bound(structs)
+  const scan = scanStructs(update, limits.maxItemsPerUpdate, (client) => Y.getState(doc.store, client))
+  const tooMany = over(`more than ${limits.maxItemsPerUpdate} items in one update`)
+  if (scan.structs > limits.maxItemsPerUpdate && !scan.resends) return tooMany
+  let adds: BoardCounts = {
+    items: scan.structs,
+    notes: Math.min(scan.structs, occurrences(update, NOTES)),
+    groups: Math.min(scan.structs, occurrences(update, GROUPS)),
+  }
   if (fits(adds)) return { kind: 'within', adds }
   adds = added(doc, update)
+  if (adds.items > limits.maxItemsPerUpdate) return tooMany
   if (board.items + adds.items > limits.maxItems) return over(`the board holds ${limits.maxItems} items`)
   if (board.notes + adds.notes > limits.maxNotes) return over(`the board holds ${limits.maxNotes} notes`)
   if (board.groups + adds.groups > limits.maxGroups) return over(`the board holds ${limits.maxGroups} groups`)
@@ -138,13 +138,14 @@ const RESENT_STRUCTS = 1000
 const NOTES = new TextEncoder().encode('notes')
 const GROUPS = new TextEncoder().encode('clusters')
 
-/** Whether `bytes` occur in `update`. */
-function mentions(update: Uint8Array, bytes: Uint8Array): boolean {
-  const first = bytes[0]
-  for (let at = update.indexOf(first as number); at !== -1; at = update.indexOf(first as number, at + 1)) {
-    if (bytes.every((byte, i) => update[at + i] === byte)) return true
+/** How many times `bytes` occur in `update`. */
+function occurrences(update: Uint8Array, bytes: Uint8Array): number {
+  const first = bytes[0] as number
+  let found = 0
+  for (let at = update.indexOf(first); at !== -1; at = update.indexOf(first, at + 1)) {
+    if (bytes.every((byte, i) => update[at + i] === byte)) found++
   }
-  return false
+  return found
 }
 
 /**

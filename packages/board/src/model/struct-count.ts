@@ -15,20 +15,41 @@ const HAS_PARENT_SUB = 0b00100000
 /** Type refs whose content carries a name: XML elements and hooks. */
 const NAMED_TYPES = new Set([3, 5])
 
-/** The structs in `update`, or `cap + 1` once there are more than `cap`. Throws on a malformed update. */
-export function countStructs(update: Uint8Array, cap: number): number {
+export interface StructScan {
+  /** The update's structs, or `cap + 1` once there are more than `cap`. */
+  readonly structs: number
+  /**
+   * Whether a client's run of structs starts below the clock the doc has for that client, so part of
+   * it may be structs the doc already holds (a client re-sending its local copy): only then can the
+   * count be more than what the update adds.
+   */
+  readonly resends: boolean
+}
+
+/**
+ * Counts the structs of `update`, stopping once past `cap`; `knownClock` tells the doc's clock for a
+ * client. Throws on a malformed update.
+ */
+export function scanStructs(update: Uint8Array, cap: number, knownClock: (client: number) => number): StructScan {
   const decoder = new Reader(update)
-  let count = 0
+  let structs = 0
+  let resends = false
   const clients = decoder.varUint()
   for (let c = 0; c < clients; c++) {
-    const structs = decoder.varUint()
-    count += structs
-    if (count > cap) return cap + 1
-    decoder.varUint() // client
-    decoder.varUint() // clock
-    for (let s = 0; s < structs; s++) skipStruct(decoder)
+    const count = decoder.varUint()
+    const client = decoder.varUint()
+    const clock = decoder.varUint()
+    if (count > 0 && clock < knownClock(client)) resends = true
+    structs += count
+    if (structs > cap) return { structs: cap + 1, resends }
+    for (let s = 0; s < count; s++) skipStruct(decoder)
   }
-  return count
+  return { structs, resends }
+}
+
+/** The structs in `update`, or `cap + 1` once there are more than `cap`. Throws on a malformed update. */
+export function countStructs(update: Uint8Array, cap: number): number {
+  return scanStructs(update, cap, () => 0).structs
 }
 
 /** Reads lib0's encodings forward, making nothing of what it reads. */
