@@ -1,22 +1,21 @@
 /**
  * `pnpm bench:import-stall`: how long a board import of the largest allowed size holds up the relay's
- * event loop. The reference is the same import built on the main thread, as the relay did before
- * imports moved to a worker (parsing, checking and building the board's Yjs state at once); then the
- * relay itself, in this process on port 0, is sent the same body over HTTP. The event loop's delay is
- * sampled every 10 ms throughout (perf_hooks monitorEventLoopDelay): its maximum is the longest stall
- * a websocket client on another board would have felt. BENCH_RUNS=3 by default; BENCH_NOTE_LENGTH=20
- * (characters of each note's text: short notes are the most notes, the most work, per byte).
+ * event loop. Each run is a fresh process (import-stall-child.ts) that samples its own event loop's
+ * delay every 10 ms (perf_hooks monitorEventLoopDelay): its maximum is the longest stall a websocket
+ * client on another board would have felt. The reference builds the import on the process's main
+ * thread, as the relay did before imports moved to a worker (parsing, checking and building the board's
+ * Yjs state at once); then the relay itself is sent the same body over HTTP, from this process.
+ * BENCH_RUNS=3 by default; BENCH_NOTE_LENGTH=20 (characters of each note's text: short notes are the
+ * most notes, the most work, per byte).
  */
-import fs from 'node:fs'
+import { type ChildProcess, fork } from 'node:child_process'
 import os from 'node:os'
-import path from 'node:path'
-import { monitorEventLoopDelay } from 'node:perf_hooks'
-import { pino } from 'pino'
-import { createRelay, DEFAULT_LIMITS } from '../src/index.js'
-import { buildNewBoard } from '../src/http/new-board.js'
-import { largeImportBody } from '../test/large-import.js'
+import { DEFAULT_LIMITS } from '../src/index.js'
+import { stallBody } from './import-stall-body.js'
+import type { StallChildMessage, StallParentMessage } from './import-stall-child.js'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3)
+const CHILD = new URL('./import-stall-child.ts', import.meta.url).pathname
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`)
 
 interface Sample {
@@ -25,52 +24,68 @@ interface Sample {
   totalMs: number
 }
 
-async function measure(work: () => Promise<void>): Promise<Sample> {
-  const delay = monitorEventLoopDelay({ resolution: 10 })
-  // Let the previous run's garbage go first, so each run starts alike.
-  globalThis.gc?.()
-  await new Promise((resolve) => setTimeout(resolve, 200))
-  delay.enable()
-  const started = performance.now()
-  await work()
-  const totalMs = performance.now() - started
-  // One more sample after the work, so a stall at its very end is counted.
-  await new Promise((resolve) => setTimeout(resolve, 30))
-  delay.disable()
-  return { maxStallMs: delay.max / 1e6, p99StallMs: delay.percentile(99) / 1e6, totalMs }
+function next<T extends StallChildMessage['type']>(child: ChildProcess, type: T) {
+  return new Promise<Extract<StallChildMessage, { type: T }>>((resolve, reject) => {
+    const onMessage = (message: StallChildMessage) => {
+      if (message.type !== type) return
+      child.off('message', onMessage)
+      resolve(message as Extract<StallChildMessage, { type: T }>)
+    }
+    child.on('message', onMessage)
+    child.once('exit', (code) => reject(new Error(`the child exited (${code}) before "${type}"`)))
+  })
+}
+
+/** One run in a fresh child: `work` gets the relay's address (or '' in main-thread mode). */
+async function run(
+  mode: 'relay' | 'main-thread',
+  work: (url: string, child: ChildProcess) => Promise<void>,
+): Promise<Sample> {
+  const child = fork(CHILD, [mode], {
+    execArgv: ['--import', 'tsx', '--expose-gc'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  })
+  const send = (message: StallParentMessage) => child.send(message)
+  try {
+    const { url } = await next(child, 'ready')
+    const started = next(child, 'started')
+    send({ type: 'start' })
+    await started
+    const begin = performance.now()
+    await work(url, child)
+    const totalMs = performance.now() - begin
+    // A few more samples after the work, so a stall at its very end is counted.
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    const stopped = next(child, 'stopped')
+    send({ type: 'stop' })
+    const { maxStallMs, p99StallMs, buildMs } = await stopped
+    return { maxStallMs, p99StallMs, totalMs: buildMs ?? totalMs }
+  } finally {
+    await new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve(null)))
+  }
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0
 const row = (name: string, samples: Sample[]) =>
-  `| ${name} | ${median(samples.map((s) => s.maxStallMs)).toFixed(0)} (${Math.max(...samples.map((s) => s.maxStallMs)).toFixed(0)}) | ${median(samples.map((s) => s.p99StallMs)).toFixed(0)} | ${median(samples.map((s) => s.totalMs)).toFixed(0)} |`
+  `| ${name} | ${median(samples.map((s) => s.maxStallMs)).toFixed(0)} (${Math.min(...samples.map((s) => s.maxStallMs)).toFixed(0)}–${Math.max(...samples.map((s) => s.maxStallMs)).toFixed(0)}) | ${median(samples.map((s) => s.p99StallMs)).toFixed(0)} | ${median(samples.map((s) => s.totalMs)).toFixed(0)} |`
 
-const body = largeImportBody(DEFAULT_LIMITS.maxImportBytes - 1024, {
-  textLength: Number(process.env.BENCH_NOTE_LENGTH ?? 20),
-})
+const body = stallBody()
 const bytes = Buffer.byteLength(body)
 if (bytes > DEFAULT_LIMITS.maxImportBytes) throw new Error(`the body is over maxImportBytes (${bytes})`)
 log(`import body: ${(bytes / 1024 / 1024).toFixed(1)} MiB, ${body.split('"id":"note-').length - 1} notes`)
+const loadBefore = os.loadavg()[0] ?? 0
 
 const inline: Sample[] = []
-for (let run = 0; run < RUNS; run++) {
-  inline.push(
-    await measure(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 20))
-      const built = buildNewBoard(Buffer.from(body), Date.now())
-      if (!built.ok) throw new Error(built.refusal.message)
-    }),
-  )
-  log(`main thread, run ${run + 1}: ${inline.at(-1)?.maxStallMs.toFixed(0)} ms`)
-}
-
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samla-import-stall-'))
-const relay = await createRelay({ port: 0, host: '127.0.0.1', dataDir, logger: pino({ level: 'warn' }) })
 const worker: Sample[] = []
-const rssBefore = process.memoryUsage().rss
-for (let run = 0; run < RUNS; run++) {
+const idle: Sample[] = []
+// Interleaved, so a change in the machine's load falls on both alike.
+for (let i = 0; i < RUNS; i++) {
+  // The main-thread build runs in the child, 20 ms after `start`, on a body it made itself.
+  inline.push(await run('main-thread', (_, child) => next(child, 'built').then(() => undefined)))
+  log(`main thread, run ${i + 1}: longest stall ${inline.at(-1)?.maxStallMs.toFixed(0)} ms`)
   worker.push(
-    await measure(async () => {
-      const res = await fetch(`${relay.url}/api/boards`, {
+    await run('relay', async (url) => {
+      const res = await fetch(`${url}/api/boards`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body,
@@ -78,22 +93,22 @@ for (let run = 0; run < RUNS; run++) {
       if (res.status !== 201) throw new Error(`the relay answered ${res.status}: ${await res.text()}`)
     }),
   )
-  log(`relay with the import worker, run ${run + 1}: ${worker.at(-1)?.maxStallMs.toFixed(0)} ms`)
+  log(`relay with the import worker, run ${i + 1}: longest stall ${worker.at(-1)?.maxStallMs.toFixed(0)} ms`)
+  // The machine's own noise: the same relay doing nothing for as long.
+  const quiet = worker.at(-1)?.totalMs ?? 0
+  idle.push(await run('relay', () => new Promise((resolve) => setTimeout(resolve, quiet))))
+  log(`relay idle, run ${i + 1}: longest stall ${idle.at(-1)?.maxStallMs.toFixed(0)} ms`)
 }
-const rssAfter = process.memoryUsage().rss
-await relay.close()
-fs.rmSync(dataDir, { recursive: true, force: true })
 
 process.stdout.write(
   [
-    `Import of ${(bytes / 1024 / 1024).toFixed(1)} MiB (maxImportBytes ${DEFAULT_LIMITS.maxImportBytes / 1024 / 1024} MiB), ${RUNS} runs, load average ${os.loadavg()[0]?.toFixed(1)}:`,
+    `Import of ${(bytes / 1024 / 1024).toFixed(1)} MiB (maxImportBytes ${DEFAULT_LIMITS.maxImportBytes / 1024 / 1024} MiB), ${RUNS} runs each, load average ${loadBefore.toFixed(1)} → ${(os.loadavg()[0] ?? 0).toFixed(1)}:`,
     '',
-    '| where the import is built | longest stall, median (max) ms | p99 loop delay ms | time to the answer ms |',
+    '| where the import is built | longest event-loop stall, median (range) ms | p99 loop delay ms | time to build (before) / to the 201 (now) ms |',
     '| --- | ---: | ---: | ---: |',
     row('main thread (as before)', inline),
-    row('relay, import worker (now)', worker),
-    '',
-    `Resident memory of the process (main thread and worker) after the relay's runs: +${((rssAfter - rssBefore) / 1024 / 1024).toFixed(0)} MiB.`,
+    row('relay with the import worker (now)', worker),
+    row('relay idle as long (the machine’s own noise)', idle),
     '',
   ].join('\n'),
 )
