@@ -4,19 +4,13 @@
  * until the facilitator has used the timer, like the session bar's.
  */
 import { useTranslation } from 'react-i18next'
-import { useControlState } from '../session/useControl'
 import { formatRemaining, splitRemaining } from './format'
-import { useRemaining } from './useRemaining'
+import { useTimerView } from './useTimerView'
 
 export function PresentationTimer() {
   const { t } = useTranslation()
-  const { timer } = useControlState()
-  const remaining = useRemaining(timer)
-  const running = timer.endsAt !== null
-  const ended = running && remaining === 0
-  const used = running || timer.remainingMs !== timer.durationMs
+  const { remaining, state, used } = useTimerView()
   const { minutes, seconds } = splitRemaining(remaining)
-  const state = ended ? 'ended' : running ? 'running' : 'paused'
   if (!used) return null
   return (
     <div className="presentation-timer" data-state={state}>

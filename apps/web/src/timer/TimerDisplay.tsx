@@ -6,20 +6,17 @@
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { announce } from '../announce/LiveAnnouncer'
-import { useControlState } from '../session/useControl'
 import { formatRemaining, splitRemaining } from './format'
 import { playEndSignal, unlockSound } from './sound'
-import { useRemaining } from './useRemaining'
+import { useTimerView } from './useTimerView'
 import { useBoard, useFacilitationUi } from '../session/BoardContext'
 
 export function TimerDisplay() {
   const { facilitationUi } = useBoard()
   const { t } = useTranslation()
-  const { timer } = useControlState()
-  const remaining = useRemaining(timer)
-  const soundOn = useFacilitationUi((state) => state.soundOn)
-  const running = timer.endsAt !== null
-  const ended = running && remaining === 0
+  const { remaining, state, used } = useTimerView()
+  const soundOn = useFacilitationUi((ui) => ui.soundOn)
+  const ended = state === 'ended'
   // Starts as whatever was true on arrival: joining after the end announces nothing.
   const wasEnded = useRef(ended)
 
@@ -43,9 +40,7 @@ export function TimerDisplay() {
     }
   }, [soundOn])
 
-  const used = running || timer.remainingMs !== timer.durationMs
   const { minutes, seconds } = splitRemaining(remaining)
-  const state = ended ? 'ended' : running ? 'running' : 'paused'
   return (
     <div className="timer" data-state={state} hidden={!used}>
       <span
