@@ -286,7 +286,7 @@ describe('phones and tablets', () => {
       ['sv-SE', 'light'],
       ['en-GB', 'dark'],
     ] as const) {
-      const context = await newPerson(browser, locale, undefined, { ...PHONE, colorScheme: scheme })
+      const context = await newPerson(browser, locale, undefined, { ...PHONE, colorScheme: scheme, bypassCSP: true })
       const page = await context.newPage()
       await page.goto(boardLinkUrl(relay.url, boardId, links.participant))
       await page.locator('[role="status"][data-status="connected"]').waitFor(WAIT)
