@@ -55,16 +55,19 @@ function pushOut(a: Box, b: Box, gap: number): { dx: number; dy: number } {
   return Math.abs(dx) <= Math.abs(dy) ? { dx, dy: 0 } : { dx: 0, dy }
 }
 
-/** Moves groups that overlap others aside (the `anchors` stay put); returns the groups moved. */
+/** Moves groups that overlap others aside (the `anchors` stay put unless two of them overlap); returns the groups moved. */
 function pushApart(scene: Scene, anchors: ReadonlySet<PlacedFrame>, members: Map<string, PlacedNote[]>) {
   const moved = new Set<PlacedFrame>()
   const order = [...anchors, ...scene.frames.filter((frame) => !anchors.has(frame))]
+  const rank = new Map(order.map((frame, i) => [frame, i]))
+  // An anchor gives way only to an anchor before it: two groups laid out at once may grow into each other.
+  const givesWay = (a: PlacedFrame, b: PlacedFrame) =>
+    a !== b && (!anchors.has(b) || (anchors.has(a) && (rank.get(a) ?? 0) < (rank.get(b) ?? 0)))
   for (let round = 0; round < PUSH_ROUNDS; round++) {
     let pushed = false
     for (const a of order) {
       for (const b of order) {
-        if (a === b || anchors.has(b)) continue
-        if (!overlapsFrame(a, b)) continue
+        if (!givesWay(a, b) || !overlapsFrame(a, b)) continue
         const { dx, dy } = pushOut(frameRoom(a), frameRoom(b), FRAME_GAP)
         scene.shiftFrame(b, members.get(b.id) ?? [], dx, dy)
         moved.add(b)
@@ -74,7 +77,7 @@ function pushApart(scene: Scene, anchors: ReadonlySet<PlacedFrame>, members: Map
     if (!pushed) return moved
   }
   // Pushing went round in circles: what still overlaps goes to the free space nearest it instead.
-  const stuck = new Set(order.filter((b) => !anchors.has(b) && order.some((a) => a !== b && overlapsFrame(a, b))))
+  const stuck = new Set(order.filter((b) => order.some((a) => givesWay(a, b) && overlapsFrame(a, b))))
   const taken = new Occupancy(order.filter((frame) => !stuck.has(frame)).map(frameRoom))
   for (const frame of stuck) {
     const room = frameRoom(frame)

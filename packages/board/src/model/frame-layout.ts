@@ -101,12 +101,15 @@ export function frameRoom(cluster: Box & { readonly collapsed: boolean }): Box {
 
 /**
  * The order in which boxes are read, as rows top to bottom and each row left to right: a note
- * dropped among a group's notes takes the place it was dropped on. Rows are `rowHeight` high,
- * counted from the topmost box. Returns the indices of `boxes` in that order.
+ * dropped among a group's notes takes the place it was dropped on. Rows are `rowHeight` high, or
+ * as high as the lowest box if that is less, counted from the topmost box: rows laid out by `rowsOf`
+ * are then read as the same rows, so arranging what is arranged changes nothing. Returns the indices
+ * of `boxes` in that order.
  */
 export function readingOrder(boxes: readonly Box[], rowHeight: number): number[] {
   const top = Math.min(...boxes.map((box) => box.y))
-  const row = (box: Box) => Math.round((box.y - top) / rowHeight)
+  const height = Math.max(1, Math.min(rowHeight, ...boxes.map((box) => box.height)))
+  const row = (box: Box) => Math.round((box.y - top) / height)
   return boxes
     .map((box, i) => ({ i, row: row(box), x: box.x + box.width / 2 }))
     .sort((a, b) => a.row - b.row || a.x - b.x || a.i - b.i)
