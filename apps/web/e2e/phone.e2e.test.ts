@@ -2,12 +2,13 @@
  * Phones and tablets end to end: a participant on a 390 px touch phone joins a workshop whose title
  * is 60 characters long while a timer runs and a vote is open, and nothing on any page is wider
  * than the screen; they write, pinch to zoom, drag a note with one finger and vote. A facilitator on
- * a 768 px tablet runs the phases. A note of 2,000 characters shows all its text. Pinches are real
+ * a 768 px tablet runs the phases. A note of 2,000 characters shows all its text. Others' marks on a
+ * note, on a phone and a laptop, sit outside it, over none of its text or buttons. Pinches are real
  * touch events (CDP Input.dispatchTouchEvent). Screenshots of each screen go to /tmp/shots.
  */
 import fs from 'node:fs'
 import { createRequire } from 'node:module'
-import { addNote, MAX_NOTE_TEXT_LENGTH, setPhase, setTimer, startTimer, startVote } from '@samla/board'
+import { addNote, MAX_NOTE_TEXT_LENGTH, PLACEMENT_GAP, setPhase, setTimer, startTimer, startVote } from '@samla/board'
 import type { Relay } from '@samla/relay'
 import type { Browser, BrowserContextOptions, CDPSession, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -25,6 +26,7 @@ const TITLE = 'Kiruna 2030 – idéverkstad över förvaltningsgränser, vår 20
 const LONG_NOTE = 'Öppna data om bussarnas avgångar i realtid – även för skolskjutsar. '
 const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
 const TABLET: BrowserContextOptions = { viewport: { width: 768, height: 1024 }, isMobile: true, hasTouch: true }
+const LAPTOP: BrowserContextOptions = { viewport: { width: 1440, height: 900 } }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -120,6 +122,51 @@ async function fingerDrag(cdp: CDPSession, from: { x: number; y: number }, dx: n
     await pause(16)
   }
   await touch(cdp, 'touchEnd', [])
+}
+
+/**
+ * Where another person's mark on a note lies over the text or a control of any note (its own or a
+ * neighbour's), or its ring over the note itself: none is the aim.
+ */
+async function markCovers(page: Page, noteId: string): Promise<string[]> {
+  return page.evaluate((id) => {
+    const note = document.querySelector<HTMLElement>(`.canvas [data-note-id="${id}"]`)
+    const label = note?.querySelector('.note-presence')
+    const ring = note?.querySelector('.note-presence-ring')
+    if (!note || !label || !ring) return ['no mark on the note']
+    const overlap = (a: DOMRect, b: DOMRect) =>
+      Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5 &&
+      Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5
+    const marks = [label, ...label.children].map((element) => element.getBoundingClientRect())
+    const found: string[] = []
+    const parts = document.querySelectorAll(
+      '.canvas [data-note-id] :is(textarea, .note-static, .note-author, button, select)',
+    )
+    for (const part of parts) {
+      if (!marks.some((mark) => overlap(mark, part.getBoundingClientRect()))) continue
+      const owner = part.closest('[data-note-id]')?.getAttribute('data-note-id') === id ? 'its own' : 'another note’s'
+      found.push(`${owner} ${part.tagName.toLowerCase()}.${[...part.classList].join('.')}`)
+    }
+    // The ring frames the note from outside: its inner edge (the border, scaled by the zoom) clears the note.
+    const box = note.getBoundingClientRect()
+    const outer = ring.getBoundingClientRect()
+    const border = Number.parseFloat(getComputedStyle(ring).borderTopWidth) * (box.width / note.offsetWidth)
+    const inner = {
+      left: outer.left + border,
+      top: outer.top + border,
+      right: outer.right - border,
+      bottom: outer.bottom - border,
+    }
+    if (
+      inner.left > box.left + 0.5 ||
+      inner.top > box.top + 0.5 ||
+      inner.right < box.right - 0.5 ||
+      inner.bottom < box.bottom - 0.5
+    ) {
+      found.push('the ring over the note')
+    }
+    return found
+  }, noteId)
 }
 
 function noteWith(page: Page, text: string): Locator {
@@ -310,6 +357,76 @@ describe('phones and tablets', () => {
         expect(await overflowing(page)).toEqual([])
         await context.close()
       }
+    }
+  })
+
+  it('[WO7] others’ marks on a note cover neither its text nor its buttons, on a phone and a laptop', async () => {
+    // A board of its own, so the notes it needs change nothing the tests above find.
+    const { id: markBoard, links: markLinks } = await createBoardOver(relay.url, 'Markeringar')
+    const board = await syncedClient(relay, markBoard, markLinks.facilitator)
+    const markControl = await syncedClient(relay, `${markBoard}/control`, markLinks.facilitator)
+    // Two notes one over the other, as far apart as new notes are placed: a mark on the lower one sits
+    // between them, so it must keep off the upper one's controls as well.
+    addNote(board.doc, { x: 40, y: 100, width: 220, height: 160, text: 'Fler cykelbanor året runt' })
+    const below = addNote(board.doc, {
+      x: 40,
+      y: 100 + 160 + PLACEMENT_GAP,
+      width: 220,
+      height: 160,
+      text: 'Tätare busstrafik på kvällarna, även till byarna',
+    })
+    startVote(markControl.doc, { budget: 5, capPerNote: 3 })
+    try {
+      for (const [name, options] of [
+        ['390', PHONE],
+        ['1440', LAPTOP],
+      ] as const) {
+        setPhase(markControl.doc, 'write')
+        const contexts = await Promise.all(
+          [
+            { name: 'Ada Andersson', organisation: 'Region Norrbotten' },
+            { name: 'Nils Pavval', organisation: 'Kiruna kommun' },
+            { name: 'Karin Lindqvist', organisation: 'LKAB' },
+          ].map((person) => newPerson(browser, 'sv-SE', person, options)),
+        )
+        const [watcher, nils, karin] = (await Promise.all(contexts.map((context) => context.newPage()))) as [
+          Page,
+          Page,
+          Page,
+        ]
+        for (const page of [watcher, nils, karin]) {
+          await page.goto(boardLinkUrl(relay.url, markBoard, markLinks.participant))
+          await page.locator('[role="status"][data-status="connected"]').waitFor(WAIT)
+        }
+        const press = (locator: Locator) => (options.hasTouch ? locator.tap() : locator.click())
+        const lower = (page: Page) => page.locator(`.canvas [data-note-id="${below}"]`)
+        const mark = lower(watcher).locator('.note-presence')
+
+        // Nils writes in the lower note.
+        await press(lower(nils).locator('textarea'))
+        await eventually(() => mark.textContent(), 'Nils Pavval skriver', `editing mark at ${name}`)
+        await shoot(watcher, `marks-${name}-editing`)
+        expect(await markCovers(watcher, below)).toEqual([])
+
+        // During a vote Nils and Karin both have it selected (two names on the mark), and the note
+        // carries its vote buttons.
+        await nils.keyboard.press('Escape')
+        setPhase(markControl.doc, 'vote')
+        await lower(watcher).getByRole('button', { name: 'Lägg en prick på lappen' }).waitFor(WAIT)
+        await press(lower(nils).locator('.note-header'))
+        await press(lower(karin).locator('.note-header'))
+        await eventually(
+          async () => (await mark.locator('.note-presence-name').allTextContents()).sort(),
+          ['Karin Lindqvist har markerat', 'Nils Pavval har markerat'],
+          `selection marks at ${name}`,
+        )
+        await shoot(watcher, `marks-${name}-vote`)
+        expect(await markCovers(watcher, below)).toEqual([])
+        await Promise.all(contexts.map((context) => context.close()))
+      }
+    } finally {
+      board.destroy()
+      markControl.destroy()
     }
   })
 })
