@@ -1,7 +1,8 @@
 /**
  * Results out, content in, end to end: a facilitator (context 1) exports CSV and PNG, imports notes
  * from CSV (a bad row first), creates boards from a template and from an exported JSON file, and
- * restores a saved version and undoes it; a participant (context 2) sees the changes live.
+ * restores a saved version and undoes it; a participant (context 2) sees the changes live, and no
+ * author line on a template's question the facilitator edited.
  */
 import fs from 'node:fs/promises'
 import { addNote, exportBoardJson, initBoard } from '@samla/board'
@@ -222,5 +223,36 @@ describe('export, import, templates and history', () => {
     await expectConnected(home)
     await eventually(() => noteTexts(home), [AWKWARD], 'imported notes')
     await home.close()
+  })
+
+  it('[WX9] a template’s question, edited by the facilitator, shows no author line', async () => {
+    const res = await fetch(`${relay.url}/api/boards`, {
+      method: 'POST',
+      body: JSON.stringify({ title: 'Bussarna', template: 'how-might-we', language: 'en' }),
+    })
+    const { id, links } = (await res.json()) as { id: string; links: Record<string, string> }
+    const [lead, guest] = (await Promise.all(contexts.map((context) => context.newPage()))) as [Page, Page]
+    await lead.goto(boardLinkUrl(relay.url, id, links.facilitator ?? ''))
+    await guest.goto(boardLinkUrl(relay.url, id, links.participant ?? ''))
+    await Promise.all([expectConnected(lead), expectConnected(guest)])
+    // The template's only note: its question, written by nobody.
+    await eventually(() => noteTexts(guest), ['How might we…?'], 'the question')
+    const question = 'How might we shorten the wait for the bus?'
+    await lead.locator('.canvas [data-note-id]').getByLabel('Note text').fill(question)
+    await lead.keyboard.press('Escape')
+    await eventually(() => noteTexts(guest), [question], 'the question as edited')
+    // A note the participant writes is signed, so bylines are shown on this board at all.
+    await guest.getByRole('button', { name: 'Add note' }).click()
+    await guest.locator('textarea:focus').fill('Fler bussar')
+    await guest.keyboard.press('Escape')
+    for (const page of [lead, guest]) {
+      await eventually(
+        async () => (await page.locator('.canvas [data-note-id] .note-author').allTextContents()).sort(),
+        ['', 'by Testperson'],
+        'author lines',
+      )
+      expect(await page.locator('.canvas').getByText('Anonymous').count()).toBe(0)
+    }
+    await Promise.all([lead.close(), guest.close()])
   })
 })
