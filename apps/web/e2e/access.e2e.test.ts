@@ -128,6 +128,8 @@ describe('facilitator, participant and viewer links', () => {
 
   it('[WA4] a viewer sees the note but cannot add, type into or delete notes', async () => {
     await viewer.goto(viewerLink)
+    // A viewer's link opens the presentation for a projector; on a laptop the viewer leaves it for the board.
+    await viewer.getByRole('button', { name: 'Leave the presentation' }).click()
     await expectConnected(viewer)
     expect(await viewer.locator('.role-badge').textContent()).toBe('Your role: Viewer')
     await eventually(() => noteText(viewer).inputValue(), 'Från deltagaren', 'note in the viewer')
