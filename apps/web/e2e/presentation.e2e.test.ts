@@ -148,6 +148,8 @@ describe('the projector: presentation mode, join screen, results', () => {
     expect(await viewer.locator('.note-presence:visible, .remote-cursor:visible').count()).toBe(0)
     // The only button is the way out, for a viewer on a laptop.
     expect(await viewer.getByRole('button').allTextContents()).toEqual(['Leave the presentation'])
+    // The room sees whether the projector is still connected.
+    expect(await viewer.locator('.presentation-bar [role="status"]').getAttribute('data-status')).toBe('connected')
   })
 
   it('[WR3] the timer on the projector is at least a tenth of the screen high', async () => {

@@ -81,7 +81,7 @@ function OpenBoard({ session, knownTitle }: { readonly session: BoardSession; re
         <FacilitationEffects session={session} />
         <EditingEffects session={session} />
         {presenting ? (
-          <PresentationScreen title={title} />
+          <PresentationScreen title={title} status={<ConnectionStatus />} />
         ) : (
           <div className="board-screen">
             <TopBar

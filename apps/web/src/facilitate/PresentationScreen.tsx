@@ -4,8 +4,9 @@
  * people's cursors and selection names). Someone presenting who is not the facilitator follows the
  * facilitator's view. While the facilitator lets people join, the join screen takes the board's
  * place. One quiet button leaves the presentation (a viewer on a laptop may want the ordinary view).
+ * The screen above passes the connection status, so a room sees when the projector has lost the relay.
  */
-import { useEffect } from 'react'
+import { type ReactNode, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { LiveAnnouncer } from '../announce/LiveAnnouncer'
 import { Canvas } from '../canvas/Canvas'
@@ -22,7 +23,7 @@ function useFollowFacilitator(): void {
   }, [role, facilitationUi])
 }
 
-export function PresentationScreen({ title }: { readonly title: string }) {
+export function PresentationScreen({ title, status }: { readonly title: string; readonly status: ReactNode }) {
   const { t } = useTranslation()
   const session = useBoard()
   const { phase, joinToken } = useControlState()
@@ -36,6 +37,7 @@ export function PresentationScreen({ title }: { readonly title: string }) {
           {t(`facilitation.phase.${phase}`)}
         </p>
         <PresentationTimer />
+        {status}
         <button
           type="button"
           className="button button--quiet presentation-leave"
