@@ -47,9 +47,11 @@ describe('fluent editing between two people', () => {
     proxies = await Promise.all([startTcpProxy(relay.port), startTcpProxy(relay.port)])
     browser = await launchChromium()
     const { id, links } = await createBoardOver(relay.url, 'Redigera tillsammans')
+    // Positions are read off the screen: without reduced motion, others' moves glide there over 300 ms.
+    const still = { reducedMotion: 'reduce' } as const
     contexts = await Promise.all([
-      newPerson(browser, 'en-GB', { name: 'Anna', organisation: 'SKR' }),
-      newPerson(browser, 'en-GB', { name: 'Bo', organisation: 'SKR' }),
+      newPerson(browser, 'en-GB', { name: 'Anna', organisation: 'SKR' }, still),
+      newPerson(browser, 'en-GB', { name: 'Bo', organisation: 'SKR' }, still),
     ])
     await contexts[0]?.grantPermissions(['clipboard-read', 'clipboard-write'])
     ;[a, b] = (await Promise.all(contexts.map((context) => context.newPage()))) as [Page, Page]
