@@ -11,7 +11,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { pino } from 'pino'
 import { buildNewBoard } from '../src/http/new-board.js'
 import { createRelay } from '../src/index.js'
-import { stallBody } from './import-stall-body.js'
+import { STALL_LIMITS, stallBody } from './import-stall-body.js'
 
 export type StallChildMessage =
   | { type: 'ready'; url: string }
@@ -40,7 +40,7 @@ process.on('message', (message: StallParentMessage) => {
       // A moment first, so the loop has been sampled before the stall begins.
       setTimeout(() => {
         const begin = performance.now()
-        const built = buildNewBoard(body, Date.now())
+        const built = buildNewBoard(body, Date.now(), STALL_LIMITS)
         buildMs = performance.now() - begin
         if (!built.ok) throw new Error(built.refusal.message)
         send({ type: 'built' })

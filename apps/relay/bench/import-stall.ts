@@ -5,8 +5,8 @@
  * client on another board would have felt. The reference builds the import on the process's main
  * thread, as the relay did before imports moved to a worker (parsing, checking and building the board's
  * Yjs state at once); then the relay itself is sent the same body over HTTP, from this process.
- * BENCH_RUNS=3 by default; BENCH_NOTE_LENGTH=20 (characters of each note's text: short notes are the
- * most notes, the most work, per byte).
+ * BENCH_RUNS=3 by default. The body holds as many notes as a board may (maxNotesPerBoard), their text
+ * as long as fills maxImportBytes; BENCH_NOTE_LENGTH sets the text's length instead.
  */
 import { type ChildProcess, fork } from 'node:child_process'
 import os from 'node:os'

@@ -117,7 +117,11 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
     history.forget(boardId)
     storage.deleteBoard(boardId)
   }
-  const newBoards = createNewBoardBuilder({ inlineUpToBytes: limits.maxHttpBodyBytes, maxQueued: MAX_QUEUED_IMPORTS })
+  const newBoards = createNewBoardBuilder({
+    inlineUpToBytes: limits.maxHttpBodyBytes,
+    maxQueued: MAX_QUEUED_IMPORTS,
+    limits: { maxNotes: limits.maxNotesPerBoard, maxGroups: limits.maxGroupsPerBoard },
+  })
   const handleHttp = createHttpApi({
     storage,
     log,

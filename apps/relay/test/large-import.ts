@@ -17,10 +17,11 @@ function noteText(i: number, length: number): string {
 /**
  * The creation body (JSON text) for a board whose export takes about `bytes` bytes (never more),
  * its notes' text `textLength` characters long: short notes make the most notes, the most work per byte.
+ * At most `maxNotes` notes (a board's limit).
  */
 export function largeImportBody(
   bytes: number,
-  { title = 'Stor import', textLength = MAX_NOTE_TEXT_LENGTH } = {},
+  { title = 'Stor import', textLength = MAX_NOTE_TEXT_LENGTH, maxNotes = Number.POSITIVE_INFINITY } = {},
 ): string {
   const doc = new Y.Doc()
   initBoard(doc, { title, now: Date.now() })
@@ -40,6 +41,6 @@ export function largeImportBody(
   const empty = Buffer.byteLength(JSON.stringify({ title, import: { ...exported, notes: [] } }))
   // Each note's JSON, with its comma, at its longest (the largest index).
   const perNote = Buffer.byteLength(JSON.stringify(note(10_000_000))) + 1
-  const count = Math.max(0, Math.floor((bytes - empty) / perNote))
+  const count = Math.min(maxNotes, Math.max(0, Math.floor((bytes - empty) / perNote)))
   return JSON.stringify({ title, import: { ...exported, notes: Array.from({ length: count }, (_, i) => note(i)) } })
 }

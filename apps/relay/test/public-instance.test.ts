@@ -8,7 +8,7 @@ import { addNote, listNotes } from '@samla/board'
 import { CloseCode } from '@samla/protocol'
 import { pino } from 'pino'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { Relay, RelayOptions } from '../src/index.js'
+import { DEFAULT_LIMITS, type Relay, type RelayOptions } from '../src/index.js'
 import {
   authorOn,
   closeCode,
@@ -99,8 +99,8 @@ describe('public instances', () => {
 
   it('[RI3] a large import is built off the event loop: the loop stays responsive and a client on another board keeps syncing', async () => {
     const r = await relay()
-    // Short notes: the most notes per byte, the most work for the relay.
-    const body = largeImportBody(2 * 1024 * 1024, { textLength: 20 })
+    // Short notes, as many as a board may hold: the most notes per byte, the most work for the relay.
+    const body = largeImportBody(2 * 1024 * 1024, { textLength: 20, maxNotes: DEFAULT_LIMITS.maxNotesPerBoard })
     const other = await createBoard(r, 'Pågående workshop')
     const writer = connectClient(r, other)
     const reader = connectClient(r, other)
@@ -139,6 +139,30 @@ describe('public instances', () => {
       (JSON.parse(body) as { import: { notes: unknown[] } }).import.notes.length,
     )
   }, 60_000)
+
+  it('[RI7] an import of more notes or groups than a board may hold is refused with 413, inline and from the worker', async () => {
+    const r = await relay({ limits: { maxNotesPerBoard: 50, maxGroupsPerBoard: 2 } })
+    // Past the inline size, so the worker judges it; then a small one judged inline.
+    const many = await create(r, largeImportBody(100 * 1024, { textLength: 20 }))
+    expect(many.status).toBe(413)
+    expect(await errorOf(many)).toBe('import-too-large')
+    const few = JSON.parse(largeImportBody(8 * 1024, { textLength: 20, maxNotes: 10 }))
+    expect((await create(r, few)).status).toBe(201)
+    const groups = Array.from({ length: 3 }, (_, i) => ({
+      id: `group-000${i}xxxx`,
+      name: `G${i}`,
+      x: i * 500,
+      y: 0,
+      width: 400,
+      height: 256,
+      colour: 'grey',
+      collapsed: false,
+      order: `a${i}`,
+    }))
+    const grouped = await create(r, { ...few, import: { ...few.import, clusters: groups } })
+    expect(grouped.status).toBe(413)
+    expect(await errorOf(grouped)).toBe('import-too-large')
+  })
 
   it('[RI4] a damaged import is refused from the worker as it is inline, and the relay goes on', async () => {
     const r = await relay()

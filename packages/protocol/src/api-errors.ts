@@ -35,6 +35,8 @@ export const API_ERRORS = [
   'storage-quota-reached',
   /** 503: too many board imports are being built at once; try again shortly. */
   'imports-busy',
+  /** 413: an import holds more notes or groups than one board may. */
+  'import-too-large',
   'internal',
 ] as const
 

@@ -5,7 +5,7 @@
  * nobody's memory. A worker that dies (out of memory, say) fails only the bodies it held.
  */
 import { Worker } from 'node:worker_threads'
-import { buildNewBoard, type NewBoardResult } from './new-board.js'
+import { buildNewBoard, type NewBoardLimits, type NewBoardResult } from './new-board.js'
 import type { BuildReply, BuildRequest } from './new-board-worker.js'
 
 export interface NewBoardBuilder {
@@ -18,6 +18,8 @@ export interface NewBoardBuilderOptions {
   inlineUpToBytes: number
   /** Bodies waiting for or in the worker; one more is refused with 503 `imports-busy`. */
   maxQueued: number
+  /** What one board may hold; an import past it is refused (413 `import-too-large`). */
+  limits: NewBoardLimits
 }
 
 const WORKER = new URL('./new-board-worker-boot.mjs', import.meta.url)
@@ -68,10 +70,10 @@ export function createNewBoardBuilder(options: NewBoardBuilderOptions): NewBoard
 
   return {
     async build(body, createdAt) {
-      if (body.length <= options.inlineUpToBytes) return buildNewBoard(body, createdAt)
+      if (body.length <= options.inlineUpToBytes) return buildNewBoard(body, createdAt, options.limits)
       if (waiting.size >= options.maxQueued) return BUSY
       const id = nextId++
-      const request: BuildRequest = { id, body, createdAt }
+      const request: BuildRequest = { id, body, createdAt, limits: options.limits }
       return new Promise<NewBoardResult>((resolve, reject) => {
         waiting.set(id, { resolve, reject })
         // A body that owns its memory is handed over rather than copied (it is not used here again).

@@ -4,12 +4,13 @@
  * each answer carries its id and the result, the state's bytes handed over rather than copied.
  */
 import { parentPort } from 'node:worker_threads'
-import { buildNewBoard } from './new-board.js'
+import { buildNewBoard, type NewBoardLimits } from './new-board.js'
 
 export interface BuildRequest {
   id: number
   body: Uint8Array
   createdAt: number
+  limits: NewBoardLimits
 }
 
 export type BuildReply = { id: number; result: ReturnType<typeof buildNewBoard> } | { id: number; error: string }
@@ -17,9 +18,9 @@ export type BuildReply = { id: number; result: ReturnType<typeof buildNewBoard> 
 const port = parentPort
 if (!port) throw new Error('new-board-worker.ts runs as a worker thread')
 
-port.on('message', ({ id, body, createdAt }: BuildRequest) => {
+port.on('message', ({ id, body, createdAt, limits }: BuildRequest) => {
   try {
-    const result = buildNewBoard(body, createdAt)
+    const result = buildNewBoard(body, createdAt, limits)
     const reply: BuildReply = { id, result }
     const buffers = result.ok
       ? [result.board.state, ...result.board.parts].map((bytes) => bytes.buffer as ArrayBuffer)

@@ -42,12 +42,18 @@ export interface NewBoardRefusal {
 
 export type NewBoardResult = { ok: true; board: BuiltBoard } | { ok: false; refusal: NewBoardRefusal }
 
+/** What one board may hold (the relay's count limits): an import past them is refused, not stored. */
+export interface NewBoardLimits {
+  readonly maxNotes: number
+  readonly maxGroups: number
+}
+
 const refuse = (code: NewBoardRefusal['code'], message: string): NewBoardResult => ({
   ok: false,
   refusal: { status: 400, code, message },
 })
 
-export function buildNewBoard(body: Uint8Array, createdAt: number): NewBoardResult {
+export function buildNewBoard(body: Uint8Array, createdAt: number, limits: NewBoardLimits): NewBoardResult {
   let parsed: Partial<NewBoard> | null
   try {
     parsed = JSON.parse(Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8') || '{}')
@@ -62,6 +68,17 @@ export function buildNewBoard(body: Uint8Array, createdAt: number): NewBoardResu
   }
   try {
     const { base, notes } = splitNotes(input.import)
+    const groups = groupCount(base)
+    if (notes.length > limits.maxNotes || groups > limits.maxGroups) {
+      return {
+        ok: false,
+        refusal: {
+          status: 413,
+          code: 'import-too-large',
+          message: `The import holds ${notes.length} notes and ${groups} groups; a board may hold ${limits.maxNotes} notes and ${limits.maxGroups} groups`,
+        },
+      }
+    }
     const { state, ballots } = newBoardState(
       { ...input, title, ...(base !== undefined && { import: base }) },
       createdAt,
@@ -92,6 +109,11 @@ function splitNotes(data: unknown): { base: unknown; notes: unknown[] } {
   }
   const { notes, ...rest } = data as { notes: unknown[] }
   return { base: { ...rest, notes: [] }, notes }
+}
+
+function groupCount(base: unknown): number {
+  const clusters = typeof base === 'object' && base !== null ? (base as { clusters?: unknown }).clusters : undefined
+  return Array.isArray(clusters) ? clusters.length : 0
 }
 
 function noteParts(notes: unknown[]): Uint8Array[] {

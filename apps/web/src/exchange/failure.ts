@@ -17,6 +17,7 @@ const PLAIN_REFUSALS = {
   'creation-key-invalid': 'exchange.errors.creationKeyInvalid',
   'storage-quota-reached': 'exchange.errors.storageFull',
   'imports-busy': 'exchange.errors.importsBusy',
+  'import-too-large': 'exchange.errors.importTooLarge',
 } as const
 
 export function describeFailure(t: TFunction, error: unknown): Failure {
