@@ -24,9 +24,32 @@ function unconfirmed(page: Page): Promise<string | null> {
   return page.locator('[data-unconfirmed]').getAttribute('data-unconfirmed')
 }
 
-/** Moves focus to the empty canvas (which also clears the selection), away from any field. */
+/**
+ * Moves focus to the empty canvas (which also clears the selection), away from any field: clicks the
+ * free spot nearest (1100, 500), since new notes go wherever there is room and may lie anywhere.
+ */
 async function clickCanvas(page: Page): Promise<void> {
-  const point = await onCanvas(page, 1100, 500)
+  const near = await onCanvas(page, 1100, 500)
+  const point = await page.evaluate(({ x, y }) => {
+    const free = (px: number, py: number) => {
+      const hit = document.elementFromPoint(px, py)
+      return hit?.closest('#board-canvas') && !hit.closest('[data-note-id], [data-cluster-id]')
+    }
+    for (let ring = 0; ring <= 10; ring++) {
+      for (let i = -ring; i <= ring; i++) {
+        for (const [dx, dy] of [
+          [i, -ring],
+          [i, ring],
+          [-ring, i],
+          [ring, i],
+        ] as const) {
+          if (free(x + dx * 40, y + dy * 40)) return { x: x + dx * 40, y: y + dy * 40 }
+        }
+      }
+    }
+    return null
+  }, near)
+  if (!point) throw new Error('no empty spot on the canvas')
   await page.mouse.click(point.x, point.y)
 }
 
@@ -249,6 +272,8 @@ describe('fluent editing between two people', () => {
     await a.keyboard.down('Shift')
     for (const id of group) await noteById(a, id).click({ position: { x: 20, y: 4 } })
     await a.keyboard.up('Shift')
+    const count = a.getByRole('region', { name: 'Selected notes' }).locator('[data-selected-count]')
+    await eventually(() => count.textContent(), '3 notes selected', 'only the three notes selected')
     const positions = async () => Promise.all(group.map((id) => topLeft(b, id)))
     const before = await positions()
 
