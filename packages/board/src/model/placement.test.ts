@@ -41,6 +41,27 @@ describe('placement', () => {
     expect(Math.hypot(moved.x, moved.y)).toBeLessThanOrEqual(2 * 176)
   })
 
+  it('[PL4] of equally near free spots, one reading after the wish wins: notes made at one place read in order', () => {
+    const size = { width: 160, height: 160 }
+    const wish = { x: 0, y: 0 }
+    const spots = placeAll(
+      new Occupancy(),
+      [1, 2, 3].map(() => ({ ...size, near: wish })),
+    )
+    // The second goes right of the first (not above or left of it), the third below the first.
+    expect(spots).toEqual([
+      { x: 0, y: 0 },
+      { x: 176, y: 0 },
+      { x: 0, y: 176 },
+    ])
+    // With the right taken, the spot below wins over those above and to the left.
+    const taken = new Occupancy([
+      { x: 0, y: 0, ...size },
+      { x: 176, y: 0, ...size },
+    ])
+    expect(freeSpot(taken, size, wish)).toEqual({ x: 0, y: 176 })
+  })
+
   it('[PL3] on a crowded board (a 70×70 grid of notes) a spot is found beside the crowd, quickly', () => {
     const boxes: Box[] = []
     for (let i = 0; i < 70; i++)

@@ -98,8 +98,9 @@ function forEachCell(box: Box, gap: number, visit: (key: number) => boolean): bo
 /**
  * The top-left corner nearest to `near` (itself a top-left corner) where a rectangle of `size`
  * overlaps nothing in `taken`, keeping `gap` around it. Candidates lie on rings of a grid half a
- * rectangle wide around `near`, nearest first; past the last ring the spot is just right of
- * everything taken, at `near`'s height.
+ * rectangle wide around `near`, nearest first; of equally near ones, a spot that reads after `near`
+ * (right of it, then below) wins, so notes added one after another at one place read in the order
+ * they were made. Past the last ring the spot is just right of everything taken, at `near`'s height.
  */
 export function freeSpot(taken: Occupancy, size: Size, near: Point, gap = PLACEMENT_GAP): Point {
   const fits = (x: number, y: number) => !taken.overlaps({ x, y, width: size.width, height: size.height }, gap)
@@ -107,21 +108,29 @@ export function freeSpot(taken: Occupancy, size: Size, near: Point, gap = PLACEM
   const stepX = Math.max(8, Math.round((size.width + gap) / 2))
   const stepY = Math.max(8, Math.round((size.height + gap) / 2))
   for (let ring = 1; ring <= MAX_RINGS; ring++) {
-    let best: Point | null = null
-    let bestDistance = Number.POSITIVE_INFINITY
-    for (const [i, j] of ringCells(ring)) {
-      const x = near.x + i * stepX
-      const y = near.y + j * stepY
-      const distance = (x - near.x) ** 2 + (y - near.y) ** 2
-      if (distance < bestDistance && fits(x, y)) {
-        best = { x, y }
-        bestDistance = distance
-      }
+    let best: [number, number] | null = null
+    for (const cell of ringCells(ring)) {
+      if (best && !nearerCell(cell, best, stepX, stepY)) continue
+      if (fits(near.x + cell[0] * stepX, near.y + cell[1] * stepY)) best = cell
     }
-    if (best) return best
+    if (best) return { x: near.x + best[0] * stepX, y: near.y + best[1] * stepY }
   }
   const bounds = taken.bounds()
   return bounds ? { x: bounds.x + bounds.width + gap, y: near.y } : near
+}
+
+/**
+ * Whether grid cell `a` beats `b` as a spot: nearer, or as near and earlier in the order a spot is
+ * preferred in — first those reading after the centre, the nearest of them in reading order
+ * (the same row to the right, then the rows below), then those before it, the latest first.
+ */
+function nearerCell(a: readonly [number, number], b: readonly [number, number], stepX: number, stepY: number): boolean {
+  const distance = ([i, j]: readonly [number, number]) => (i * stepX) ** 2 + (j * stepY) ** 2
+  if (distance(a) !== distance(b)) return distance(a) < distance(b)
+  const rank = ([i, j]: readonly [number, number]) => (j > 0 || (j === 0 && i > 0) ? [0, j, i] : [1, -j, -i])
+  const [ra, rb] = [rank(a), rank(b)]
+  for (let k = 0; k < 3; k++) if (ra[k] !== rb[k]) return (ra[k] ?? 0) < (rb[k] ?? 0)
+  return false
 }
 
 /** The grid cells at Chebyshev distance `ring` from the centre. */
