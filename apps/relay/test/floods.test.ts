@@ -84,7 +84,7 @@ describe('floods', () => {
     const junk = junkUpdate(1)
     const ws = await raw(relay, boardId, 'facilitator')
     ws.send(updateFrame(junk))
-    // A fresh connection's budget holds half the frame: it waits for the rest (~4 s) before it is judged.
+    // A fresh connection's budget holds a quarter of its bytes, half this frame: it waits for the rest (~4 s) before it is judged.
     expect(await closeCode(ws, 15_000)).toBe(CloseCode.BoardTooLarge)
     expect(await metricValue(relay, 'samla_rejected_total', { reason: 'board-count-limit' })).toBe(4)
 
@@ -166,8 +166,8 @@ describe('floods', () => {
     await waitFor(() => listNotes(observer.doc)[0]?.text === 'typing 10', 5000, 'typing')
     expect(await metricValue(relay, 'samla_throttled_total')).toBe(0)
 
-    // 61 updates at once from a fresh connection, which starts with a quarter of the burst (5): the
-    // rest wait, in order, while the budget refills at 20 a second (2.8 s), and the socket is not read.
+    // 61 updates at once from a fresh connection, which starts with its burst of messages (20): the
+    // rest wait, in order, while the budget refills at 20 a second (2 s), and the socket is not read.
     const ws = await raw(relay, boardId, 'participant')
     const copy = new Y.Doc()
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(observer.doc))
@@ -180,7 +180,7 @@ describe('floods', () => {
     expect(performance.now() - started).toBeGreaterThan(1500)
     expect(await metricValue(relay, 'samla_throttled_total', { budget: 'updates' })).toBeGreaterThan(0)
 
-    // Presence likewise: 26 changes of one entry at once, 24 past the fresh connection's 2, take 2.4 s.
+    // Presence likewise: 26 changes of one entry at once, 18 past the fresh connection's 8, take 1.8 s.
     const presence = await raw(relay, boardId, 'participant')
     const entry = (clock: number) => awarenessFrame([{ clientId: 777, clock, state: { user: { name: `P${clock}` } } }])
     const seen = () => observer.provider.awareness.getStates().get(777) as { user?: { name?: string } } | undefined

@@ -4,8 +4,9 @@
  * one past it waits, with every frame after it, in order, until the budget has refilled, and the
  * socket is not read from meanwhile, so what the connection sends waits in its own send buffer and
  * in TCP, never in the relay's memory (at most the frames that arrived with the one that waits). A
- * connection starts with a quarter of each burst, so that reconnecting does not buy a flood a fresh
- * burst. Honest use (typing, moving notes, a cursor, a reconnect's catch-up) stays far below.
+ * connection starts with its whole burst of messages but a quarter of its burst of bytes: many small
+ * changes at once cost little, while reconnecting does not buy a flood of large frames a fresh burst.
+ * Honest use (typing, moving notes, a cursor, a reconnect's catch-up) stays far below.
  *
  * Not rate-limiter-flexible, which keeps the per-address limits: it answers with promises, while a
  * connection's frames are judged one by one, in order, on the hot path; a bucket is two numbers.
@@ -16,6 +17,9 @@ import { MessageType } from '../rooms/messages.js'
 
 export type Budget = 'updates' | 'presence'
 
+/** The share of a byte budget's burst a new connection starts with. */
+const BYTES_AT_START = 1 / 4
+
 class TokenBucket {
   private tokens: number
   private at = performance.now()
@@ -23,8 +27,9 @@ class TokenBucket {
   constructor(
     private readonly perSecond: number,
     private readonly burst: number,
+    startShare: number,
   ) {
-    this.tokens = burst / 4
+    this.tokens = burst * startShare
   }
 
   /** How long until `amount` can be taken (0: now); an amount over the burst waits for a full bucket. */
@@ -60,12 +65,12 @@ export function watchFrameBudget(
 ): FrameBudget {
   const buckets: Record<Budget, readonly [TokenBucket, TokenBucket]> = {
     updates: [
-      new TokenBucket(limits.updatesPerSecond, limits.updateBurst),
-      new TokenBucket(limits.updateBytesPerSecond, limits.updateBytesBurst),
+      new TokenBucket(limits.updatesPerSecond, limits.updateBurst, 1),
+      new TokenBucket(limits.updateBytesPerSecond, limits.updateBytesBurst, BYTES_AT_START),
     ],
     presence: [
-      new TokenBucket(limits.presencePerSecond, limits.presenceBurst),
-      new TokenBucket(limits.presenceBytesPerSecond, limits.presenceBytesBurst),
+      new TokenBucket(limits.presencePerSecond, limits.presenceBurst, 1),
+      new TokenBucket(limits.presenceBytesPerSecond, limits.presenceBytesBurst, BYTES_AT_START),
     ],
   }
   const waiting: Uint8Array[] = []
