@@ -86,6 +86,14 @@ export {
 } from './model/control.js'
 export { skippedEntryCount } from './model/entries.js'
 export {
+  formatJoinCode,
+  isJoinCode,
+  JOIN_CODE_ALPHABET,
+  JOIN_CODE_LENGTH,
+  joinCodeFrom,
+  normaliseJoinCode,
+} from './model/join-code.js'
+export {
   AUTHOR_FIELDS,
   CLUSTER_FIELDS,
   ENTRY_COLLECTIONS,

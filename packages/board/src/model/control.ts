@@ -5,14 +5,15 @@
  *
  *   controlDoc.getMap('control')  locked, phase, anonymous, participantsMayCluster,
  *                                 privateMode, revealCount, vote: {…}, timer: {…},
- *                                 joinToken, resultsOnBoard
+ *                                 joinToken, joinCode, resultsOnBoard
  *
- * The last two are for the projector: the participant link's token while the facilitator shows the
- * join screen (a viewer cannot fetch the links, and the room may see the link then anyway), and
- * whether the ranked results are shown on the board itself.
+ * The last three are for the projector: the participant link's token and its short join code while
+ * the facilitator shows the join screen (a viewer cannot fetch them, and the room may see the link
+ * then anyway), and whether the ranked results are shown on the board itself.
  */
 import type * as Y from 'yjs'
 import { BoardError } from './errors.js'
+import { isJoinCode } from './join-code.js'
 import { MAX_VOTE_BUDGET } from './limits.js'
 import { checkTimestamp } from './validate.js'
 
@@ -53,6 +54,8 @@ export interface ControlState {
   readonly timer: TimerState
   /** The participant link's token while the join screen is shown, else null. */
   readonly joinToken: string | null
+  /** The participant link's short join code while the join screen is shown (when the relay gave one), else null. */
+  readonly joinCode: string | null
   /** The ranked results are shown on the board (to those who may see the totals). */
   readonly resultsOnBoard: boolean
 }
@@ -90,6 +93,7 @@ export function readControl(doc: Y.Doc): ControlState {
     vote: record(map.get('vote'), NO_VOTE),
     timer: record(map.get('timer'), NO_TIMER),
     joinToken: readToken(map.get('joinToken')),
+    joinCode: isJoinCode(map.get('joinCode')) ? (map.get('joinCode') as string) : null,
     resultsOnBoard: map.get('resultsOnBoard') === true,
   }
 }
@@ -105,14 +109,25 @@ export const setParticipantsMayCluster = (doc: Y.Doc, allowed: boolean) =>
 export const setPrivateMode = (doc: Y.Doc, on: boolean) => set(doc, 'privateMode', on === true)
 export const setResultsOnBoard = (doc: Y.Doc, on: boolean) => set(doc, 'resultsOnBoard', on === true)
 
-/** Shows the join screen with the participant link's `token`, or (null) takes it away, leaving no token behind. */
-export function setJoinToken(doc: Y.Doc, token: string | null): void {
+/**
+ * Shows the join screen with the participant link's `token` and, when there is one, its short join
+ * `code`; or (null) takes it away, leaving neither behind. Both change in one transaction.
+ */
+export function setJoinToken(doc: Y.Doc, token: string | null, code: string | null = null): void {
   if (token === null) {
-    doc.transact(() => controlMap(doc).delete('joinToken'))
+    doc.transact(() => {
+      controlMap(doc).delete('joinToken')
+      controlMap(doc).delete('joinCode')
+    })
     return
   }
   if (!TOKEN_SHAPE.test(token)) throw new BoardError('invalid-token', 'The join link is not a link token')
-  set(doc, 'joinToken', token)
+  if (code !== null && !isJoinCode(code)) throw new BoardError('invalid-token', 'The join code is not a join code')
+  doc.transact(() => {
+    controlMap(doc).set('joinToken', token)
+    if (code === null) controlMap(doc).delete('joinCode')
+    else controlMap(doc).set('joinCode', code)
+  })
 }
 
 export function setPhase(doc: Y.Doc, phase: Phase): void {

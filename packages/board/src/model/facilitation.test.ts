@@ -23,6 +23,7 @@ import {
   timerRemaining,
 } from './control.js'
 import { BoardError } from './errors.js'
+import { formatJoinCode, isJoinCode, JOIN_CODE_ALPHABET, joinCodeFrom, normaliseJoinCode } from './join-code.js'
 import { MAX_VOTE_BUDGET } from './limits.js'
 import { countEvents, expectRejected } from './test-support.js'
 
@@ -42,6 +43,7 @@ describe('control state', () => {
       vote: { budget: 5, capPerNote: 3, open: false, revealed: false, closed: false },
       timer: { durationMs: 300_000, endsAt: null, remainingMs: 300_000 },
       joinToken: null,
+      joinCode: null,
       resultsOnBoard: false,
     })
   })
@@ -56,6 +58,7 @@ describe('control state', () => {
     map.set('vote', 7)
     map.set('timer', null)
     map.set('joinToken', 'not a token <script>')
+    map.set('joinCode', 'k7m4-pq2x')
     map.set('resultsOnBoard', 'yes')
     const defaults = readControl(control())
     expect(readControl(doc)).toEqual({ ...defaults, participantsMayCluster: true })
@@ -73,10 +76,34 @@ describe('control state', () => {
     setJoinToken(doc, null)
     expect(readControl(doc).joinToken).toBeNull()
     expect(doc.getMap('control').has('joinToken')).toBe(false)
+    // The short code goes with the token, in the same transaction, and leaves with it.
+    expect(countEvents(doc, () => setJoinToken(doc, token, 'K7M4PQ2X')).transactions).toBe(1)
+    expect(readControl(doc)).toMatchObject({ joinToken: token, joinCode: 'K7M4PQ2X' })
+    expect(() => setJoinToken(doc, token, 'K7M4-PQ2X')).toThrow(BoardError)
+    expect(() => setJoinToken(doc, token, 'O0I1L2AB')).toThrow(BoardError)
+    expect(readControl(doc).joinCode).toBe('K7M4PQ2X')
+    setJoinToken(doc, token)
+    expect(readControl(doc)).toMatchObject({ joinToken: token, joinCode: null })
+    setJoinToken(doc, token, 'K7M4PQ2X')
+    setJoinToken(doc, null)
+    expect([...doc.getMap('control').keys()]).not.toContain('joinCode')
     expect(countEvents(doc, () => setResultsOnBoard(doc, true)).transactions).toBe(1)
     expect(readControl(doc).resultsOnBoard).toBe(true)
     setResultsOnBoard(doc, 'yes' as unknown as boolean)
     expect(readControl(doc).resultsOnBoard).toBe(false)
+  })
+
+  it('[F10] a join code is 8 characters of an alphabet without 0, O, 1, I; typed in any case, with or without its dash', () => {
+    expect(JOIN_CODE_ALPHABET).toHaveLength(32)
+    expect(JOIN_CODE_ALPHABET).not.toMatch(/[01OIl]/)
+    const code = joinCodeFrom(new Uint8Array([0, 31, 32, 255, 7, 8, 100, 200]))
+    expect(code).toBe('2Z2Z9A6A')
+    expect(isJoinCode(code)).toBe(true)
+    expect(formatJoinCode(code)).toBe('2Z2Z-9A6A')
+    expect(normaliseJoinCode('2z2z-9a6a')).toBe(code)
+    expect(normaliseJoinCode('2Z2Z9A6A')).toBe(code)
+    for (const bad of ['2ZZZ-9AQ', '2ZZZ-9AQCD', 'O0I12345', '2ZZZ 9AQC', '']) expect(normaliseJoinCode(bad)).toBeNull()
+    expect(() => joinCodeFrom(new Uint8Array(7))).toThrow(RangeError)
   })
 
   it('[F2] setPhase stores each phase in one transaction', () => {
