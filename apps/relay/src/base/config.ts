@@ -44,6 +44,8 @@ export interface RelayLimits {
   sendHighWaterBytes: number
   boardCreationsPerAddressPerMinute: number
   upgradesPerAddressPerMinute: number
+  /** Join codes that lead nowhere one address may look up in a minute, before its lookups are refused (429). */
+  joinCodeMissesPerAddressPerMinute: number
   /** A request (or websocket upgrade) whose headers have not all arrived by then is cut. */
   headersTimeoutMs: number
   /** How often liveness pings are sent; a socket that misses one round is dropped. */
@@ -86,6 +88,7 @@ export const DEFAULT_LIMITS: RelayLimits = {
   sendHighWaterBytes: 16 * 1024 * 1024,
   boardCreationsPerAddressPerMinute: 30,
   upgradesPerAddressPerMinute: 2000,
+  joinCodeMissesPerAddressPerMinute: 20,
   headersTimeoutMs: 10_000,
   pingIntervalMs: 30_000,
   roomIdleGraceMs: 30_000,
@@ -203,6 +206,7 @@ const LIMIT_ENV: Record<keyof RelayLimits, string> = {
   sendHighWaterBytes: 'SAMLA_SEND_HIGH_WATER_BYTES',
   boardCreationsPerAddressPerMinute: 'SAMLA_BOARD_CREATIONS_PER_MINUTE',
   upgradesPerAddressPerMinute: 'SAMLA_CONNECTS_PER_ADDRESS_PER_MINUTE',
+  joinCodeMissesPerAddressPerMinute: 'SAMLA_JOIN_CODE_MISSES_PER_MINUTE',
   headersTimeoutMs: 'SAMLA_HEADERS_TIMEOUT_MS',
   pingIntervalMs: 'SAMLA_PING_INTERVAL_MS',
   roomIdleGraceMs: 'SAMLA_ROOM_IDLE_GRACE_MS',

@@ -1,7 +1,7 @@
 /**
- * The HTTP side of the relay: health, metrics, the board API, and the built web app (with a
- * fallback to index.html so that /b/<id> links open the app). Errors are JSON { error, message }.
- * Tokens come as `Authorization: Bearer …`; they are never logged.
+ * The HTTP side of the relay: health, metrics, the board API, short join links (/j/<code>), and
+ * the built web app (with a fallback to index.html so that /b/<id> links open the app). Errors are
+ * JSON { error, message }. Tokens come as `Authorization: Bearer …`; they are never logged.
  */
 import fs from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
@@ -19,6 +19,7 @@ import type { History } from '../history/board-history.js'
 import type { HistoryReason, Storage, StoredBoard } from '../storage/storage.js'
 import { StorageFailure } from '../storage/storage-health.js'
 import { type CsvLayout, EXPORT_FORMATS, type ExportFormat, exportBoard } from './board-content.js'
+import { createJoinLinks, newJoinCode } from './join-link.js'
 import type { NewBoardBuilder } from './new-board-builder.js'
 
 export interface HttpApiOptions {
@@ -129,6 +130,7 @@ async function readJson(req: IncomingMessage, maxBytes: number): Promise<unknown
 export function createHttpApi(options: HttpApiOptions) {
   const { storage, log, webRoot, maxBodyBytes, secret, rateLimits, isReady } = options
   const serveWeb = fs.existsSync(webRoot) ? sirv(webRoot, { single: true, etag: true }) : null
+  const followJoinLink = createJoinLinks(options)
   const linksOf = (board: StoredBoard): BoardLinks => {
     const link = (role: Role) => signToken(secret, { boardId: board.id, role, generation: board.generations[role] })
     return { facilitator: link('facilitator'), participant: link('participant'), viewer: link('viewer') }
@@ -280,6 +282,11 @@ export function createHttpApi(options: HttpApiOptions) {
     if (links?.[1] && req.method === 'GET') {
       return sendJson(res, 200, linksOf(access(req, links[1], 'facilitator').board))
     }
+    const joinCode = /^\/api\/boards\/([^/]+)\/join-code$/.exec(path)
+    if (joinCode?.[1] && req.method === 'GET') {
+      const { board: found } = access(req, joinCode[1], 'facilitator')
+      return sendJson(res, 200, { code: storage.joinCode(found.id, newJoinCode) })
+    }
     const rotate = ROTATE_PATH.exec(path)
     if (rotate?.[1] && req.method === 'POST') {
       const { board: found } = access(req, rotate[1], 'facilitator')
@@ -345,6 +352,10 @@ export function createHttpApi(options: HttpApiOptions) {
       throw new HttpError(404, 'not-found', 'The metrics are served on a port of their own')
     }
     if (pathname.startsWith('/api/')) return routeApi(req, res, pathname, searchParams)
+    // Left as typed: a code is letters, digits and a dash, so anything escaped is no code at all.
+    if (pathname.startsWith('/j/') && (req.method === 'GET' || req.method === 'HEAD')) {
+      return followJoinLink(req, res, pathname.slice('/j/'.length))
+    }
     if (!serveWeb) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
       res.end('The web app is not built. Run `pnpm build` and restart the relay.\n')

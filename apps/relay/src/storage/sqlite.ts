@@ -59,6 +59,11 @@ const SCHEMA = `
     board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
     since INTEGER NOT NULL
   );
+  -- A board's short join code (/j/<code>) for its current participant link; rotating that link drops it.
+  CREATE TABLE IF NOT EXISTS join_codes (
+    code TEXT PRIMARY KEY,
+    board_id TEXT NOT NULL UNIQUE REFERENCES boards(id) ON DELETE CASCADE
+  ) WITHOUT ROWID;
   -- One row the relay rewrites, while writes fail, to learn when storage takes them again.
   CREATE TABLE IF NOT EXISTS probe (
     id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -112,6 +117,27 @@ export function openSqliteStorage(dataDir: string): Storage {
       ),
     ]),
   ) as Record<Role, Database.Statement<[string], { generation: number }>>
+  const selectJoinCode = db.prepare<[string], { code: string }>('SELECT code FROM join_codes WHERE board_id = ?')
+  const selectJoinCodeBoard = db.prepare<[string], { board_id: string }>(
+    'SELECT board_id FROM join_codes WHERE code = ?',
+  )
+  const insertJoinCode = db.prepare('INSERT OR IGNORE INTO join_codes (code, board_id) VALUES (?, ?)')
+  const deleteJoinCode = db.prepare('DELETE FROM join_codes WHERE board_id = ?')
+  const joinCode = db.transaction((boardId: string, newCode: () => string): string => {
+    const existing = selectJoinCode.get(boardId)
+    if (existing) return existing.code
+    // 40 bits make a clash rare, not impossible: a code another board holds is ignored and drawn again.
+    for (;;) {
+      const code = newCode()
+      if (insertJoinCode.run(code, boardId).changes === 1) return code
+    }
+  })
+  const rotateLink = db.transaction((boardId: string, role: Role): number => {
+    const row = rotate[role].get(boardId)
+    if (!row) throw new Error(`no board ${boardId}`)
+    if (role === 'participant') deleteJoinCode.run(boardId)
+    return row.generation
+  })
   const upsertSnapshot = db.prepare('INSERT OR REPLACE INTO snapshots (board_id, kind, state) VALUES (?, ?, ?)')
   const selectSnapshot = db.prepare<[string, string], { state: Buffer }>(
     'SELECT state FROM snapshots WHERE board_id = ? AND kind = ?',
@@ -192,11 +218,9 @@ export function openSqliteStorage(dataDir: string): Storage {
         }
       )
     },
-    rotateLink(boardId, role) {
-      const row = rotate[role].get(boardId)
-      if (!row) throw new Error(`no board ${boardId}`)
-      return row.generation
-    },
+    rotateLink: (boardId, role) => rotateLink(boardId, role),
+    joinCode: (boardId, newCode) => joinCode(boardId, newCode),
+    boardOfJoinCode: (code) => selectJoinCodeBoard.get(code)?.board_id,
     deleteBoard(boardId) {
       deleteBoardRow.run(boardId)
       // The deleted rows' pages also sit in the write-ahead log until a checkpoint: copy them into the

@@ -21,6 +21,7 @@ export class StorageFailure extends Error {
 const WRITES = [
   'createBoard',
   'rotateLink',
+  'joinCode',
   'deleteBoard',
   'appendUpdate',
   'compact',
@@ -33,6 +34,7 @@ const WRITES = [
 /** The methods that only read (or close). */
 type Reads =
   | 'getBoard'
+  | 'boardOfJoinCode'
   | 'loadDoc'
   | 'listHistory'
   | 'getHistory'

@@ -44,9 +44,16 @@ export interface Storage {
   /** Stores a new board with its first state and ballots (from an import); the relay keeps its ballots. */
   createBoard(board: BoardRecord, initialState: Uint8Array, ballots?: StoredBallots): void
   getBoard(id: string): StoredBoard | undefined
-  /** Bumps the role's link generation and returns the new one. */
+  /** Bumps the role's link generation and returns the new one; for participants, drops the join code too. */
   rotateLink(boardId: string, role: Role): number
-  /** Erases the board, both its docs and their history. */
+  /**
+   * The board's short join code for its participant link, made with `newCode` on the first ask (a new
+   * code that another board holds is drawn again). Rotating the participant link drops it.
+   */
+  joinCode(boardId: string, newCode: () => string): string
+  /** The board whose participant link a join code stands for, if any. */
+  boardOfJoinCode(code: string): string | undefined
+  /** Erases the board, both its docs, their history and its join code. */
   deleteBoard(boardId: string): void
   loadDoc(doc: DocRef): StoredDoc
   /**
