@@ -167,21 +167,52 @@ describe('the projector: presentation mode, join screen, results', () => {
     await shoot(viewer, 'projector-board-light')
   })
 
-  it('[WR4] the facilitator puts the join screen on the projector: the participant link as a QR code', async () => {
+  it('[WR4] the facilitator puts the join screen on the projector: the participant link as a QR code and a short link', async () => {
     await showJoinScreen(true)
     const qr = viewer.getByRole('img', { name: 'QR code for the participant link' })
     await qr.waitFor(WAIT)
     expect(await viewer.getByRole('heading', { name: 'Join the board' }).count()).toBe(1)
-    const shown = await viewer.locator('.join-screen-url').textContent()
-    expect(shown).toBe(url(board.links.participant))
     const side = await qr.boundingBox()
     expect(side?.height ?? 0).toBeGreaterThan(PROJECTOR.height * 0.4)
-    // The link works: it opens the board as a participant.
+    // Under the code, the short link to type, in large type, instead of the full one.
+    const short = viewer.locator('.join-screen-short')
+    const shown = (await short.textContent()) ?? ''
+    const { code } = (await (
+      await fetch(`${relay.url}/api/boards/${board.id}/join-code`, {
+        headers: { authorization: `Bearer ${board.links.facilitator}` },
+      })
+    ).json()) as { code: string }
+    expect(shown).toBe(`${new URL(relay.url).host}/j/${code.slice(0, 4)}-${code.slice(4)}`)
+    expect(await viewer.locator('.join-screen-url').count()).toBe(0)
+    expect(await viewer.getByText('or type the address:').count()).toBe(1)
+    expect(Number.parseFloat(await short.evaluate((element) => getComputedStyle(element).fontSize))).toBeGreaterThan(
+      PROJECTOR.height * 0.06,
+    )
+    // Typed in a new browser, it opens the board as a participant.
     const joinerContext = await newPerson(browser, 'en-GB')
     const joiner = await joinerContext.newPage()
-    await joiner.goto(shown ?? '')
+    await joiner.goto(`http://${shown}`)
     await joiner.getByRole('button', { name: 'Add note' }).waitFor(WAIT)
+    expect(new URL(joiner.url()).pathname).toBe(`/b/${board.id}`)
+    expect(await joiner.locator('.presentation').count()).toBe(0)
     await joinerContext.close()
+    // Replacing the participant link while the join screen is up puts the new link's code on it; the old code leads nowhere.
+    await facilitator.getByRole('button', { name: 'Share' }).click()
+    await facilitator.getByRole('button', { name: 'Replace link for participants' }).click()
+    const confirm = facilitator.getByRole('dialog', { name: 'Replace the participant link?' })
+    await confirm.getByRole('button', { name: 'Replace link', exact: true }).click()
+    await confirm.waitFor({ state: 'hidden', ...WAIT })
+    await eventually(async () => (await short.textContent()) !== shown, true, 'the new code on the join screen')
+    await facilitator.keyboard.press('Escape')
+    expect((await fetch(`http://${shown}`, { redirect: 'manual' })).status).toBe(404)
+    const renewed = await fetch(`http://${await short.textContent()}`, { redirect: 'manual' })
+    expect(renewed.status).toBe(302)
+    const { participant } = (await (
+      await fetch(`${relay.url}/api/boards/${board.id}/links`, {
+        headers: { authorization: `Bearer ${board.links.facilitator}` },
+      })
+    ).json()) as { participant: string }
+    expect(renewed.headers.get('location')).toBe(`/b/${board.id}#${new URLSearchParams({ token: participant })}`)
     await shoot(viewer, 'projector-join-light')
     await showJoinScreen(false)
     await viewer.locator('[data-note-id]').first().waitFor(WAIT)

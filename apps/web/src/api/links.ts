@@ -1,4 +1,8 @@
-/** A board's three links as the relay hands them to its facilitator: reading them, and replacing one. */
+/**
+ * A board's three links as the relay hands them to its facilitator: reading them, replacing one, and
+ * the participant link's short join code.
+ */
+import { isJoinCode } from '@samla/board'
 import { type BoardLinks, parseBoardLinks, parseRotatedToken, type RotatableRole } from '@samla/protocol'
 import { bearer, boardUrl } from './http'
 
@@ -17,4 +21,13 @@ export async function rotateLink(boardId: string, role: RotatableRole, token: st
   const next = parseRotatedToken(await response.json())
   if (!next) throw new Error('The relay answered with a malformed link')
   return next
+}
+
+/** The participant link's short join code (`/j/<code>`), which the relay makes on the first ask. */
+export async function fetchJoinCode(boardId: string, token: string, signal: AbortSignal): Promise<string> {
+  const response = await fetch(boardUrl(boardId, 'join-code'), { headers: bearer(token), signal })
+  if (!response.ok) throw new Error(`Reading the join code failed with HTTP ${response.status}`)
+  const code = ((await response.json()) as { code?: unknown } | null)?.code
+  if (!isJoinCode(code)) throw new Error('The relay answered with a malformed join code')
+  return code
 }

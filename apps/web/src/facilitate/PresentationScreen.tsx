@@ -26,7 +26,7 @@ function useFollowFacilitator(): void {
 export function PresentationScreen({ title, status }: { readonly title: string; readonly status: ReactNode }) {
   const { t } = useTranslation()
   const session = useBoard()
-  const { phase, joinToken } = useControlState()
+  const { phase, joinToken, joinCode } = useControlState()
   useFollowFacilitator()
   return (
     <div className="presentation">
@@ -47,7 +47,7 @@ export function PresentationScreen({ title, status }: { readonly title: string; 
         </button>
       </header>
       <main id="main" tabIndex={-1} className="presentation-main">
-        {joinToken ? <JoinScreen token={joinToken} /> : <Canvas />}
+        {joinToken ? <JoinScreen token={joinToken} code={joinCode} /> : <Canvas />}
       </main>
       <LiveAnnouncer />
     </div>

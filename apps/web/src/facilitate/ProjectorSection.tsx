@@ -6,12 +6,12 @@
 import { setJoinToken } from '@samla/board'
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { fetchLinks } from '../api/links'
 import { useBoard } from '../session/BoardContext'
 import { controlWrite } from '../session/controlWrite'
 import { setPresenting } from '../session/presenting'
 import { useControlState } from '../session/useControl'
 import { ResultsOnBoardToggle } from '../results/ResultsOnBoardToggle'
+import { showJoinScreen } from './joinScreenLink'
 
 function JoinScreenToggle() {
   const { t } = useTranslation()
@@ -26,9 +26,7 @@ function JoinScreenToggle() {
       return
     }
     try {
-      // The current participant link, fetched now: one replaced since would no longer let anyone in.
-      const links = await fetchLinks(session.boardId, session.token, AbortSignal.timeout(15_000))
-      controlWrite(session, () => setJoinToken(session.controlDoc, links.participant))
+      await showJoinScreen(session)
     } catch {
       setFailed(true)
     }

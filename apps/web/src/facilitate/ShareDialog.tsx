@@ -13,6 +13,7 @@ import type { BoardLinks, RotatableRole } from '@samla/protocol'
 import { fetchLinks, rotateLink } from '../api/links'
 import { useBoard } from '../session/BoardContext'
 import { Dialog } from '../components/Dialog'
+import { renewJoinScreen } from './joinScreenLink'
 import { KeepOnDevice } from './KeepOnDevice'
 import { QrCode } from './QrCode'
 import { ShareLink } from './ShareLink'
@@ -30,7 +31,8 @@ function ShareLinks({
   readonly onRetry: () => void
 }) {
   const { t } = useTranslation()
-  const { boardId, token, connection } = useBoard()
+  const session = useBoard()
+  const { boardId, token, connection } = session
   const [state, setState] = useState<LinksState>({ status: 'loading' })
   useEffect(() => {
     const controller = new AbortController()
@@ -61,6 +63,7 @@ function ShareLinks({
     role,
     run: async () => {
       const next = await rotateLink(boardId, role, token)
+      if (role === 'participant') await renewJoinScreen(session, next)
       setState((current) =>
         current.status === 'ready' ? { ...current, links: { ...current.links, [role]: next } } : current,
       )
