@@ -11,7 +11,7 @@ import { useTools } from '../session/useControl'
 import { useBoard, useCanEdit, useUi } from '../session/BoardContext'
 import { addNoteInView } from '../session/commands'
 import { ShortcutsButton } from './ShortcutsHelp'
-import { showAllViewport } from './showAll'
+import { coveredEdges, showAllViewport } from './showAll'
 import { ViewSwitch } from './ViewSwitch'
 
 const ZOOM_STEP = 1.25
@@ -30,7 +30,8 @@ export function BoardToolbar() {
   const showAll = () => {
     const ui = session.ui.getState()
     const bounds = boundsOf(session.reader.getLayout())
-    ui.setViewport(bounds ? showAllViewport(bounds, ui.size, FIT_PADDING) : HOME_VIEWPORT)
+    const covered = coveredEdges(document.querySelector('.canvas'))
+    ui.setViewport(bounds ? showAllViewport(bounds, ui.size, FIT_PADDING, covered) : HOME_VIEWPORT)
   }
 
   return (

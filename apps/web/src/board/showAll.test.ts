@@ -17,4 +17,13 @@ describe('showAllViewport', () => {
     expect(view.x).toBe(20 - 1000 * READABLE_ZOOM)
     expect(view.y).toBe(300 - 700 * READABLE_ZOOM)
   })
+
+  it('[WG5] fits the board between the floating search and the toolbar, so neither covers a note', () => {
+    const bounds = { x: 0, y: 0, width: 300, height: 560 }
+    const view = showAllViewport(bounds, phone, 20, { top: 60, bottom: 100 })
+    // 440 px are open: 400 after the padding, for 560 px of board.
+    expect(view.zoom).toBeCloseTo(400 / 560)
+    expect(view.y).toBeCloseTo(60 + 20)
+    expect(view.y + bounds.height * view.zoom).toBeCloseTo(phone.height - 100 - 20)
+  })
 })

@@ -9,7 +9,27 @@ import { COMPACT_BELOW_ZOOM } from '../render/detail'
 /** The least zoom "show all" goes to: notes keep their text and controls from here up. */
 export const READABLE_ZOOM = COMPACT_BELOW_ZOOM
 
-export function showAllViewport(bounds: Rect, size: Size, padding: number): Viewport {
+/** How far the board's floating search (top) and toolbar (bottom) reach into the canvas, in screen px. */
+export interface CoveredEdges {
+  readonly top: number
+  readonly bottom: number
+}
+
+const UNCOVERED: CoveredEdges = { top: 0, bottom: 0 }
+
+export function showAllViewport(
+  bounds: Rect,
+  size: Size,
+  padding: number,
+  covered: CoveredEdges = UNCOVERED,
+): Viewport {
+  // The notes are fitted into the band between the floating search and the toolbar.
+  const open = { width: size.width, height: Math.max(1, size.height - covered.top - covered.bottom) }
+  const view = fitReadable(bounds, open, padding)
+  return { ...view, y: view.y + covered.top }
+}
+
+function fitReadable(bounds: Rect, size: Size, padding: number): Viewport {
   const fit = fitViewport(bounds, size, padding)
   if (fit.zoom >= READABLE_ZOOM) return fit
   const zoom = READABLE_ZOOM
@@ -19,5 +39,17 @@ export function showAllViewport(bounds: Rect, size: Size, padding: number): View
     x: along(bounds.x, bounds.width, size.width),
     y: along(bounds.y, bounds.height, size.height),
     zoom,
+  }
+}
+
+/** What of `canvas` the floating search panel and toolbar cover, read from the page as it is laid out. */
+export function coveredEdges(canvas: Element | null): CoveredEdges {
+  if (!canvas) return UNCOVERED
+  const area = canvas.getBoundingClientRect()
+  const search = document.querySelector('.search-panel')?.getBoundingClientRect()
+  const toolbar = document.querySelector('.board-toolbar')?.getBoundingClientRect()
+  return {
+    top: search ? Math.max(0, Math.min(area.height / 3, search.bottom - area.top)) : 0,
+    bottom: toolbar ? Math.max(0, Math.min(area.height / 3, area.bottom - toolbar.top)) : 0,
   }
 }
