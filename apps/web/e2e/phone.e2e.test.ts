@@ -8,7 +8,17 @@
  */
 import fs from 'node:fs'
 import { createRequire } from 'node:module'
-import { addNote, MAX_NOTE_TEXT_LENGTH, PLACEMENT_GAP, setPhase, setTimer, startTimer, startVote } from '@samla/board'
+import {
+  addNote,
+  createCluster,
+  MAX_NOTE_TEXT_LENGTH,
+  PLACEMENT_GAP,
+  readNote,
+  setPhase,
+  setTimer,
+  startTimer,
+  startVote,
+} from '@samla/board'
 import type { Relay } from '@samla/relay'
 import type { Browser, BrowserContextOptions, CDPSession, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -216,7 +226,7 @@ describe('phones and tablets', () => {
     await context.close()
   })
 
-  it('[WO2] a participant on a phone joins, writes, pinches, drags a note with a finger and votes', async () => {
+  it('[WO2] a participant on a phone joins, writes, pinches, drags a note into a group with a finger and votes', async () => {
     const context = await newPerson(browser, 'sv-SE', null, PHONE)
     const page = await context.newPage()
     await page.goto(boardLinkUrl(relay.url, boardId, links.participant))
@@ -254,13 +264,33 @@ describe('phones and tablets', () => {
     await pinch(cdp, centre, 200, 0.5)
     expect(await zoomOf(page)).toBeLessThan(after)
 
+    // In the grouping phase the facilitator makes a group just below the note; the participant drags
+    // the note into it with a finger.
+    setPhase(control.doc, 'cluster')
     const note = noteWith(page, 'Fler cykelbanor året runt')
+    const noteId = (await note.getAttribute('data-note-id')) ?? ''
+    const board = await syncedClient(relay, boardId, links.facilitator)
+    const placed = readNote(board.doc, noteId)
+    if (!placed) throw new Error('note not on the board')
+    const groupId = createCluster(board.doc, { name: 'Trafik', x: placed.x, y: placed.y + placed.height + 60 })
+    const frame = page.locator(`[data-cluster-id="${groupId}"]`)
+    await frame.waitFor(WAIT)
     const start = await note.boundingBox()
-    if (!start) throw new Error('note not shown')
-    await fingerDrag(cdp, { x: start.x + start.width / 2, y: start.y + 8 }, 0, 90)
-    await eventually(async () => Math.round(((await note.boundingBox())?.y ?? 0) - start.y) > 60, true, 'note moved')
+    const target = await frame.boundingBox()
+    if (!start || !target) throw new Error('note or group not shown')
+    const grip = { x: start.x + start.width / 2, y: start.y + 8 }
+    await fingerDrag(cdp, grip, 0, target.y + target.height / 2 - grip.y)
+    await eventually(
+      async () => readNote(board.doc, noteId)?.clusterId ?? null,
+      groupId,
+      'the note in the group for everyone',
+    )
+    await eventually(() => frame.locator('.cluster-count').textContent(), '1 lapp', 'the group counts it')
+    board.destroy()
 
     setPhase(control.doc, 'vote')
+    // The group's grid took the note below the fold: "show all" brings it between the search and the toolbar.
+    await page.getByRole('button', { name: 'Visa alla lappar' }).tap()
     const plus = noteWith(page, 'Fler cykelbanor året runt').getByRole('button', { name: 'Lägg en prick på lappen' })
     await plus.waitFor(WAIT)
     expect(await overflowing(page)).toEqual([])
