@@ -35,6 +35,8 @@ export const DRAG_SELECTION = 200
  * notes fit in the upper part of the canvas, clear of the floating toolbars, and are easy to click.
  */
 export const DRAG_ZOOM_OUT_CLICKS = 6
+/** At most this many zoom-out clicks from "Show all notes" (50 %) to the overview's 10 % (eight do it). */
+export const OVERVIEW_ZOOM_OUT_CLICKS = 10
 export const DRAG_ZOOM = 0.8 ** DRAG_ZOOM_OUT_CLICKS
 
 /** Debian's Chromium, headless with software rendering: frame times are CPU-bound. */

@@ -68,7 +68,7 @@ function method({ baseline, machine }: RunContext): string {
     `  Floor on this machine: a trivial page (one box moved by a non-passive wheel listener) panned the same way gives`,
     `  p95 ${fmt(baseline.p95Ms, 1)} ms, max ${fmt(baseline.maxMs, 1)} ms.`,
     '- heap: CDP HeapProfiler.collectGarbage then Runtime.getHeapUsage (usedSize), 1 s after interactive, at the 100 % home view.',
-    `- overview: Samla's "Show all notes" button / Excalidraw's scrollToContent(…, {fitToContent: true}); both stop at 10 % zoom.`,
+    `- overview: Samla's "Show all notes" button (which stops at 50 %, where notes keep their text), then its zoom-out button down to 10 % / Excalidraw's scrollToContent(…, {fitToContent: true}), which stops at 10 %.`,
     `- drag: ${DRAG_SELECTION} notes selected at ${fmt(DRAG_ZOOM * 100, 0)} % zoom (Samla: shift+click on each note in its UI;`,
     '  Excalidraw: selectedElementIds via updateScene), then one is pressed and moved in a circle with the mouse and dropped.',
     '- remote typing: a collaborator appends a sentence to the note nearest the centre at 20 keystrokes/s (Samla: a Node',

@@ -5,7 +5,7 @@
  * the whole board. Everything else goes through the UI: toolbar buttons, wheel, shift+click, drag.
  */
 import type { Page } from 'playwright-core'
-import { DRAG_ZOOM_OUT_CLICKS, REMOTE_TEXT, VIEWPORT } from '../config.js'
+import { DRAG_ZOOM_OUT_CLICKS, OVERVIEW_ZOOM_OUT_CLICKS, REMOTE_TEXT, VIEWPORT } from '../config.js'
 import type { AppDriver } from '../measure/driver.js'
 import type { Point } from '../measure/gestures.js'
 import { openUntilInteractive } from '../measure/interactive.js'
@@ -119,7 +119,13 @@ export function samlaDriver(
       await page.locator('dialog[open]').waitFor({ state: 'detached', timeout: 5_000 })
     },
     async showAll(page) {
+      // "Show all notes" stops where notes keep their text (50 %); the overview, the whole board in view
+      // as Excalidraw's fit shows it, is zoomed out to from there, as a person would.
       await page.getByRole('button', { name: 'Show all notes' }).click()
+      const zoomShown = () => page.getByRole('button', { name: /^Reset zoom/ }).textContent()
+      for (let click = 0; click < OVERVIEW_ZOOM_OUT_CLICKS && (await zoomShown()) !== '10%'; click++) {
+        await page.getByRole('button', { name: 'Zoom out' }).click()
+      }
       await page.waitForTimeout(500)
       const percent = await page.getByRole('button', { name: /^Reset zoom/ }).textContent()
       const notesDrawn = await page.locator('[data-note-id]').count()
