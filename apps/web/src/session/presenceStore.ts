@@ -105,7 +105,10 @@ export function createPresence(provider: WebsocketProvider): PresenceStore {
     if (next) peers.set(clientId, next)
     else peers.delete(clientId)
     const userChanged = !before || !next || !sameUser(before.user, next.user)
-    if (userChanged || !samePoint(before?.cursor ?? null, next?.cursor ?? null)) cursorsDirty = true
+    // Only others' cursors are drawn: this person's own moving pointer changes nothing on the screen.
+    if (clientId !== self && (userChanged || !samePoint(before?.cursor ?? null, next?.cursor ?? null))) {
+      cursorsDirty = true
+    }
     // A cursor moving (by far the most frequent change) leaves the people list and the marks alone.
     if (userChanged || !sameIds(before.selection, next.selection) || before.editing !== next.editing) {
       peopleDirty = true
