@@ -1,5 +1,6 @@
 /** Helpers for the presence and editing end-to-end tests: waiting, notes by id, and the canvas. */
 import type { Locator, Page } from 'playwright-core'
+
 export { eventually } from './eventually.js'
 
 export const WAIT = { timeout: 15_000 }
@@ -27,6 +28,11 @@ export async function onCanvas(page: Page, x: number, y: number): Promise<{ x: n
 export async function addNote(page: Page, x: number, y: number, text: string): Promise<string> {
   const point = await onCanvas(page, x, y)
   await page.mouse.dblclick(point.x, point.y)
+  return typeIntoNewNote(page, text)
+}
+
+/** Types `text` into the note just made (its field has focus) and leaves the field; returns its id. */
+export async function typeIntoNewNote(page: Page, text: string): Promise<string> {
   const field = page.locator('[data-note-id] textarea:focus')
   await field.waitFor(WAIT)
   await field.pressSequentially(text, { delay: 5 })

@@ -24,7 +24,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { dragNote, expectStatus, noteById, WAIT } from './editing-helpers.js'
+import { dragNote, expectStatus, noteById, typeIntoNewNote, WAIT } from './editing-helpers.js'
 import { eventually } from './eventually.js'
 import { boardLinkUrl, createBoardOver, launchChromium, newPerson, startTestRelay } from './harness.js'
 
@@ -78,12 +78,7 @@ function inside(note: NoteSnapshot, room: { x: number; y: number; width: number;
 
 async function addNoteWithText(page: Page, text: string): Promise<string> {
   await page.getByRole('button', { name: 'Add note' }).click()
-  const field = page.locator('[data-note-id] textarea:focus')
-  await field.waitFor(WAIT)
-  await field.pressSequentially(text, { delay: 5 })
-  const id = await field.evaluate((element) => element.closest<HTMLElement>('[data-note-id]')?.dataset.noteId ?? '')
-  await page.keyboard.press('Escape')
-  return id
+  return typeIntoNewNote(page, text)
 }
 
 describe('room for every note, groups as frames', () => {
