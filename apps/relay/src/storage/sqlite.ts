@@ -1,6 +1,9 @@
 /**
  * SQLite storage (better-sqlite3): an append log of Yjs updates per doc plus a compacted
  * snapshot. WAL mode, so each append is one small committed write that survives a killed process.
+ * better-sqlite3 answers synchronously; every method wraps its answer in a promise for the shared
+ * asynchronous contract (a throw becomes a rejection). One relay owns the file, so the update log's
+ * global AUTOINCREMENT is the sequence: strictly increasing per doc, though not contiguous.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -105,6 +108,7 @@ export function openSqliteStorage(dataDir: string): Storage {
   }
   db.exec(SCHEMA)
   addTouchedAt(db)
+  addThroughSeq(db)
 
   const insertBoard = db.prepare('INSERT INTO boards (id, title, created_at, touched_at) VALUES (?, ?, ?, ?)')
   const selectBoard = db.prepare<[string], BoardRow>('SELECT * FROM boards WHERE id = ?')
@@ -138,12 +142,18 @@ export function openSqliteStorage(dataDir: string): Storage {
     if (role === 'participant') deleteJoinCode.run(boardId)
     return row.generation
   })
-  const upsertSnapshot = db.prepare('INSERT OR REPLACE INTO snapshots (board_id, kind, state) VALUES (?, ?, ?)')
-  const selectSnapshot = db.prepare<[string, string], { state: Buffer }>(
-    'SELECT state FROM snapshots WHERE board_id = ? AND kind = ?',
+  const insertSnapshot = db.prepare('INSERT INTO snapshots (board_id, kind, state) VALUES (?, ?, ?)')
+  // A compaction that lost a race to a newer one (through a later update) leaves the newer snapshot.
+  const upsertNewerSnapshot = db.prepare(
+    `INSERT INTO snapshots (board_id, kind, state, through_seq) VALUES (?, ?, ?, ?)
+     ON CONFLICT (board_id, kind) DO UPDATE SET state = excluded.state, through_seq = excluded.through_seq
+     WHERE excluded.through_seq >= snapshots.through_seq`,
   )
-  const selectUpdates = db.prepare<[string, string], { seq: number; data: Buffer }>(
-    'SELECT seq, data FROM updates WHERE board_id = ? AND kind = ? ORDER BY seq',
+  const selectSnapshot = db.prepare<[string, string], { state: Buffer; through_seq: number }>(
+    'SELECT state, through_seq FROM snapshots WHERE board_id = ? AND kind = ?',
+  )
+  const selectUpdates = db.prepare<[string, string, number], { seq: number; data: Buffer }>(
+    'SELECT seq, data FROM updates WHERE board_id = ? AND kind = ? AND seq > ? ORDER BY seq',
   )
   const insertUpdate = db.prepare('INSERT INTO updates (board_id, kind, data) VALUES (?, ?, ?)')
   const deleteUpdates = db.prepare('DELETE FROM updates WHERE board_id = ? AND kind = ? AND seq <= ?')
@@ -173,6 +183,16 @@ export function openSqliteStorage(dataDir: string): Storage {
       return Number(insertHistory.run(boardId, now, reason, state).lastInsertRowid)
     },
   )
+  const selectTakenAfter = db.prepare<[string, number], { id: number }>(
+    'SELECT id FROM history WHERE board_id = ? AND created_at > ? LIMIT 1',
+  )
+  const addScheduledHistory = db.transaction(
+    (boardId: string, state: Uint8Array, now: number, keepAfter: number, takenAfter: number) => {
+      if (selectTakenAfter.get(boardId, takenAfter)) return false
+      addHistory(boardId, state, 'scheduled', now, keepAfter)
+      return true
+    },
+  )
 
   const selectBallots = db.prepare<[string], { voter: string; note_id: string; dots: number }>(
     'SELECT voter, note_id, dots FROM ballots WHERE board_id = ?',
@@ -193,17 +213,27 @@ export function openSqliteStorage(dataDir: string): Storage {
 
   const createBoard = db.transaction((board: BoardRecord, state: Uint8Array, ballots: StoredBallots) => {
     insertBoard.run(board.id, board.title, board.createdAt, board.createdAt)
-    upsertSnapshot.run(board.id, 'board', state)
+    insertSnapshot.run(board.id, 'board', state)
     adoptBallots(board.id, ballots)
   })
-  const compact = db.transaction((doc: DocRef, state: Uint8Array, upToSeq: number) => {
-    upsertSnapshot.run(doc.boardId, doc.kind, state)
-    deleteUpdates.run(doc.boardId, doc.kind, upToSeq)
+  const compact = db.transaction((doc: DocRef, state: Uint8Array, throughSeq: number) => {
+    upsertNewerSnapshot.run(doc.boardId, doc.kind, state, throughSeq)
+    // Whichever snapshot stays holds these updates; later ones stay in the log.
+    deleteUpdates.run(doc.boardId, doc.kind, throughSeq)
   })
+  const loadDoc = (doc: DocRef): StoredDoc => {
+    const snapshot = selectSnapshot.get(doc.boardId, doc.kind)
+    const rows = selectUpdates.all(doc.boardId, doc.kind, 0)
+    return {
+      snapshot: snapshot ? new Uint8Array(snapshot.state) : null,
+      updates: rows.map((row) => new Uint8Array(row.data)),
+      lastSeq: rows.at(-1)?.seq ?? snapshot?.through_seq ?? 0,
+    }
+  }
 
   return {
-    createBoard: (board, state, ballots = new Map()) => createBoard(board, state, ballots),
-    getBoard(id): StoredBoard | undefined {
+    createBoard: async (board, state, ballots = new Map()) => createBoard(board, state, ballots),
+    async getBoard(id): Promise<StoredBoard | undefined> {
       const row = selectBoard.get(id)
       return (
         row && {
@@ -218,33 +248,35 @@ export function openSqliteStorage(dataDir: string): Storage {
         }
       )
     },
-    rotateLink: (boardId, role) => rotateLink(boardId, role),
-    joinCode: (boardId, newCode) => joinCode(boardId, newCode),
-    boardOfJoinCode: (code) => selectJoinCodeBoard.get(code)?.board_id,
-    deleteBoard(boardId) {
+    rotateLink: async (boardId, role) => rotateLink(boardId, role),
+    joinCode: async (boardId, newCode) => joinCode(boardId, newCode),
+    boardOfJoinCode: async (code) => selectJoinCodeBoard.get(code)?.board_id,
+    async deleteBoard(boardId) {
       deleteBoardRow.run(boardId)
       // The deleted rows' pages also sit in the write-ahead log until a checkpoint: copy them into the
       // database (where secure_delete has zeroed them) and empty the log, so no file keeps the board.
       db.pragma('wal_checkpoint(TRUNCATE)')
     },
-    loadDoc(doc): StoredDoc {
-      const snapshot = selectSnapshot.get(doc.boardId, doc.kind)?.state ?? null
-      const rows = selectUpdates.all(doc.boardId, doc.kind)
-      return {
-        snapshot: snapshot && new Uint8Array(snapshot),
-        updates: rows.map((row) => new Uint8Array(row.data)),
-        lastSeq: rows.at(-1)?.seq ?? 0,
-      }
+    loadDoc: async (doc) => loadDoc(doc),
+    appendUpdate: async (doc, update) => appendUpdate(doc, update),
+    updatesAfter: async (doc, afterSeq) =>
+      selectUpdates
+        .all(doc.boardId, doc.kind, afterSeq)
+        .map((row) => ({ seq: row.seq, update: new Uint8Array(row.data) })),
+    // One relay compacts its own file: never refused.
+    compact: async (doc, state, throughSeq) => {
+      compact(doc, state, throughSeq)
+      return true
     },
-    appendUpdate,
-    compact: (doc, state, upToSeq) => compact(doc, state, upToSeq),
-    addHistory: (boardId, state, reason, now, keepAfter) => addHistory(boardId, state, reason, now, keepAfter),
-    listHistory: (boardId) => selectHistory.all(boardId),
-    getHistory(boardId, id) {
+    addHistory: async (boardId, state, reason, now, keepAfter) => addHistory(boardId, state, reason, now, keepAfter),
+    addScheduledHistory: async (boardId, state, now, keepAfter, takenAfter) =>
+      addScheduledHistory(boardId, state, now, keepAfter, takenAfter),
+    listHistory: async (boardId) => selectHistory.all(boardId),
+    async getHistory(boardId, id) {
       const row = selectHistoryState.get(boardId, id)
       return row && new Uint8Array(row.state)
     },
-    loadBallots(boardId) {
+    async loadBallots(boardId) {
       const ballots = new Map<string, Map<string, number>>()
       for (const { voter, note_id, dots } of selectBallots.all(boardId)) {
         const ballot = ballots.get(voter) ?? new Map<string, number>()
@@ -252,17 +284,17 @@ export function openSqliteStorage(dataDir: string): Storage {
       }
       return ballots
     },
-    setDots,
-    keepsBallots: (boardId) => selectKept.get(boardId) !== undefined,
-    adoptBallots: (boardId, ballots) => adoptBallots(boardId, ballots),
-    probe: () => void writeProbe.run(Date.now()),
-    usedBytes() {
+    setDots: async (boardId, voter, noteId, dots) => setDots(boardId, voter, noteId, dots),
+    keepsBallots: async (boardId) => selectKept.get(boardId) !== undefined,
+    adoptBallots: async (boardId, ballots) => adoptBallots(boardId, ballots),
+    probe: async () => void writeProbe.run(Date.now()),
+    async usedBytes() {
       const pages =
         Number(db.pragma('page_count', { simple: true })) - Number(db.pragma('freelist_count', { simple: true }))
       return pages * Number(db.pragma('page_size', { simple: true }))
     },
-    untouchedSince: (before, limit) => selectUntouched.all(before, limit).map((row) => row.id),
-    close: () => db.close(),
+    untouchedSince: async (before, limit) => selectUntouched.all(before, limit).map((row) => row.id),
+    close: async () => void db.close(),
   }
 }
 
@@ -279,5 +311,25 @@ function addTouchedAt(db: Database.Database): void {
     db.exec('ALTER TABLE boards ADD COLUMN touched_at INTEGER NOT NULL DEFAULT 0')
     db.prepare('UPDATE boards SET touched_at = ?').run(Date.now())
     db.exec('CREATE INDEX boards_by_touched_at ON boards(touched_at)')
+  })()
+}
+
+/**
+ * The sequence number a snapshot reaches, so a loaded doc with an empty log still knows where it stands
+ * and an older compaction never overwrites a newer one. A snapshot from before it reaches up to its
+ * doc's first update still in the log (compaction dropped every earlier one), else to the log's highest
+ * sequence number ever given: it holds every update of its doc up to there.
+ */
+function addThroughSeq(db: Database.Database): void {
+  const columns = db.pragma('table_info(snapshots)') as { name: string }[]
+  if (columns.some((column) => column.name === 'through_seq')) return
+  db.transaction(() => {
+    db.exec('ALTER TABLE snapshots ADD COLUMN through_seq INTEGER NOT NULL DEFAULT 0')
+    db.exec(`
+      UPDATE snapshots SET through_seq = coalesce(
+        (SELECT min(seq) - 1 FROM updates WHERE updates.board_id = snapshots.board_id AND updates.kind = snapshots.kind),
+        (SELECT seq FROM sqlite_sequence WHERE name = 'updates'),
+        0
+      )`)
   })()
 }
