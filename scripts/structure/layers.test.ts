@@ -17,8 +17,9 @@ const RELAY_LAYERS = [
   ['rooms', 'access'],
   // a board's dot vote: the ballots the relay keeps, asks for dots and who is sent what
   ['votes'],
-  // where boards are kept: the storage interface and its SQLite implementation
-  ['storage'],
+  // where boards are kept (the storage interface, SQLite and PostgreSQL), and how relays serving as
+  // one hear each other (Redis)
+  ['storage', 'cluster'],
   // the relay's settings and metrics
   ['base'],
 ]

@@ -1,7 +1,8 @@
 /**
  * Assembles the relay: one HTTP server for the API, health, metrics and the web app, with
  * websocket upgrades on /ws/<boardId> checked before they are accepted. Dependencies (storage,
- * logger, limits) come in as options so tests can run the real thing on port 0.
+ * logger, limits) come in as options so tests can run the real thing on port 0. Relays given
+ * the same PostgreSQL database, Redis and secret serve as one service (cluster/cluster-bus.ts).
  */
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -13,6 +14,7 @@ import { creationKeyCheck } from './access/creation-key.js'
 import { createRateLimits } from './access/rate-limits.js'
 import { loadOrCreateSecret } from './access/secret.js'
 import {
+  type ClusterConfig,
   DEFAULT_LIMITS,
   DEFAULT_WEB_ROOT,
   type MetricsAccess,
@@ -20,15 +22,17 @@ import {
   type RetentionSettings,
 } from './base/config.js'
 import { createMetrics, type Metrics } from './base/metrics.js'
+import { type ClusterBus, openClusterBus } from './cluster/cluster-bus.js'
 import { createHistory } from './history/board-history.js'
 import { startRetention } from './history/board-retention.js'
 import { createHttpApi } from './http/api.js'
-import { createNewBoardBuilder } from './http/new-board-builder.js'
 import { createMetricsEndpoint, listenForMetrics, portOf } from './http/metrics-endpoint.js'
+import { createNewBoardBuilder } from './http/new-board-builder.js'
 import { Rooms } from './rooms/rooms.js'
+import { openPostgresStorage } from './storage/postgres.js'
 import { openSqliteStorage } from './storage/sqlite.js'
-import { watchStorage } from './storage/storage-health.js'
 import type { Storage } from './storage/storage.js'
+import { watchStorage } from './storage/storage-health.js'
 import { createConnections } from './websocket/connections.js'
 import { chooseSubprotocol, createUpgradeHandler } from './websocket/upgrade.js'
 
@@ -56,6 +60,10 @@ export interface RelayOptions {
   trustedProxies?: readonly string[]
   /** A bearer token and/or a listener of its own for `/metrics`; open on the relay's port by default. */
   metrics?: MetricsAccess
+  /** PostgreSQL instead of the embedded SQLite (ignored when `storage` is given). */
+  databaseUrl?: string
+  /** Redis, through which relays on one database serve as one; needs `secret` and a shared database. */
+  cluster?: ClusterConfig
 }
 
 export interface Relay {
@@ -79,6 +87,15 @@ async function closeHandshakes(wss: WebSocketServer, timeoutMs: number): Promise
 }
 
 const DAY_MS = 24 * 60 * 60_000
+/** Relays beat this often; one silent for HEARTBEATS_MISSED beats is gone, with its connections' presence. */
+const HEARTBEAT_MS = 1000
+const HEARTBEATS_MISSED = 3
+
+async function openStorage(options: RelayOptions, dataDir: string): Promise<Storage> {
+  if (options.storage) return options.storage
+  if (options.databaseUrl) return openPostgresStorage(options.databaseUrl)
+  return openSqliteStorage(dataDir)
+}
 /** Imports being built or waiting, each up to maxImportBytes; one more is refused with 503. */
 const MAX_QUEUED_IMPORTS = 4
 
@@ -86,14 +103,38 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
   const log = options.logger ?? pino({ name: 'samla-relay' })
   const limits = { ...DEFAULT_LIMITS, ...options.limits }
   const dataDir = options.dataDir ?? './data'
+  if ((options.cluster || options.databaseUrl) && !options.secret) {
+    throw new Error('relays on a shared database need the secret given, the same for all of them')
+  }
   // Every write is watched: one that fails marks storage failing (/readyz 503) until one succeeds.
-  const { storage, health } = watchStorage(options.storage ?? openSqliteStorage(dataDir), {
+  const { storage, health } = watchStorage(await openStorage(options, dataDir), {
     log,
     probeIntervalMs: limits.storageProbeIntervalMs,
   })
   const storageFailing = () => health.failingSince !== null
   const secret = loadOrCreateSecret(dataDir, options.secret)
-  const rateLimits = createRateLimits(limits)
+  let cluster: ClusterBus | undefined
+  if (options.cluster) {
+    const { redisUrl, prefix } = options.cluster
+    cluster = await openClusterBus(
+      { url: redisUrl, prefix, heartbeatMs: HEARTBEAT_MS, missedBeats: HEARTBEATS_MISSED },
+      {
+        room: (roomKey, from, news) => rooms.hear(roomKey, from, news),
+        boardEvent: (event) => {
+          if (event.kind === 'rotated')
+            rooms.closeBoard(event.boardId, CloseCode.LinkRotated, 'link replaced', event.roles)
+          else forgetBoard(event.boardId)
+        },
+        relayGone: (relayId) => rooms.relayGone(relayId),
+        reconnected: () => rooms.catchUpAll(),
+      },
+      log,
+    )
+  }
+  const rateLimits = createRateLimits(
+    limits,
+    cluster && { redis: cluster.redis, prefix: options.cluster?.prefix ?? '' },
+  )
   const clientAddress = createClientAddress(options.trustedProxies ?? [])
   const metrics = createMetrics()
   const serveMetrics = createMetricsEndpoint(metrics.registry, options.metrics?.token)
@@ -109,13 +150,18 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
     afterStore: (room) => history.afterStore(room),
     snapshot: (room, reason) => history.keepBefore(room, reason),
     storageFailing,
+    cluster,
   })
   let draining = false
-  // The one way a board is erased, by its facilitator or by retention.
-  const eraseBoard = (boardId: string) => {
+  const forgetBoard = (boardId: string) => {
     rooms.discardBoard(boardId, CloseCode.BoardDeleted, 'board deleted')
     history.forget(boardId)
-    storage.deleteBoard(boardId)
+  }
+  // The one way a board is erased, by its facilitator or by retention; every relay lets it go.
+  const eraseBoard = async (boardId: string) => {
+    forgetBoard(boardId)
+    await storage.deleteBoard(boardId)
+    cluster?.announce({ kind: 'deleted', boardId })
   }
   const newBoards = createNewBoardBuilder({
     inlineUpToBytes: limits.maxHttpBodyBytes,
@@ -130,7 +176,7 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
     maxImportBytes: limits.maxImportBytes,
     currentState: (boardId, kind) => rooms.use({ boardId, kind }, (room) => room.storedState()),
     // While writes fail, a page opens from its local copy and the sync instead (it falls back by itself).
-    boardSnapshot: (boardId) =>
+    boardSnapshot: async (boardId) =>
       storageFailing() ? null : rooms.use({ boardId, kind: 'board' }, (room) => room.snapshot()),
     serveMetrics: ownMetricsPort ? null : serveMetrics,
     secret,
@@ -138,7 +184,10 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
     clientAddress,
     isReady: () => !draining,
     storageFailing,
-    closeConnections: (boardId, roles) => rooms.closeBoard(boardId, CloseCode.LinkRotated, 'link replaced', roles),
+    closeConnections: async (boardId, roles) => {
+      rooms.closeBoard(boardId, CloseCode.LinkRotated, 'link replaced', roles)
+      cluster?.announce({ kind: 'rotated', boardId, roles: [...roles] })
+    },
     eraseBoard,
     checkCreationKey: creationKeyCheck(options.creationKey),
     newBoards,
@@ -208,13 +257,15 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
         retention?.stop()
         await newBoards.close()
         const stopped = new Promise((resolve) => server.close(resolve))
-        rooms.closeAll(CloseCode.ServiceRestart, 'relay restarting')
+        const unloaded = rooms.closeAll(CloseCode.ServiceRestart, 'relay restarting')
         await closeHandshakes(wss, 1000)
+        await unloaded
         server.closeAllConnections()
         await stopped
         await new Promise((resolve) => (metricsServer ? metricsServer.close(resolve) : resolve(undefined)))
         health.stop()
-        storage.close()
+        await cluster?.close()
+        await storage.close()
         log.info('relay stopped')
       })()
       return closing

@@ -215,9 +215,9 @@ describe('access by capability links', () => {
     expect(await upgradeStatus(relay, `/ws/${boardId}?token=${links.facilitator}`)).toBe(404)
     await relay.close()
     const storage = openSqliteStorage(dataDir)
-    expect(storage.getBoard(boardId)).toBeUndefined()
-    expect(storage.loadDoc({ boardId, kind: 'board' })).toEqual({ snapshot: null, updates: [], lastSeq: 0 })
-    storage.close()
+    expect(await storage.getBoard(boardId)).toBeUndefined()
+    expect(await storage.loadDoc({ boardId, kind: 'board' })).toEqual({ snapshot: null, updates: [], lastSeq: 0 })
+    await storage.close()
   })
 
   it('[RA12] the board snapshot for a first load: any of the board’s links, live edits included, nothing without one', async () => {
@@ -279,7 +279,7 @@ describe('access by capability links', () => {
     const storage = openSqliteStorage(tempDataDir())
     let failing = false
     const flaky: typeof storage = Object.create(storage)
-    flaky.appendUpdate = (doc, update) => {
+    flaky.appendUpdate = async (doc, update) => {
       if (failing) throw new Error('disk full')
       return storage.appendUpdate(doc, update)
     }

@@ -94,13 +94,13 @@ describe('malformed entries', () => {
 
     // Stored as a relay that checked nothing would have stored it.
     const storage = openSqliteStorage(dataDir)
-    const stored = storage.loadDoc({ boardId, kind: 'board' })
+    const stored = await storage.loadDoc({ boardId, kind: 'board' })
     const doc = new Y.Doc()
     for (const update of [stored.snapshot, ...stored.updates]) if (update) Y.applyUpdate(doc, update)
     const before = Y.encodeStateVector(doc)
     sabotage(doc, numbered)
-    storage.appendUpdate({ boardId, kind: 'board' }, Y.encodeStateAsUpdate(doc, before))
-    storage.close()
+    await storage.appendUpdate({ boardId, kind: 'board' }, Y.encodeStateAsUpdate(doc, before))
+    await storage.close()
 
     const second = await startRelay({ dataDir })
     cleanup.push(() => second.close())

@@ -10,12 +10,12 @@ import path from 'node:path'
 import { addNote, listNotes, startVote } from '@samla/board'
 import { CloseCode, DEVICE_KEY_PARAM, encodeVoteRequest } from '@samla/protocol'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
 import { WebSocket } from 'ws'
+import * as Y from 'yjs'
 import { openSqliteStorage, type Relay, type Storage } from '../src/index.js'
 import {
-  type Client,
   authorOn,
+  type Client,
   closeCode,
   connectClient,
   createBoard,
@@ -166,7 +166,9 @@ describe.skipIf(cannotMount !== null)('storage failure', () => {
 
   it('[RD2] a nearly full disk: a history snapshot that cannot be stored leaves the relay process up and serving, also after a restart', async () => {
     const dir = newDataDir()
-    const env = { SAMLA_STORAGE_PROBE_INTERVAL_MS: '100' }
+    // Snapshots are taken once per interval per board, whichever process took the last: a short
+    // interval makes each restart's first change take one.
+    const env = { SAMLA_STORAGE_PROBE_INTERVAL_MS: '100', SAMLA_HISTORY_INTERVAL_MS: '1000' }
     let relay: RelayProcess = await spawnRelay(dir, 0, env)
     const stop = async (running: RelayProcess) => {
       running.child.kill('SIGTERM')
@@ -238,9 +240,9 @@ describe('a vote whose write fails', () => {
     const sqlite = openSqliteStorage(tempDataDir())
     let full = false
     const storage: Storage = Object.create(sqlite)
-    storage.setDots = (...args) => {
+    storage.setDots = async (...args) => {
       if (full) throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' })
-      sqlite.setDots(...args)
+      await sqlite.setDots(...args)
     }
     const relay = await startRelay({ storage, limits: { storageProbeIntervalMs: 100 } })
     cleanup.push(
@@ -269,7 +271,7 @@ describe('a vote whose write fails', () => {
     await new Promise((resolve) => voter.once('open', resolve))
     voter.send(encodeVoteRequest({ kind: 'add', request: 1, noteId }))
     expect(await closeCode(voter)).toBe(CloseCode.InternalError)
-    expect(sqlite.loadBallots(boardId).size).toBe(0)
+    expect((await sqlite.loadBallots(boardId)).size).toBe(0)
     expect(reader.provider.wsconnected).toBe(true)
     full = false
     await waitFor(async () => (await status(`${relay.url}/readyz`)) === 200, 10_000, 'ready again')

@@ -18,8 +18,13 @@ const REFUSALS: Record<TokenProblem, { status: 401 | 403; error: TokenRefusal; m
   'other-board': { status: 403, error: 'other-board', message: 'This access token belongs to another board' },
 }
 
-export function authorise(storage: Storage, secret: Buffer, boardId: string, token: string | null): Access {
-  const board = storage.getBoard(boardId)
+export async function authorise(
+  storage: Storage,
+  secret: Buffer,
+  boardId: string,
+  token: string | null,
+): Promise<Access> {
+  const board = await storage.getBoard(boardId)
   if (!board) return { ok: false, status: 404, error: 'board-not-found', message: 'No board with that id' }
   const check = checkToken(secret, token, boardId, (role) => board.generations[role])
   if (!check.ok) return { ok: false, ...REFUSALS[check.reason] }

@@ -4,8 +4,11 @@
  * municipality may sit behind one NAT address: 300 people joining one board within a minute
  * open 600 sockets (board and control doc), plus reconnects. For the same reason only join codes
  * that lead nowhere are counted: a room typing the right code is never held up, a guesser is.
+ * Several relays serving as one share the budgets through Redis, each falling back to its own
+ * memory while Redis is unreachable (so a Redis restart refuses nobody).
  */
-import { RateLimiterMemory } from 'rate-limiter-flexible'
+import type { Redis } from 'ioredis'
+import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible'
 
 export interface RateLimitSettings {
   boardCreationsPerAddressPerMinute: number
@@ -13,11 +16,28 @@ export interface RateLimitSettings {
   joinCodeMissesPerAddressPerMinute: number
 }
 
-export function createRateLimits(settings: RateLimitSettings) {
-  const creations = new RateLimiterMemory({ points: settings.boardCreationsPerAddressPerMinute, duration: 60 })
-  const upgrades = new RateLimiterMemory({ points: settings.upgradesPerAddressPerMinute, duration: 60 })
-  const joinCodeMisses = new RateLimiterMemory({ points: settings.joinCodeMissesPerAddressPerMinute, duration: 60 })
-  const allow = (limiter: RateLimiterMemory, address: string) =>
+/** Shared budgets: a Redis client and the service's key prefix. */
+export interface SharedLimits {
+  redis: Redis
+  prefix: string
+}
+
+export function createRateLimits(settings: RateLimitSettings, shared?: SharedLimits) {
+  const limiter = (name: string, points: number): RateLimiterAbstract => {
+    const memory = new RateLimiterMemory({ points, duration: 60 })
+    if (!shared) return memory
+    return new RateLimiterRedis({
+      storeClient: shared.redis,
+      keyPrefix: `${shared.prefix}:limit:${name}`,
+      points,
+      duration: 60,
+      insuranceLimiter: memory,
+    })
+  }
+  const creations = limiter('creations', settings.boardCreationsPerAddressPerMinute)
+  const upgrades = limiter('upgrades', settings.upgradesPerAddressPerMinute)
+  const joinCodeMisses = limiter('join-code-misses', settings.joinCodeMissesPerAddressPerMinute)
+  const allow = (limiter: RateLimiterAbstract, address: string) =>
     limiter.consume(address).then(
       () => true,
       () => false,

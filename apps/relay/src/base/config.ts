@@ -117,6 +117,44 @@ export interface RelayConfig {
   storageQuotaBytes?: number
   /** Boards unchanged this long are erased; off when unset. */
   retention?: RetentionSettings
+  /** Boards, links, docs and history in PostgreSQL instead of the embedded SQLite. */
+  databaseUrl?: string
+  /** Several relays on one database serving as one service, hearing each other through Redis. */
+  cluster?: ClusterConfig
+}
+
+export interface ClusterConfig {
+  redisUrl: string
+  /** Redis channels and keys start with it: one service (or test run) per prefix on a shared Redis. */
+  prefix: string
+}
+
+/**
+ * The database and Redis settings. Relays serving as one must sign and check links alike, so with
+ * either set the secret must be given, never generated per machine.
+ */
+function serviceFromEnv(env: NodeJS.ProcessEnv): Pick<RelayConfig, 'databaseUrl' | 'cluster'> {
+  const databaseUrl = env.SAMLA_DATABASE_URL || undefined
+  const redisUrl = env.SAMLA_REDIS_URL || undefined
+  if (!databaseUrl && !redisUrl) return {}
+  if (!env.SAMLA_SECRET) {
+    throw new Error(
+      'SAMLA_SECRET must be set when SAMLA_DATABASE_URL or SAMLA_REDIS_URL is: every relay of the service signs links with it (32 characters or more, the same on every relay)',
+    )
+  }
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new Error('SAMLA_DATABASE_URL must be a PostgreSQL URL, postgres://user:password@host:5432/database')
+  }
+  if (redisUrl && !databaseUrl) {
+    throw new Error('SAMLA_REDIS_URL needs SAMLA_DATABASE_URL: relays serving as one share one PostgreSQL database')
+  }
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) {
+    throw new Error('SAMLA_REDIS_URL must be a Redis URL, redis://host:6379')
+  }
+  return {
+    databaseUrl,
+    ...(redisUrl && { cluster: { redisUrl, prefix: env.SAMLA_REDIS_PREFIX || 'samla' } }),
+  }
 }
 
 export interface RetentionSettings {
@@ -244,5 +282,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv): RelayConfig {
     secret: env.SAMLA_SECRET,
     ...proxiesAndMetricsFromEnv(env),
     ...publicInstanceFromEnv(env),
+    ...serviceFromEnv(env),
   }
 }

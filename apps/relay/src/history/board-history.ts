@@ -20,10 +20,20 @@ export interface HistorySettings {
 export function createHistory(storage: Storage, settings: HistorySettings, rooms: () => Rooms, log: Logger) {
   const lastTaken = new Map<string, number>()
 
-  function keep(room: Room, reason: HistoryReason): number {
+  async function keep(room: Room, reason: HistoryReason): Promise<number> {
     const now = Date.now()
     lastTaken.set(room.ref.boardId, now)
-    return storage.addHistory(room.ref.boardId, room.storedState(), reason, now, now - settings.historyRetentionMs)
+    const state = await room.storedState()
+    return storage.addHistory(room.ref.boardId, state, reason, now, now - settings.historyRetentionMs)
+  }
+
+  /** Kept unless another relay serving the board kept one within the interval. */
+  async function keepScheduled(room: Room): Promise<void> {
+    const now = Date.now()
+    lastTaken.set(room.ref.boardId, now)
+    const state = await room.storedState()
+    const keepAfter = now - settings.historyRetentionMs
+    await storage.addScheduledHistory(room.ref.boardId, state, now, keepAfter, now - settings.historyIntervalMs)
   }
 
   return {
@@ -31,26 +41,24 @@ export function createHistory(storage: Storage, settings: HistorySettings, rooms
     afterStore(room: Room): void {
       if (room.ref.kind !== 'board') return
       if (Date.now() - (lastTaken.get(room.ref.boardId) ?? 0) < settings.historyIntervalMs) return
-      try {
-        keep(room, 'scheduled')
-      } catch (error) {
+      keepScheduled(room).catch((error: unknown) => {
         log.error({ room: room.key, err: error }, 'scheduled history snapshot failed; tried again after the interval')
-      }
+      })
     },
     /** Takes a snapshot of a loaded board now, before a change the relay makes on its own. */
-    keepBefore(room: Room, reason: HistoryReason): number {
+    keepBefore(room: Room, reason: HistoryReason): Promise<number> {
       return keep(room, reason)
     },
-    take(boardId: string, reason: HistoryReason): number {
+    take(boardId: string, reason: HistoryReason): Promise<number> {
       return rooms().use({ boardId, kind: 'board' }, (room) => keep(room, reason))
     },
     /** Restores a snapshot as a new change; returns the id of the snapshot taken just before. */
-    restore(boardId: string, historyId: number): number | undefined {
-      const snapshot = storage.getHistory(boardId, historyId)
+    async restore(boardId: string, historyId: number): Promise<number | undefined> {
+      const snapshot = await storage.getHistory(boardId, historyId)
       if (!snapshot) return undefined
-      return rooms().use({ boardId, kind: 'board' }, (room) => {
-        const backup = keep(room, 'before-restore')
-        room.change((doc) => restoreBoard(doc, snapshot))
+      return rooms().use({ boardId, kind: 'board' }, async (room) => {
+        const backup = await keep(room, 'before-restore')
+        await room.change((doc) => restoreBoard(doc, snapshot))
         return backup
       })
     },

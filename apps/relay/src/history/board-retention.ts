@@ -14,14 +14,14 @@ const ERASED_PER_CHECK = 100
 export function startRetention(
   storage: Storage,
   settings: RetentionSettings,
-  erase: (boardId: string) => void,
+  erase: (boardId: string) => Promise<void>,
   log: Logger,
 ): { stop(): void } {
-  const check = () => {
+  const check = async () => {
     try {
-      for (const boardId of storage.untouchedSince(Date.now() - settings.afterMs, ERASED_PER_CHECK)) {
+      for (const boardId of await storage.untouchedSince(Date.now() - settings.afterMs, ERASED_PER_CHECK)) {
         try {
-          erase(boardId)
+          await erase(boardId)
           log.info({ room: boardId }, 'board erased after the retention time without changes')
         } catch (error) {
           log.error({ err: error, room: boardId }, 'retention could not erase a board')
@@ -31,9 +31,9 @@ export function startRetention(
       log.error({ err: error }, 'retention could not look for unchanged boards')
     }
   }
-  const timer = setInterval(check, settings.checkEveryMs)
+  const timer = setInterval(() => void check(), settings.checkEveryMs)
   timer.unref()
-  const first = setTimeout(check, 0)
+  const first = setTimeout(() => void check(), 0)
   first.unref()
   return {
     stop() {

@@ -10,9 +10,9 @@ import { type ApiError, type BoardLinks, ROTATABLE_ROLES, type Role, type Rotata
 import type { Logger } from 'pino'
 import sirv from 'sirv'
 import { authorise, bearerToken } from '../access/authorise.js'
-import type { CreationKeyRefusal } from '../access/creation-key.js'
 import { isBoardId, newBoardId } from '../access/board-ids.js'
 import type { ClientAddress } from '../access/client-address.js'
+import type { CreationKeyRefusal } from '../access/creation-key.js'
 import type { RateLimits } from '../access/rate-limits.js'
 import { signToken } from '../access/tokens.js'
 import type { History } from '../history/board-history.js'
@@ -39,9 +39,9 @@ export interface HttpApiOptions {
   /** True while storage writes fail (a full disk): not ready either, for a different reason. */
   storageFailing: () => boolean
   /** Closes live connections of these roles on a board, e.g. after their link was rotated. */
-  closeConnections: (boardId: string, roles: readonly Role[]) => void
+  closeConnections: (boardId: string, roles: readonly Role[]) => Promise<void>
   /** Erases a board: closes its connections, forgets its rooms and deletes it with its history. */
-  eraseBoard: (boardId: string) => void
+  eraseBoard: (boardId: string) => Promise<void>
   /** Refuses a board creation without the relay's creation key (none when the relay has no key). */
   checkCreationKey: (authorization: string | undefined) => CreationKeyRefusal | null
   /** Builds a new board from its creation body, large ones off the main thread. */
@@ -52,9 +52,9 @@ export interface HttpApiOptions {
   retentionDays: number | undefined
   history: History
   /** The board's current state, live if the board is loaded, else from storage. */
-  currentState: (boardId: string, kind: 'board' | 'control') => Uint8Array
+  currentState: (boardId: string, kind: 'board' | 'control') => Promise<Uint8Array>
   /** The board doc as one Yjs update, for a page's first load; null while its storage is failing. */
-  boardSnapshot: (boardId: string) => { update: Uint8Array; stateVector: Uint8Array } | null
+  boardSnapshot: (boardId: string) => Promise<{ update: Uint8Array; stateVector: Uint8Array } | null>
 }
 
 /** On a snapshot: the state vector (base64) of the doc it holds; read by the web app's board opening. */
@@ -143,16 +143,16 @@ export function createHttpApi(options: HttpApiOptions) {
     // Before the body is read: a refused creation costs the relay no upload.
     const keyRefusal = options.checkCreationKey(req.headers.authorization)
     if (keyRefusal) throw new HttpError(keyRefusal.status, keyRefusal.error, keyRefusal.message)
-    checkQuota(0)
+    await checkQuota(0)
     const built = await options.newBoards.build(await readBody(req, options.maxImportBytes), Date.now())
     if (!built.ok) throw new HttpError(built.refusal.status, built.refusal.code, built.refusal.message)
     const { title, createdAt, state, parts, ballots, imported, template } = built.board
-    checkQuota(parts.reduce((sum, part) => sum + part.length, state.length))
+    await checkQuota(parts.reduce((sum, part) => sum + part.length, state.length))
     const id = newBoardId()
-    storage.createBoard({ id, title, createdAt }, state, ballots)
+    await storage.createBoard({ id, title, createdAt }, state, ballots)
     await storeParts(id, parts)
     log.info({ room: id, imported, template }, 'board created')
-    const board = storage.getBoard(id) as StoredBoard
+    const board = (await storage.getBoard(id)) as StoredBoard
     return { id, title: board.title, createdAt, links: linksOf(board) }
   }
 
@@ -164,18 +164,20 @@ export function createHttpApi(options: HttpApiOptions) {
     try {
       for (const part of parts) {
         await new Promise((resolve) => setImmediate(resolve))
-        storage.appendUpdate({ boardId, kind: 'board' }, part)
+        await storage.appendUpdate({ boardId, kind: 'board' }, part)
       }
     } catch (error) {
-      storage.deleteBoard(boardId)
+      await storage.deleteBoard(boardId).catch((cause: unknown) => {
+        log.error({ room: boardId, err: cause }, 'a board whose import failed could not be erased')
+      })
       throw error
     }
   }
 
   /** Refuses a new board that would take the storage past its quota; existing boards are not held to it. */
-  function checkQuota(adding: number): void {
+  async function checkQuota(adding: number): Promise<void> {
     const quota = options.storageQuotaBytes
-    if (quota === undefined || storage.usedBytes() + adding <= quota) return
+    if (quota === undefined || (await storage.usedBytes()) + adding <= quota) return
     throw new HttpError(
       507,
       'storage-quota-reached',
@@ -200,17 +202,27 @@ export function createHttpApi(options: HttpApiOptions) {
   }
 
   /** A facilitator downloads the board as CSV, Markdown or JSON, in Swedish or English. */
-  function exportDownload(req: IncomingMessage, res: ServerResponse, rawId: string, search: URLSearchParams): void {
-    const { board } = access(req, rawId, 'facilitator')
+  async function exportDownload(
+    req: IncomingMessage,
+    res: ServerResponse,
+    rawId: string,
+    search: URLSearchParams,
+  ): Promise<void> {
+    const { board } = await access(req, rawId, 'facilitator')
     const format = (search.get('format') ?? 'json') as ExportFormat
     if (!EXPORT_FORMATS.includes(format)) throw new HttpError(400, 'invalid-format', 'format must be csv, md or json')
     const language = search.get('lang') === 'en' ? 'en' : 'sv'
     const layout = csvLayout(search)
-    const { body, contentType, skipped } = exportBoard(
+    const [boardState, controlState, ballots] = await Promise.all([
       options.currentState(board.id, 'board'),
       options.currentState(board.id, 'control'),
       // Storage has every ballot: each change reaches it before it is made in memory.
-      storage.loadBallots(board.id).values(),
+      storage.loadBallots(board.id),
+    ])
+    const { body, contentType, skipped } = exportBoard(
+      boardState,
+      controlState,
+      ballots.values(),
       format,
       language,
       layout,
@@ -234,10 +246,10 @@ export function createHttpApi(options: HttpApiOptions) {
   }
 
   /** The board named in the path, opened with the request's bearer token, optionally requiring a role. */
-  function access(req: IncomingMessage, rawId: string, required?: Role) {
+  async function access(req: IncomingMessage, rawId: string, required?: Role) {
     const id = decodedPathPart(rawId)
     if (!isBoardId(id)) throw new HttpError(400, 'invalid-board-id', 'That is not a valid board id')
-    const result = authorise(storage, secret, id, bearerToken(req.headers.authorization))
+    const result = await authorise(storage, secret, id, bearerToken(req.headers.authorization))
     if (!result.ok) throw new HttpError(result.status, result.error, result.message)
     if (required && result.role !== required) {
       throw new HttpError(403, 'not-allowed', `Only a ${required} may do this`)
@@ -254,19 +266,19 @@ export function createHttpApi(options: HttpApiOptions) {
     if (path === '/api/boards' && req.method === 'POST') return sendJson(res, 201, await createBoard(req))
     const board = /^\/api\/boards\/([^/]+)$/.exec(path)
     if (board?.[1] && req.method === 'GET') {
-      const { board: found, role } = access(req, board[1])
+      const { board: found, role } = await access(req, board[1])
       const { retentionDays } = options
       return sendJson(res, 200, { id: found.id, title: found.title, createdAt: found.createdAt, role, retentionDays })
     }
     if (board?.[1] && req.method === 'DELETE') {
-      const { board: found } = access(req, board[1], 'facilitator')
-      options.eraseBoard(found.id)
+      const { board: found } = await access(req, board[1], 'facilitator')
+      await options.eraseBoard(found.id)
       log.info({ room: found.id }, 'board deleted')
       return sendJson(res, 204)
     }
     const snapshot = /^\/api\/boards\/([^/]+)\/snapshot$/.exec(path)
     if (snapshot?.[1] && req.method === 'GET') {
-      const found = options.boardSnapshot(access(req, snapshot[1]).board.id)
+      const found = await options.boardSnapshot((await access(req, snapshot[1])).board.id)
       if (!found) throw new HttpError(503, 'storage-failure', 'The board cannot be read right now; try again shortly')
       const stateVector = Buffer.from(found.stateVector).toString('base64')
       res.writeHead(200, {
@@ -280,19 +292,19 @@ export function createHttpApi(options: HttpApiOptions) {
     if (exported?.[1] && req.method === 'GET') return exportDownload(req, res, exported[1], search)
     const links = /^\/api\/boards\/([^/]+)\/links$/.exec(path)
     if (links?.[1] && req.method === 'GET') {
-      return sendJson(res, 200, linksOf(access(req, links[1], 'facilitator').board))
+      return sendJson(res, 200, linksOf((await access(req, links[1], 'facilitator')).board))
     }
     const joinCode = /^\/api\/boards\/([^/]+)\/join-code$/.exec(path)
     if (joinCode?.[1] && req.method === 'GET') {
-      const { board: found } = access(req, joinCode[1], 'facilitator')
-      return sendJson(res, 200, { code: storage.joinCode(found.id, newJoinCode) })
+      const { board: found } = await access(req, joinCode[1], 'facilitator')
+      return sendJson(res, 200, { code: await storage.joinCode(found.id, newJoinCode) })
     }
     const rotate = ROTATE_PATH.exec(path)
     if (rotate?.[1] && req.method === 'POST') {
-      const { board: found } = access(req, rotate[1], 'facilitator')
+      const { board: found } = await access(req, rotate[1], 'facilitator')
       const role = rotate[2] as RotatableRole
-      const generation = storage.rotateLink(found.id, role)
-      options.closeConnections(found.id, [role])
+      const generation = await storage.rotateLink(found.id, role)
+      await options.closeConnections(found.id, [role])
       log.info({ room: found.id, role }, 'link rotated')
       return sendJson(res, 200, { token: signToken(secret, { boardId: found.id, role, generation }) })
     }
@@ -309,26 +321,26 @@ export function createHttpApi(options: HttpApiOptions) {
     entry: string | undefined,
     restore: boolean,
   ): Promise<void> {
-    const { board } = access(req, rawId, 'facilitator')
+    const { board } = await access(req, rawId, 'facilitator')
     if (entry === undefined && req.method === 'GET') {
-      return sendJson(res, 200, { snapshots: storage.listHistory(board.id) })
+      return sendJson(res, 200, { snapshots: await storage.listHistory(board.id) })
     }
     if (entry === undefined && req.method === 'POST') {
       const reason = ((await readJson(req, maxBodyBytes)) as { reason?: HistoryReason } | null)?.reason ?? 'manual'
       if (!REQUESTABLE_REASONS.includes(reason)) {
         throw new HttpError(400, 'invalid-reason', `reason must be one of ${REQUESTABLE_REASONS.join(', ')}`)
       }
-      return sendJson(res, 201, { id: options.history.take(board.id, reason) })
+      return sendJson(res, 201, { id: await options.history.take(board.id, reason) })
     }
     const historyId = Number(entry)
     if (restore && req.method === 'POST') {
-      const backup = options.history.restore(board.id, historyId)
+      const backup = await options.history.restore(board.id, historyId)
       if (backup === undefined) throw new HttpError(404, 'snapshot-not-found', 'No such snapshot of this board')
       log.info({ room: board.id, historyId }, 'board restored from history')
       return sendJson(res, 200, { restored: historyId, backup })
     }
     if (!restore && req.method === 'GET') {
-      const state = storage.getHistory(board.id, historyId)
+      const state = await storage.getHistory(board.id, historyId)
       if (!state) throw new HttpError(404, 'snapshot-not-found', 'No such snapshot of this board')
       res.writeHead(200, { 'content-type': 'application/octet-stream', 'cache-control': 'no-store' })
       res.end(state)

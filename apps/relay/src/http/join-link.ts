@@ -61,8 +61,8 @@ export function createJoinLinks(options: {
     const address = options.clientAddress(req)
     if (!(await rateLimits.allowJoinCodeLookup(address))) return sendPage(res, 429)
     const code = normaliseJoinCode(typed)
-    const boardId = code === null ? undefined : storage.boardOfJoinCode(code)
-    const board = boardId === undefined ? undefined : storage.getBoard(boardId)
+    const boardId = code === null ? undefined : await storage.boardOfJoinCode(code)
+    const board = boardId === undefined ? undefined : await storage.getBoard(boardId)
     if (!board) {
       await rateLimits.countJoinCodeMiss(address)
       return sendPage(res, 404)

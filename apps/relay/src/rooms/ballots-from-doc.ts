@@ -19,23 +19,23 @@ function byParticipant(boardId: string, ballots: StoredBallots): StoredBallots {
   )
 }
 
-export function moveBallotsOutOfDoc(
+export async function moveBallotsOutOfDoc(
   room: Room,
-  { storage, log, snapshot }: { storage: Storage; log: Logger; snapshot: (room: Room) => number | undefined },
-): void {
+  { storage, log, snapshot }: { storage: Storage; log: Logger; snapshot: (room: Room) => Promise<number> },
+): Promise<void> {
   const { votes } = room
   if (!votes) return
   const { boardId } = room.ref
   const ballots = ballotsInDoc(room.doc)
-  if (storage.keepsBallots(boardId)) {
+  if (await storage.keepsBallots(boardId)) {
     if (ballots.size === 0) return
     log.warn({ room: room.key, ballots: ballots.size }, 'ballots written into the board doc were cleared, not counted')
-    room.change(clearBallotsInDoc)
+    await room.change(clearBallotsInDoc)
     return
   }
-  const backup = ballots.size > 0 ? snapshot(room) : undefined
-  votes.adopt(byParticipant(boardId, ballots))
+  const backup = ballots.size > 0 ? await snapshot(room) : undefined
+  await votes.adopt(byParticipant(boardId, ballots))
   if (ballots.size === 0) return
-  room.change(clearBallotsInDoc)
+  await room.change(clearBallotsInDoc)
   log.info({ room: room.key, ballots: ballots.size, backup }, 'moved the ballots kept in the board doc into storage')
 }

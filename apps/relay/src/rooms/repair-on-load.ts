@@ -11,12 +11,15 @@ import { invalidEntries, repairBoard } from '@samla/board'
 import type { Logger } from 'pino'
 import type { Room } from './room.js'
 
-export function repairOnLoad(room: Room, { log, snapshot }: { log: Logger; snapshot: (room: Room) => number }): void {
+export async function repairOnLoad(
+  room: Room,
+  { log, snapshot }: { log: Logger; snapshot: (room: Room) => Promise<number> },
+): Promise<void> {
   const malformed = invalidEntries(room.doc)
   if (malformed.size === 0) return
-  const backup = snapshot(room)
+  const backup = await snapshot(room)
   let removed = { entries: {}, fields: 0 }
-  room.change((doc) => {
+  await room.change((doc) => {
     const repair = repairBoard(doc)
     removed = { entries: Object.fromEntries(repair.entries), fields: repair.fields }
   })

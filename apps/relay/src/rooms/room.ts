@@ -2,6 +2,10 @@
  * One live board: its Y.Doc, the peers connected to it, and the rules of the road.
  * - An update is committed to storage before any peer is sent it. Updates arriving in the same
  *   tick are merged, stored once and broadcast as one message encoded once; awareness likewise.
+ *   One commit is in flight at a time: what arrives meanwhile waits for it, so the doc is never
+ *   more than one batch ahead of storage, and whatever must see only stored state (the answer to a
+ *   sync step 1, which confirms to its sender everything it sent before; a snapshot; a vote) runs
+ *   between commits, when the doc and storage agree.
  * - A joiner with an empty state vector gets a cached encoding of the whole board.
  * - A room that cannot persist closes its sockets with 1011 and is unloaded at once, so it never
  *   serves state that storage does not have; whoever joins next gets the board as stored. While
@@ -22,10 +26,11 @@ import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import type { RelayLimits } from '../base/config.js'
 import type { Metrics } from '../base/metrics.js'
-import type { DocRef, Storage } from '../storage/storage.js'
+import type { RoomNews } from '../cluster/cluster-bus.js'
+import type { DocRef, StoredDoc } from '../storage/storage.js'
 import { StorageFailure } from '../storage/storage-health.js'
 import type { VoteDesk } from '../votes/vote-desk.js'
-import { DocLog } from './doc-log.js'
+import type { DocLog } from './doc-log.js'
 import { FlushSchedule } from './flush-schedule.js'
 import { IncomingUpdates } from './incoming-updates.js'
 import { encodeSyncStep1, encodeUpdate, MessageType } from './messages.js'
@@ -38,9 +43,12 @@ import { WriteLimits } from './write-limits.js'
 
 const LOADING = Symbol('loading')
 const RELAY = Symbol('relay')
+/** Updates another relay committed: stored already, so only sent on. */
+const COMMITTED_ELSEWHERE = Symbol('committed-elsewhere')
+/** How long a gap in the commit order may wait for the update to arrive by the bus before it is read. */
+const GAP_WAIT_MS = 30
 
 export interface RoomDeps {
-  storage: Storage
   log: Logger
   metrics: Metrics
   limits: RelayLimits
@@ -59,20 +67,36 @@ export interface RoomDeps {
   onFailed: (room: Room) => void
   /** Opens the dot vote over the loaded doc; given for a board doc only. */
   openVotes?: (doc: Y.Doc) => VoteDesk
+  /** The doc's record in storage (its log), loaded with the doc. */
+  docLog: DocLog
+  /** The other relays serving the same boards, when there are any. */
+  replica?: {
+    tell(news: RoomNews): void
+    /** The doc's committed updates after `seq`, in order (from storage). */
+    updatesAfter(seq: number): Promise<Array<{ seq: number; update: Uint8Array }>>
+    /** The doc as stored: its snapshot and the log after it. */
+    load(): Promise<StoredDoc>
+  }
 }
 
 export class Room {
   readonly doc = new Y.Doc({ gc: true })
-  private readonly schedule = new FlushSchedule(() => this.flushScheduled())
+  private readonly schedule = new FlushSchedule(() => this.pump())
   private readonly state = new ResolvedState(this.doc)
-  private readonly presence = new RoomAwareness(this.doc, () => this.schedule.request())
+  private readonly presence: RoomAwareness
   private readonly peers = new Map<WebSocket, Peer>()
   private readonly peerContext: PeerContext
   private readonly incoming = new IncomingUpdates()
   private readonly stored: DocLog
   private readonly batch: UpdateBatch
   private readonly writeLimits: WriteLimits
+  /** The batch being committed, if any: its bytes, and what settles once it is stored and sent. */
+  private committing: { bytes: number; done: Promise<void> } | null = null
+  /** Work that must see the doc as stored: run between commits (see `whenStored`). */
+  private storedWork: Array<{ run: () => void; abandon?: (error: StorageFailure) => void }> = []
+  private compacting: Promise<void> | null = null
   private compactQueued = false
+  private catchUpQueued = false
   private broken = false
 
   /** `<boardId>/<kind>`, for logs and the room table. */
@@ -83,8 +107,10 @@ export class Room {
   constructor(
     readonly ref: DocRef,
     private readonly deps: RoomDeps,
+    loaded: StoredDoc,
   ) {
     this.key = `${ref.boardId}/${ref.kind}`
+    this.presence = new RoomAwareness(this.doc, () => this.schedule.request(), deps.replica !== undefined)
     this.peerContext = {
       roomKey: this.key,
       log: deps.log,
@@ -92,7 +118,6 @@ export class Room {
       limits: deps.limits,
       leave: (peer) => this.leave(peer.socket),
     }
-    const loaded = deps.storage.loadDoc(ref)
     Y.transact(
       this.doc,
       () => {
@@ -103,8 +128,8 @@ export class Room {
     )
     this.votes = deps.openVotes?.(this.doc) ?? null
     this.writeLimits = new WriteLimits(this.doc, deps.limits)
-    this.stored = new DocLog(deps.storage, ref, loaded)
-    this.batch = new UpdateBatch(this.stored, deps.metrics)
+    this.stored = deps.docLog
+    this.batch = new UpdateBatch()
     this.doc.on('update', this.onDocUpdate)
     this.compactIfDue()
   }
@@ -147,32 +172,49 @@ export class Room {
     }
   }
 
-  /** Stores and broadcasts whatever this tick gathered. Called before any state is sent out. */
-  flushPending(): void {
-    this.schedule.flushing()
-    if (!this.incoming.isEmpty && !this.broken) this.applyIncoming()
-    if (!this.batch.isEmpty && !this.broken) this.flushUpdates()
-    if (this.broken) return
-    const presence = this.presence.takeChanges()
-    if (presence) for (const peer of this.peers.values()) peer.send(presence)
+  /** Stores and broadcasts whatever has been gathered; whatever waits for stored state runs first. */
+  flush(): void {
+    this.schedule.request()
   }
 
-  /** Folds the update log into one snapshot. Cheap when nothing changed. */
-  compact(): void {
-    this.flushPending()
-    const updates = this.stored.unfolded
-    if (updates === 0 || this.broken) return
-    const started = performance.now()
-    this.stored.compact(this.storedState())
-    this.deps.metrics.compactions.inc()
-    this.deps.log.debug({ room: this.key, updates, ms: performance.now() - started }, 'compacted')
+  /**
+   * Runs `work` once the doc holds nothing that is not stored (now, if it holds nothing), before any
+   * later update is applied; once the room has failed, `abandon` is called instead.
+   */
+  whenStored(run: () => void, abandon?: (error: StorageFailure) => void): void {
+    if (this.broken) {
+      abandon?.(this.failure())
+      return
+    }
+    this.storedWork.push({ run, abandon })
+    this.schedule.request()
   }
 
-  /** A change made by the relay itself (a restore): stored and broadcast like anyone's, before this returns. */
-  change(fn: (doc: Y.Doc) => void): void {
-    this.storedState()
-    this.doc.transact(() => fn(this.doc), RELAY)
-    this.storedState()
+  /** Resolves with `read` of the doc as stored; rejects with a StorageFailure once the room has failed. */
+  readStored<T>(read: () => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.whenStored(() => {
+        try {
+          resolve(read())
+        } catch (error) {
+          reject(error)
+        }
+      }, reject)
+    })
+  }
+
+  /** Folds the update log into one snapshot. Cheap when nothing changed; one at a time. */
+  compact(): Promise<void> {
+    this.compacting ??= this.compactNow().finally(() => {
+      this.compacting = null
+    })
+    return this.compacting
+  }
+
+  /** A change made by the relay itself (a restore): stored and broadcast like anyone's before this resolves. */
+  async change(fn: (doc: Y.Doc) => void): Promise<void> {
+    await this.readStored(() => this.doc.transact(() => fn(this.doc), RELAY))
+    await this.storedState()
   }
 
   /** Closes the sockets of the given roles (all when none given). */
@@ -187,37 +229,103 @@ export class Room {
     this.doc.off('update', this.onDocUpdate)
     this.presence.destroy()
     this.doc.destroy()
+    for (const { abandon } of this.storedWork.splice(0)) abandon?.(this.failure())
   }
 
   /**
    * The whole board for a page's first load over HTTP (see ResolvedState.snapshot); null once the
    * room's storage has failed.
    */
-  snapshot(): { update: Uint8Array; stateVector: Uint8Array } | null {
-    this.flushPending()
+  async snapshot(): Promise<{ update: Uint8Array; stateVector: Uint8Array } | null> {
     // A room whose storage write failed may hold changes that were never stored: none is served.
-    if (this.broken) return null
-    return this.state.snapshot()
+    return this.readStored(() => this.state.snapshot()).catch((error: unknown) => {
+      if (error instanceof StorageFailure) return null
+      throw error
+    })
   }
 
   /**
    * The doc's state as stored, without updates still waiting for their dependencies (see
-   * ResolvedState): what this tick gathered is stored first. Throws a StorageFailure when that
-   * failed, for the room then holds changes that storage does not have.
+   * ResolvedState). Rejects with a StorageFailure once the room has failed, for it may then hold
+   * changes that storage does not have.
    */
-  storedState(): Uint8Array {
-    this.flushPending()
-    if (this.broken) throw new StorageFailure(`board ${this.key} could not store its changes`)
-    return this.state.encode()
+  storedState(): Promise<Uint8Array> {
+    return this.readStored(() => this.state.encode())
+  }
+
+  /** News of this doc from another relay. */
+  hear(news: RoomNews, from: string): void {
+    if (this.broken) return
+    if (news.kind === 'update') this.applyCommitted(news.seq, news.update)
+    else if (news.kind === 'presence') this.presence.receiveFrom(from, news.update)
+    else {
+      const own = this.presence.own()
+      if (own) this.deps.replica?.tell({ kind: 'presence', update: own })
+    }
+  }
+
+  /** A relay is gone: the presence of its connections goes with it. */
+  forgetRelay(relayId: string): void {
+    this.presence.releaseRelay(relayId)
+  }
+
+  /** Reads from storage the committed updates after those the doc holds in order (a gap behind one it holds). */
+  async catchUp(): Promise<void> {
+    const replica = this.deps.replica
+    if (!replica || this.broken) return
+    for (const { seq, update } of await replica.updatesAfter(this.stored.storedThrough)) {
+      this.applyCommitted(seq, update)
+    }
+    // What is still missing was folded into the snapshot by another relay's compaction meanwhile.
+    if (this.stored.hasGap) await this.resync()
+  }
+
+  /** Reads the whole doc from storage and takes in whatever it lacks (news may have been missed). */
+  async resync(): Promise<void> {
+    const replica = this.deps.replica
+    if (!replica || this.broken) return
+    const stored = await replica.load()
+    if (this.broken) return
+    Y.transact(
+      this.doc,
+      () => {
+        if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot)
+        for (const update of stored.updates) Y.applyUpdate(this.doc, update)
+      },
+      COMMITTED_ELSEWHERE,
+    )
+    this.stored.readWhole(stored.lastSeq)
+  }
+
+  private applyCommitted(seq: number, update: Uint8Array): void {
+    if (this.broken || !this.stored.counted(seq, update)) return
+    Y.applyUpdate(this.doc, update, COMMITTED_ELSEWHERE)
+    if (this.stored.hasGap) this.catchUpSoon()
+  }
+
+  /** A gap waits a moment for its update to arrive by the bus, and is then read from storage. */
+  private catchUpSoon(): void {
+    if (this.catchUpQueued) return
+    this.catchUpQueued = true
+    setTimeout(() => {
+      this.catchUpQueued = false
+      if (!this.stored.hasGap) return
+      this.catchUp().catch((error: unknown) => {
+        this.deps.log.error(
+          { room: this.key, err: error },
+          'could not read missed updates; tried again on the next gap',
+        )
+      })
+    }, GAP_WAIT_MS).unref()
   }
 
   private receiveSync(peer: Peer, decoder: decoding.Decoder): void {
     const kind = decoding.readVarUint(decoder)
     if (kind === syncProtocol.messageYjsSyncStep1) {
       const stateVector = decoding.readVarUint8Array(decoder)
-      // Nobody may receive state that is not yet stored.
-      this.flushPending()
-      if (!this.broken) peer.send(this.state.syncStep2For(stateVector))
+      // Nobody may receive state that is not yet stored: the answer also confirms to its sender that
+      // everything it sent before is.
+      this.whenStored(() => peer.send(this.state.syncStep2For(stateVector)))
       return
     }
     if (kind !== syncProtocol.messageYjsSyncStep2 && kind !== syncProtocol.messageYjsUpdate) {
@@ -230,7 +338,10 @@ export class Room {
       this.deps.metrics.rejected.inc({ reason: 'read-only' })
       return
     }
-    this.writeLimits.admit(update, this.stored.storedBytes + this.incoming.bytes + this.batch.bytes)
+    this.writeLimits.admit(
+      update,
+      this.stored.storedBytes + this.incoming.bytes + this.batch.bytes + (this.committing?.bytes ?? 0),
+    )
     // It could not be stored; the sender keeps it and sends it again when it reconnects.
     if (this.deps.storageFailing() && !Y.snapshotContainsUpdate(Y.snapshot(this.doc), update)) {
       throw new RejectedMessageError('storage-failing', CloseCode.InternalError, 'storage failure')
@@ -258,18 +369,15 @@ export class Room {
   }
 
   private receiveVote(votes: VoteDesk, peer: Peer, decoder: decoding.Decoder): void {
+    const request = votes.read(decoder)
     // The vote sees the board as this peer's earlier messages left it (a note it just wrote).
-    this.flushPending()
-    if (this.broken) return
-    try {
-      votes.receive(peer, decoder)
-    } catch (error) {
-      // The dot was not stored, so it was not counted either: the asker is told by its close.
-      if (error instanceof StorageFailure) {
-        throw new RejectedMessageError('storage-failing', CloseCode.InternalError, 'storage failure')
-      }
-      throw error
-    }
+    this.whenStored(() => {
+      votes.receive(peer, request).catch((error: unknown) => {
+        // The dot was not stored, so it was not counted either: the asker is told by its close.
+        if (error instanceof StorageFailure) peer.socket.close(CloseCode.InternalError, 'storage failure')
+        else this.deps.log.error({ room: this.key, err: error }, 'vote failed')
+      })
+    })
   }
 
   private receiveAwareness(peer: Peer, update: Uint8Array): void {
@@ -279,44 +387,100 @@ export class Room {
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === LOADING) return
-    this.batch.add(update, origin)
     this.state.changed()
+    if (origin === COMMITTED_ELSEWHERE) {
+      const message = encodeUpdate(update)
+      for (const peer of this.peers.values()) peer.send(message)
+      return
+    }
+    this.batch.add(update, origin)
     this.schedule.request()
   }
 
-  private flushUpdates(): void {
-    const committed = this.batch.commit((error) => this.fail(error))
-    if (!committed) return
-    const message = encodeUpdate(committed.update)
-    // The sender already has its own update; with several senders, everyone gets the merge.
-    for (const peer of this.peers.values()) {
-      if (peer.socket !== committed.sender) peer.send(message)
+  /**
+   * One turn of the room: when no commit is in flight, runs the work waiting for stored state,
+   * applies what arrived, and starts committing what that changed; presence goes out at once.
+   */
+  private pump(): void {
+    this.schedule.flushing()
+    if (this.broken) return
+    if (!this.committing) {
+      try {
+        if (this.batch.isEmpty) this.runStoredWork()
+        if (!this.incoming.isEmpty) this.applyIncoming()
+        if (!this.batch.isEmpty) this.commit()
+      } catch (error) {
+        // A flush on the schedule has no caller to throw to: whatever goes wrong in it fails the room.
+        this.fail(error)
+        return
+      }
     }
-    this.compactIfDue()
-    this.deps.afterStore?.(this)
+    const presence = this.presence.takeChanges()
+    if (presence) for (const peer of this.peers.values()) peer.send(presence)
+    const ownPresence = this.presence.takeOwnChanges()
+    if (ownPresence) this.deps.replica?.tell({ kind: 'presence', update: ownPresence })
+  }
+
+  private runStoredWork(): void {
+    const work = this.storedWork
+    this.storedWork = []
+    for (const { run } of work) run()
+  }
+
+  private commit(): void {
+    const gathered = this.batch.take()
+    const started = performance.now()
+    const done = this.stored.append(gathered.update).then(
+      (seq) => {
+        this.deps.metrics.storageWriteSeconds.observe((performance.now() - started) / 1000)
+        this.committing = null
+        if (this.broken) return
+        this.deps.replica?.tell({ kind: 'update', seq, update: gathered.update })
+        if (this.stored.hasGap) this.catchUpSoon()
+        const message = encodeUpdate(gathered.update)
+        // The sender already has its own update; with several senders, everyone gets the merge.
+        for (const peer of this.peers.values()) {
+          if (peer.socket !== gathered.sender) peer.send(message)
+        }
+        this.compactIfDue()
+        this.deps.afterStore?.(this)
+        this.pump()
+      },
+      (error: unknown) => {
+        this.committing = null
+        this.fail(error)
+      },
+    )
+    this.committing = { bytes: gathered.update.length, done }
+  }
+
+  private async compactNow(): Promise<void> {
+    const before = this.stored.unfolded
+    if (before === 0) return
+    const { state, throughSeq } = await this.readStored(() => ({
+      state: this.state.encode(),
+      throughSeq: this.stored.storedThrough,
+    }))
+    const started = performance.now()
+    if (!(await this.stored.compact(state, throughSeq))) return
+    this.deps.metrics.compactions.inc()
+    this.deps.log.debug({ room: this.key, updates: before, ms: performance.now() - started }, 'compacted')
   }
 
   private compactIfDue(): void {
-    if (this.compactQueued || !this.stored.dueForCompaction(this.deps.limits)) return
+    if (this.compactQueued || this.compacting || !this.stored.dueForCompaction(this.deps.limits)) return
     this.compactQueued = true
     // Off the message path: a broadcast never waits for a compaction.
     setImmediate(() => {
       this.compactQueued = false
-      try {
-        this.compact()
-      } catch (error) {
+      this.compact().catch((error: unknown) => {
         this.deps.log.error({ room: this.key, err: error }, 'compaction failed; the update log is kept')
-      }
+      })
     })
   }
 
-  /** A flush on the schedule has no caller to throw to: whatever goes wrong in it fails the room. */
-  private flushScheduled(): void {
-    try {
-      this.flushPending()
-    } catch (error) {
-      this.fail(error)
-    }
+  private failure(): StorageFailure {
+    return new StorageFailure(`board ${this.key} could not store its changes`)
   }
 
   private fail(error: unknown): void {
@@ -324,6 +488,7 @@ export class Room {
     this.broken = true
     this.deps.log.error({ room: this.key, err: error }, 'storage write failed; closing and unloading the room')
     this.closeAll(CloseCode.InternalError, 'storage failure')
+    for (const { abandon } of this.storedWork.splice(0)) abandon?.(this.failure())
     this.deps.onFailed(this)
   }
 }

@@ -1,12 +1,15 @@
 /**
- * The loaded rooms. A room loads on first join (loading is synchronous, so concurrent joins
- * always share one load) and unloads, after compacting, once it has been empty for the idle
+ * The loaded rooms. A room loads on first join (concurrent joins of a board wait for, and share,
+ * one load) and unloads, after compacting, once it has been empty for the idle
  * grace; a join within the grace keeps it. The board's lock and anonymous mode live in its control
  * doc: they are read from the control room when that is loaded, else from storage once and
  * remembered, so a board whose facilitator is not connected does not keep a second doc in memory.
  * A board's room holds its dot vote, which hears of every change to the control doc. A board stored
  * with entries that break its schema is repaired as it loads (repair-on-load.ts). A room whose
  * storage write failed is unloaded at once, so the next join loads the board as stored.
+ * With several relays serving as one, each loaded doc follows its news on the cluster bus (and a
+ * loaded board its control doc's, for the lock and the vote), and whatever the bus may have missed
+ * is read from storage: after loading, after a relay is gone, after Redis comes back.
  */
 import { type ControlState, readControl, type Writer } from '@samla/board'
 import { type DocKind, mayWrite, type Role } from '@samla/protocol'
@@ -14,10 +17,12 @@ import type { Logger } from 'pino'
 import * as Y from 'yjs'
 import type { RelayLimits } from '../base/config.js'
 import type { Metrics } from '../base/metrics.js'
+import type { ClusterBus, RoomNews } from '../cluster/cluster-bus.js'
 import type { DocRef, HistoryReason, Storage } from '../storage/storage.js'
 import { BallotBox } from '../votes/ballot-box.js'
 import { VoteDesk } from '../votes/vote-desk.js'
 import { moveBallotsOutOfDoc } from './ballots-from-doc.js'
+import { DocLog } from './doc-log.js'
 import type { Peer } from './peer.js'
 import { repairOnLoad } from './repair-on-load.js'
 import { Room, type RoomDeps } from './room.js'
@@ -31,13 +36,22 @@ export interface RoomsDeps {
   afterStore?: RoomDeps['afterStore']
   storageFailing: RoomDeps['storageFailing']
   /** Takes a history snapshot of a board before the relay changes it on its own; returns its id. */
-  snapshot: (room: Room, reason: HistoryReason) => number
+  snapshot: (room: Room, reason: HistoryReason) => Promise<number>
+  /** The other relays, when several serve as one. */
+  cluster?: ClusterBus
 }
+
+/** The control state of a board whose control doc holds nothing yet. */
+const NO_CONTROL: ControlState = readControl(new Y.Doc())
 
 const keyOf = (boardId: string, kind: DocKind) => `${boardId}/${kind}`
 
 export class Rooms {
   private readonly rooms = new Map<string, Room>()
+  /** Rooms being loaded: every join of one waits for the same load. */
+  private readonly loading = new Map<string, Promise<Room>>()
+  /** Docs whose news this relay follows on the cluster bus, with how many loaded rooms want each. */
+  private readonly following = new Map<string, number>()
   private readonly unloadTimers = new Map<Room, NodeJS.Timeout>()
   /** Control state (lock, anonymous mode) of loaded boards whose control room is not loaded. */
   private readonly controls = new Map<string, ControlState>()
@@ -48,37 +62,81 @@ export class Rooms {
     return this.rooms.size
   }
 
-  open(ref: DocRef): Room {
-    const existing = this.rooms.get(keyOf(ref.boardId, ref.kind))
+  open(ref: DocRef): Promise<Room> {
+    const key = keyOf(ref.boardId, ref.kind)
+    const existing = this.rooms.get(key)
     if (existing) {
       this.cancelUnload(existing)
-      return existing
+      return Promise.resolve(existing)
     }
+    let loading = this.loading.get(key)
+    if (!loading) {
+      loading = this.load(ref).finally(() => this.loading.delete(key))
+      this.loading.set(key, loading)
+    }
+    return loading
+  }
+
+  private async load(ref: DocRef): Promise<Room> {
     const { boardId, kind } = ref
-    const room = new Room(ref, {
-      ...this.deps,
-      onEmpty: (empty) => this.scheduleUnload(empty),
-      onFailed: (failed) => this.unload(failed, { compact: false }),
-      mayWrite: (role) => this.mayWrite(ref, role),
-      writerRules: (peer) => this.writerRules(ref, peer),
-      ...(kind === 'board' && {
-        openVotes: (doc) => new VoteDesk(doc, new BallotBox(boardId, this.deps.storage), () => this.controlOf(boardId)),
-      }),
+    const { storage, cluster } = this.deps
+    // Followed before loading, so that nothing committed after the load goes unheard.
+    const followed = this.followsOf(ref)
+    const read = async () => {
+      await Promise.all(followed.map((key) => this.follow(key)))
+      const [doc, ballots] = await Promise.all([
+        storage.loadDoc(ref),
+        kind === 'board' ? storage.loadBallots(boardId) : null,
+        kind === 'board' ? this.loadControl(boardId) : null,
+      ])
+      return { loaded: doc, ballots }
+    }
+    const { loaded, ballots } = await read().catch((error: unknown) => {
+      for (const key of followed) this.unfollow(key)
+      throw error
     })
+    const room = new Room(
+      ref,
+      {
+        ...this.deps,
+        docLog: new DocLog(storage, ref, loaded, cluster !== undefined),
+        ...(cluster && {
+          replica: {
+            tell: (news: RoomNews) => cluster.tell(keyOf(boardId, kind), news),
+            updatesAfter: (seq: number) => storage.updatesAfter(ref, seq),
+            load: () => storage.loadDoc(ref),
+          },
+        }),
+        onEmpty: (empty) => this.scheduleUnload(empty),
+        onFailed: (failed) => void this.unload(failed, { compact: false }),
+        mayWrite: (role) => this.mayWrite(ref, role),
+        writerRules: (peer) => this.writerRules(ref, peer),
+        ...(ballots && {
+          openVotes: (doc) =>
+            new VoteDesk(doc, new BallotBox(boardId, storage, ballots), () => this.controlOf(boardId)),
+        }),
+      },
+      loaded,
+    )
     this.rooms.set(room.key, room)
     this.deps.metrics.rooms.set(this.rooms.size)
     this.deps.log.info({ room: room.key }, 'room loaded')
+    if (cluster) {
+      // What was committed while the load ran, and published before the room could hear it.
+      await room.catchUp()
+      cluster.tell(room.key, { kind: 'presence-query' })
+    }
     if (kind === 'control') {
       // Opening, closing or revealing the vote changes what its watchers may see.
       room.doc.on('update', () => this.rooms.get(keyOf(boardId, 'board'))?.votes?.controlChanged())
     } else {
-      const { storage, log, snapshot } = this.deps
+      const { log, snapshot } = this.deps
       try {
-        repairOnLoad(room, { log, snapshot: (board) => snapshot(board, 'before-repair') })
-        moveBallotsOutOfDoc(room, { storage, log, snapshot: (board) => snapshot(board, 'before-vote-move') })
+        await repairOnLoad(room, { log, snapshot: (board) => snapshot(board, 'before-repair') })
+        await moveBallotsOutOfDoc(room, { storage, log, snapshot: (board) => snapshot(board, 'before-vote-move') })
       } catch (error) {
         // Not stored as it must be before anyone is sent the board: nobody is, until a load succeeds.
-        this.unload(room, { compact: false })
+        await this.unload(room, { compact: false })
         throw error
       }
     }
@@ -86,10 +144,10 @@ export class Rooms {
   }
 
   /** Runs `fn` on a room, loading it if needed; a room nobody joins unloads after the grace. */
-  use<T>(ref: DocRef, fn: (room: Room) => T): T {
-    const room = this.open(ref)
+  async use<T>(ref: DocRef, fn: (room: Room) => Promise<T>): Promise<T> {
+    const room = await this.open(ref)
     try {
-      return fn(room)
+      return await fn(room)
     } finally {
       if (room.size === 0) this.scheduleUnload(room)
     }
@@ -107,17 +165,81 @@ export class Rooms {
       const room = this.rooms.get(keyOf(boardId, kind))
       if (!room) continue
       room.closeAll(code, reason)
-      this.unload(room, { compact: false })
+      void this.unload(room, { compact: false })
     }
     this.controls.delete(boardId)
   }
 
-  /** Closes every socket with `code` and unloads every room now; used on shutdown. */
-  closeAll(code: number, reason: string): void {
-    for (const room of this.rooms.values()) {
+  /** Closes every socket with `code` and unloads every room now, each compacted; used on shutdown. */
+  async closeAll(code: number, reason: string): Promise<void> {
+    await Promise.allSettled([...this.loading.values()])
+    const unloading = [...this.rooms.values()].map((room) => {
       room.closeAll(code, reason)
-      this.unload(room, { compact: true })
+      return this.unload(room, { compact: true })
+    })
+    await Promise.all(unloading)
+  }
+
+  /** News from another relay about a doc. */
+  hear(roomKey: string, from: string, news: RoomNews): void {
+    const room = this.rooms.get(roomKey)
+    if (room) {
+      room.hear(news, from)
+      return
     }
+    // A loaded board without its control room here: its lock or vote may have changed.
+    const [boardId, kind] = roomKey.split('/') as [string, DocKind]
+    if (kind === 'control' && news.kind === 'update' && this.rooms.has(keyOf(boardId, 'board'))) {
+      this.refreshControl(boardId)
+    }
+  }
+
+  /** A relay is gone: its connections' presence goes, and what it committed without telling is read. */
+  relayGone(relayId: string): void {
+    for (const room of this.rooms.values()) room.forgetRelay(relayId)
+    this.catchUpAll()
+  }
+
+  /** Reads from storage whatever every loaded doc may have missed on the bus. */
+  catchUpAll(): void {
+    for (const room of this.rooms.values()) {
+      room.resync().catch((error: unknown) => {
+        this.deps.log.error({ room: room.key, err: error }, 'could not read missed updates')
+      })
+      if (room.ref.kind === 'board' && !this.rooms.has(keyOf(room.ref.boardId, 'control'))) {
+        this.refreshControl(room.ref.boardId)
+      }
+    }
+  }
+
+  private refreshControl(boardId: string): void {
+    this.loadControl(boardId).then(
+      () => this.rooms.get(keyOf(boardId, 'board'))?.votes?.controlChanged(),
+      (error: unknown) => this.deps.log.error({ room: boardId, err: error }, 'could not read the control doc'),
+    )
+  }
+
+  /** The docs a loaded room follows: its own, and for a board, its control doc. */
+  private followsOf(ref: DocRef): string[] {
+    if (!this.deps.cluster) return []
+    const own = keyOf(ref.boardId, ref.kind)
+    return ref.kind === 'board' ? [own, keyOf(ref.boardId, 'control')] : [own]
+  }
+
+  private async follow(key: string): Promise<void> {
+    const count = this.following.get(key) ?? 0
+    this.following.set(key, count + 1)
+    if (count === 0) await this.deps.cluster?.follow(key)
+  }
+
+  private unfollow(key: string): void {
+    const count = (this.following.get(key) ?? 1) - 1
+    if (count > 0) {
+      this.following.set(key, count)
+      return
+    }
+    this.following.delete(key)
+    this.deps.cluster?.unfollow(key)
   }
 
   private mayWrite(ref: DocRef, role: Role): boolean {
@@ -136,21 +258,21 @@ export class Rooms {
     return this.controlOf(boardId).locked
   }
 
-  /** The board's control state: from its control room when loaded, else from storage once and remembered. */
+  /** The board's control state: from its control room when loaded, else as read when the board loaded. */
   private controlOf(boardId: string): ControlState {
     const control = this.rooms.get(keyOf(boardId, 'control'))
     if (control) return readControl(control.doc)
-    let state = this.controls.get(boardId)
-    if (state === undefined) {
-      const stored = this.deps.storage.loadDoc({ boardId, kind: 'control' })
-      const doc = new Y.Doc()
-      for (const update of [...(stored.snapshot ? [stored.snapshot] : []), ...stored.updates])
-        Y.applyUpdate(doc, update)
-      state = readControl(doc)
-      doc.destroy()
-      this.controls.set(boardId, state)
-    }
-    return state
+    return this.controls.get(boardId) ?? NO_CONTROL
+  }
+
+  /** Reads the control state from storage for a board loading without its control room. */
+  private async loadControl(boardId: string): Promise<void> {
+    if (this.rooms.has(keyOf(boardId, 'control'))) return
+    const stored = await this.deps.storage.loadDoc({ boardId, kind: 'control' })
+    const doc = new Y.Doc()
+    for (const update of [...(stored.snapshot ? [stored.snapshot] : []), ...stored.updates]) Y.applyUpdate(doc, update)
+    this.controls.set(boardId, readControl(doc))
+    doc.destroy()
   }
 
   private cancelUnload(room: Room): void {
@@ -166,30 +288,31 @@ export class Rooms {
       // Up to 10 % later at random, so that hundreds of boards emptied at once (a relay restart,
       // the end of a day) do not all compact in the same tick and stall every other room.
       setTimeout(
-        () => this.unload(room, { compact: true }),
+        () => void this.unload(room, { compact: true }),
         this.deps.limits.roomIdleGraceMs * (1 + Math.random() * 0.1),
       ),
     )
   }
 
-  private unload(room: Room, { compact }: { compact: boolean }): void {
+  private async unload(room: Room, { compact }: { compact: boolean }): Promise<void> {
     this.cancelUnload(room)
     if (this.rooms.get(room.key) !== room) return
     this.rooms.delete(room.key)
     this.deps.metrics.rooms.set(this.rooms.size)
-    if (compact) {
-      try {
-        room.compact()
-      } catch (error) {
-        this.deps.log.error({ room: room.key, err: error }, 'compaction on unload failed; the update log is kept')
-      }
-    }
     // The control room was the control state's source while loaded; remember its last word for the board.
     if (room.ref.kind === 'control' && this.rooms.has(keyOf(room.ref.boardId, 'board'))) {
       this.controls.set(room.ref.boardId, readControl(room.doc))
     }
     if (room.ref.kind === 'board') this.controls.delete(room.ref.boardId)
+    if (compact) {
+      try {
+        await room.compact()
+      } catch (error) {
+        this.deps.log.error({ room: room.key, err: error }, 'compaction on unload failed; the update log is kept')
+      }
+    }
     room.destroy()
+    for (const key of this.followsOf(room.ref)) this.unfollow(key)
     this.deps.log.info({ room: room.key }, 'room unloaded')
   }
 }

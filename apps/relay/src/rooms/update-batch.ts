@@ -3,10 +3,8 @@
  * appended to the doc's log once, before anyone is sent them.
  */
 import * as Y from 'yjs'
-import type { Metrics } from '../base/metrics.js'
-import type { DocLog } from './doc-log.js'
 
-export interface CommittedUpdate {
+export interface GatheredUpdate {
   readonly update: Uint8Array
   /** The transaction origin of every gathered change when there was only one: it has the update already. */
   readonly sender: unknown
@@ -15,11 +13,6 @@ export interface CommittedUpdate {
 export class UpdateBatch {
   private updates: Uint8Array[] = []
   private origins = new Set<unknown>()
-
-  constructor(
-    private readonly log: DocLog,
-    private readonly metrics: Metrics,
-  ) {}
 
   get isEmpty(): boolean {
     return this.updates.length === 0
@@ -34,24 +27,13 @@ export class UpdateBatch {
     this.origins.add(origin)
   }
 
-  /**
-   * Merges the gathered changes and commits them to storage, emptying the batch. Returns null when
-   * the storage write failed, after handing the error to `failed`.
-   */
-  commit(failed: (error: unknown) => void): CommittedUpdate | null {
+  /** Merges the gathered changes into one update, emptying the batch. */
+  take(): GatheredUpdate {
     const updates = this.updates
     const origins = this.origins
     this.updates = []
     this.origins = new Set()
     const merged = updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates)
-    const started = performance.now()
-    try {
-      this.log.append(merged)
-    } catch (error) {
-      failed(error)
-      return null
-    }
-    this.metrics.storageWriteSeconds.observe((performance.now() - started) / 1000)
     return { update: merged, sender: origins.size === 1 ? [...origins][0] : undefined }
   }
 }

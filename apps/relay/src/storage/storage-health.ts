@@ -25,6 +25,7 @@ const WRITES = [
   'deleteBoard',
   'appendUpdate',
   'compact',
+  'addScheduledHistory',
   'addHistory',
   'setDots',
   'adoptBallots',
@@ -36,6 +37,7 @@ type Reads =
   | 'getBoard'
   | 'boardOfJoinCode'
   | 'loadDoc'
+  | 'updatesAfter'
   | 'listHistory'
   | 'getHistory'
   | 'loadBallots'
@@ -79,10 +81,10 @@ export function watchStorage(
     probing = setInterval(probe, probeIntervalMs)
     probing.unref()
   }
-  const attempt = <T>(write: string, run: () => T): T => {
+  const attempt = async <T>(write: string, run: () => Promise<T>): Promise<T> => {
     let result: T
     try {
-      result = run()
+      result = await run()
     } catch (error) {
       failed(write, error)
       throw error instanceof StorageFailure ? error : new StorageFailure(error)
@@ -91,17 +93,14 @@ export function watchStorage(
     return result
   }
   const probe = () => {
-    try {
-      watched.probe()
-    } catch {
-      // Logged by `failed`; the next probe tries again.
-    }
+    // Logged by `failed`; the next probe tries again.
+    watched.probe().catch(() => undefined)
   }
 
   // Built on the given storage so that every read passes through untouched, whatever its shape.
   const watched: Storage = Object.create(storage)
   for (const name of WRITES) {
-    const write = storage[name] as (...args: unknown[]) => unknown
+    const write = storage[name] as (...args: unknown[]) => Promise<unknown>
     Object.defineProperty(watched, name, {
       value: (...args: unknown[]) => attempt(name, () => write.apply(storage, args)),
     })

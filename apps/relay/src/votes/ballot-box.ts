@@ -9,14 +9,12 @@ import type { Storage, StoredBallots } from '../storage/storage.js'
 const EMPTY: Ballot = new Map()
 
 export class BallotBox {
-  private readonly ballots: Map<string, Map<string, number>>
-
   constructor(
     private readonly boardId: string,
     private readonly storage: Storage,
-  ) {
-    this.ballots = storage.loadBallots(boardId)
-  }
+    /** The board's ballots as loaded from storage. */
+    private readonly ballots: Map<string, Map<string, number>>,
+  ) {}
 
   get isEmpty(): boolean {
     return this.ballots.size === 0
@@ -32,8 +30,8 @@ export class BallotBox {
   }
 
   /** Sets the voter's dots on the note (0 takes them away), in storage first. */
-  set(voter: string, noteId: string, dots: number): void {
-    this.storage.setDots(this.boardId, voter, noteId, dots)
+  async set(voter: string, noteId: string, dots: number): Promise<void> {
+    await this.storage.setDots(this.boardId, voter, noteId, dots)
     const ballot = this.ballots.get(voter) ?? new Map<string, number>()
     if (dots > 0) ballot.set(noteId, dots)
     else ballot.delete(noteId)
@@ -42,8 +40,8 @@ export class BallotBox {
   }
 
   /** Takes in the ballots the board kept in its doc; from now on the relay keeps them. */
-  adopt(ballots: StoredBallots): void {
-    this.storage.adoptBallots(this.boardId, ballots)
+  async adopt(ballots: StoredBallots): Promise<void> {
+    await this.storage.adoptBallots(this.boardId, ballots)
     for (const [voter, ballot] of ballots) {
       const mine = this.ballots.get(voter) ?? new Map<string, number>()
       for (const [noteId, dots] of ballot) mine.set(noteId, dots)

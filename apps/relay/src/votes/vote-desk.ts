@@ -5,8 +5,9 @@
  * whenever it changes: the number of voters and their own ballot, and the totals only when their role
  * may see them (before the reveal, the facilitator alone). No ballot by person ever leaves the relay.
  *
- * Every ask is checked and stored in one synchronous step, so asks racing from several tabs of one
- * person (one participant id) are decided one after the other against the ballot as the last left it.
+ * Asks are decided one at a time, each checked and stored before the next is checked, so asks racing
+ * from several tabs of one person (one participant id) are decided one after the other against the
+ * ballot as the last left it.
  */
 import {
   type Ballot,
@@ -28,6 +29,7 @@ import {
   type Role,
   seesVoteTotals,
   type VoteRefusal,
+  type VoteRequest,
   type VoteView,
 } from '@samla/protocol'
 import type * as decoding from 'lib0/decoding'
@@ -50,6 +52,8 @@ export class VoteDesk {
   private readonly stopWatchingNotes: () => void
   private tallied: Tally | null = null
   private refreshQueued = false
+  /** The asks being decided, in order of arrival. */
+  private deciding: Promise<void> = Promise.resolve()
 
   constructor(
     doc: Y.Doc,
@@ -64,9 +68,19 @@ export class VoteDesk {
     })
   }
 
-  /** Handles one vote message (its type already read); throws on a malformed one. */
-  receive(watcher: VoteWatcher, decoder: decoding.Decoder): void {
-    const request = decodeVoteRequest(decoder)
+  /** Reads one vote message (its type already read); throws on a malformed one. */
+  read(decoder: decoding.Decoder): VoteRequest {
+    return decodeVoteRequest(decoder)
+  }
+
+  /** Decides one ask after those before it; rejects (a StorageFailure) when its dots could not be stored. */
+  receive(watcher: VoteWatcher, request: VoteRequest): Promise<void> {
+    const decided = this.deciding.then(() => this.decide(watcher, request))
+    this.deciding = decided.catch(() => undefined)
+    return decided
+  }
+
+  private async decide(watcher: VoteWatcher, request: VoteRequest): Promise<void> {
     if (request.kind === 'watch') {
       this.watchers.set(watcher, null)
       this.sendView(watcher)
@@ -78,7 +92,7 @@ export class VoteDesk {
       const ballot = countedDots(this.box.ballotOf(voter), this.onBoard)
       const dots = dotsAfter(ballot, request.kind, request.noteId)
       if (dots !== (ballot.get(request.noteId) ?? 0)) {
-        this.box.set(voter, request.noteId, dots)
+        await this.box.set(voter, request.noteId, dots)
         this.changed()
       }
     }
@@ -99,8 +113,8 @@ export class VoteDesk {
   }
 
   /** Takes in the ballots the board kept in its doc (see BallotBox.adopt). */
-  adopt(ballots: StoredBallots): void {
-    this.box.adopt(ballots)
+  async adopt(ballots: StoredBallots): Promise<void> {
+    await this.box.adopt(ballots)
     this.changed()
   }
 

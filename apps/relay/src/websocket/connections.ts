@@ -42,7 +42,8 @@ export function createConnections({ log, metrics, limits, rooms }: ConnectionsDe
     ws.close(code, message)
   }
 
-  function accept(ws: WebSocket, ref: DocRef, identity: PeerIdentity, address: string): void {
+  /** Takes a socket into its room once the room is loaded; its frames wait unread until then. */
+  async function accept(ws: WebSocket, ref: DocRef, identity: PeerIdentity, address: string): Promise<void> {
     const { role } = identity
     const connLog = log.child({ room: `${ref.boardId}/${ref.kind}`, conn: nextConnectionId++, role })
     connectionLogs.set(ws, connLog)
@@ -51,13 +52,18 @@ export function createConnections({ log, metrics, limits, rooms }: ConnectionsDe
       return
     }
     let room: Room
+    ws.pause()
     try {
-      room = rooms().open(ref)
+      room = await rooms().open(ref)
     } catch (error) {
       connLog.error({ err: error }, 'board could not be loaded')
       ws.close(CloseCode.InternalError, 'storage failure')
       return
+    } finally {
+      ws.resume()
     }
+    // It left while the board loaded.
+    if (ws.readyState !== ws.OPEN) return
     if (room.size >= limits.maxConnectionsPerRoom) {
       refuse(ws, 'room-full', CloseCode.BoardFull, 'board full')
       return

@@ -83,7 +83,7 @@ export function createUpgradeHandler({
       return refuseUpgrade(socket, 429, 'Too many connection attempts from this address; wait a minute')
     }
     const offered = readCredentialProtocols(offeredProtocols(req))
-    const access = authorise(storage, secret, boardId, offered.token ?? url.searchParams.get('token'))
+    const access = await authorise(storage, secret, boardId, offered.token ?? url.searchParams.get('token'))
     if (!access.ok) {
       if (access.status !== 404) metrics.rejected.inc({ reason: 'unauthorised' })
       return refuseUpgrade(socket, access.status, access.message)
@@ -91,9 +91,12 @@ export function createUpgradeHandler({
     // The device's key proves who writes (authorship); a connection without one may not sign notes.
     const deviceKey = offered.deviceKey ?? url.searchParams.get(DEVICE_KEY_PARAM)
     const participant = isDeviceKey(deviceKey) ? participantId(boardId, deviceKey) : null
-    wss.handleUpgrade(req, socket, head, (ws) =>
-      connections.accept(ws, { boardId, kind }, { role: access.role, participant }, address),
-    )
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      connections.accept(ws, { boardId, kind }, { role: access.role, participant }, address).catch((error) => {
+        log.error({ err: error }, 'websocket could not join its board')
+        ws.terminate()
+      })
+    })
   }
 
   return (req: http.IncomingMessage, socket: Duplex, head: Buffer): void => {
