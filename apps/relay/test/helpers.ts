@@ -80,11 +80,20 @@ export function connectClient(
     token = tokenFor(boardId),
     room = boardId,
     deviceKey = TEST_DEVICE_KEY,
-  }: { token?: string; room?: string; deviceKey?: string } = {},
+    socket,
+  }: { token?: string; room?: string; deviceKey?: string; socket?: ClientOptions } = {},
 ): Client {
+  // Options of the socket itself (a TLS proxy's certificate authority) through a subclass, as the provider makes its own.
+  const Socket = socket
+    ? class extends WebSocket {
+        constructor(url: string, protocols?: string | string[]) {
+          super(url, protocols, socket)
+        }
+      }
+    : WebSocket
   const provider = new WebsocketProvider(`${relay.url.replace(/^http/, 'ws')}/ws`, room, doc, {
     params: { token, [DEVICE_KEY_PARAM]: deviceKey },
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: Socket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     maxBackoffTime: 200,
   })
