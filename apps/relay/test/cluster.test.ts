@@ -4,10 +4,15 @@
  * over them. Relay ids: [RK*].
  */
 import { addNote, listNotes, setLocked } from '@samla/board'
-import { CloseCode } from '@samla/protocol'
+import { CloseCode, DEVICE_KEY_PARAM } from '@samla/protocol'
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
+import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
+import type { Storage } from '../src/index.js'
+import { openPostgresStorage } from '../src/storage/postgres.js'
 import { type Cluster, requestThrough, startCluster, startOwnRedis } from './cluster.js'
 import {
   authorOn,
@@ -18,9 +23,13 @@ import {
   linksOf,
   openRawSocket,
   sleep,
+  startRelay,
   synced,
+  TEST_DEVICE_KEY,
+  updateFrame,
   waitFor,
 } from './helpers.js'
+import { createTestDatabase } from './postgres-database.js'
 import { spawnRelay } from './relay-process.js'
 
 const noteTexts = (client: Client) => new Set(listNotes(client.doc).map((note) => note.text))
@@ -259,6 +268,60 @@ describe('a Redis restart', () => {
       await redis.stop()
     }
   }, 90_000)
+})
+
+describe('confirmation', () => {
+  it('[RK8] the answer to a sync step 1 that confirms an update comes only after PostgreSQL committed it', async () => {
+    const database = await createTestDatabase()
+    const postgres = await openPostgresStorage(database.url)
+    let release = () => {}
+    const gate = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    let committedAt = Number.POSITIVE_INFINITY
+    // Every commit waits at the gate, as if PostgreSQL were slow.
+    const storage: Storage = Object.create(postgres)
+    storage.appendUpdate = async (doc, update) => {
+      await gate
+      const seq = await postgres.appendUpdate(doc, update)
+      committedAt = performance.now()
+      return seq
+    }
+    const relay = await startRelay({ storage, secret: 's'.repeat(40) })
+    try {
+      const boardId = await createBoard(relay)
+      const ws = new WebSocket(
+        `${relay.url.replace(/^http/, 'ws')}/ws/${boardId}?token=${linksOf(boardId).participant}&${DEVICE_KEY_PARAM}=${TEST_DEVICE_KEY}`,
+      )
+      await new Promise((resolve) => ws.once('open', resolve))
+      let answeredAt = Number.POSITIVE_INFINITY
+      ws.on('message', (data: Buffer) => {
+        const decoder = decoding.createDecoder(new Uint8Array(data))
+        if (decoding.readVarUint(decoder) === 0 && decoding.readVarUint(decoder) === 1) answeredAt = performance.now()
+      })
+      const doc = new Y.Doc()
+      addNote(doc, { x: 0, y: 0, text: 'bekräftad', ...authorOn(boardId) })
+      ws.send(updateFrame(Y.encodeStateAsUpdate(doc)))
+      const step1 = encoding.createEncoder()
+      encoding.writeVarUint(step1, 0)
+      syncProtocol.writeSyncStep1(step1, doc)
+      ws.send(encoding.toUint8Array(step1))
+      await sleep(300)
+      expect(answeredAt).toBe(Number.POSITIVE_INFINITY)
+      release()
+      await waitFor(() => answeredAt < Number.POSITIVE_INFINITY, 5000, 'the answer')
+      expect(answeredAt).toBeGreaterThanOrEqual(committedAt)
+      const stored = await postgres.loadDoc({ boardId, kind: 'board' })
+      const check = new Y.Doc()
+      for (const update of [stored.snapshot, ...stored.updates]) if (update) Y.applyUpdate(check, update)
+      expect(listNotes(check).map((note) => note.text)).toEqual(['bekräftad'])
+      ws.terminate()
+    } finally {
+      release()
+      await relay.close()
+      await database.drop()
+    }
+  })
 })
 
 describe('settings', () => {

@@ -13,8 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { boardLinkUrl, createBoardOver, launchChromium, newPerson, startTestRelay } from './harness.js'
 import { eventually } from './eventually.js'
+import { boardLinkUrl, createBoardOver, launchChromium, newPerson, startTestRelay } from './harness.js'
 
 const WAIT = { timeout: 15_000 }
 const SECRET = 'Hemlig idé från P'
@@ -75,16 +75,16 @@ async function syncedClient(relay: Relay, room: string, token: string): Promise<
 }
 
 /** The board doc exactly as the relay has stored it, read from its SQLite file. */
-function boardAsStored(dataDir: string, boardId: string): { doc: Y.Doc; bytes: Buffer } {
+async function boardAsStored(dataDir: string, boardId: string): Promise<{ doc: Y.Doc; bytes: Buffer }> {
   const storage = openSqliteStorage(dataDir)
   try {
-    const stored = storage.loadDoc({ boardId, kind: 'board' })
+    const stored = await storage.loadDoc({ boardId, kind: 'board' })
     const parts = [...(stored.snapshot ? [stored.snapshot] : []), ...stored.updates]
     const doc = new Y.Doc()
     for (const part of parts) Y.applyUpdate(doc, part)
     return { doc, bytes: Buffer.concat(parts) }
   } finally {
-    storage.close()
+    await storage.close()
   }
 }
 
@@ -165,7 +165,7 @@ describe('facilitating a workshop', () => {
     // Each participant sees only their own private note.
     expect(await noteTexts(p)).toEqual([SECRET])
     expect(await noteTexts(r)).toEqual([THIRD_SECRET])
-    const stored = boardAsStored(dataDir, boardId)
+    const stored = await boardAsStored(dataDir, boardId)
     expect(listNotes(stored.doc)).toEqual([])
     expect(stored.bytes.includes(Buffer.from('Hemlig'))).toBe(false)
     expect(stored.bytes.includes(Buffer.from('Tyst idé'))).toBe(false)
@@ -186,7 +186,7 @@ describe('facilitating a workshop', () => {
       await eventually(async () => (await noteTexts(page)).includes(THIRD_SECRET), true, 'third note everywhere')
       await eventually(async () => (await noteTexts(page)).includes(SECRET), true, 'first note everywhere')
     }
-    expect(listNotes(boardAsStored(dataDir, boardId).doc).map((note) => note.text)).toContain(SECRET)
+    expect(listNotes((await boardAsStored(dataDir, boardId)).doc).map((note) => note.text)).toContain(SECRET)
 
     // Q was away at the reveal: its private note is published when it comes back.
     q = await (contexts[2] as BrowserContext).newPage()

@@ -93,7 +93,10 @@ export class Room {
   /** The batch being committed, if any: its bytes, and what settles once it is stored and sent. */
   private committing: { bytes: number; done: Promise<void> } | null = null
   /** Work that must see the doc as stored: run between commits (see `whenStored`). */
-  private storedWork: Array<{ run: () => void; abandon?: (error: StorageFailure) => void }> = []
+  private storedWork: Array<{ run: () => void; abandon?: (error: StorageFailure) => void; after: number }> = []
+  /** Updates received from peers so far, and how many of them are applied with their effects stored. */
+  private received = 0
+  private storedReceived = 0
   private compacting: Promise<void> | null = null
   private compactQueued = false
   private catchUpQueued = false
@@ -178,15 +181,15 @@ export class Room {
   }
 
   /**
-   * Runs `work` once the doc holds nothing that is not stored (now, if it holds nothing), before any
-   * later update is applied; once the room has failed, `abandon` is called instead.
+   * Runs `work` once every update received before it is stored and the doc holds nothing that is not
+   * (now, if so), before any later update is applied; once the room has failed, `abandon` is called instead.
    */
   whenStored(run: () => void, abandon?: (error: StorageFailure) => void): void {
     if (this.broken) {
       abandon?.(this.failure())
       return
     }
-    this.storedWork.push({ run, abandon })
+    this.storedWork.push({ run, abandon, after: this.received })
     this.schedule.request()
   }
 
@@ -347,6 +350,7 @@ export class Room {
       throw new RejectedMessageError('storage-failing', CloseCode.InternalError, 'storage failure')
     }
     this.incoming.add(peer, update)
+    this.received++
     this.schedule.request()
   }
 
@@ -407,8 +411,14 @@ export class Room {
     if (!this.committing) {
       try {
         if (this.batch.isEmpty) this.runStoredWork()
+        const through = this.received
         if (!this.incoming.isEmpty) this.applyIncoming()
-        if (!this.batch.isEmpty) this.commit()
+        if (!this.batch.isEmpty) this.commit(through)
+        else if (this.storedReceived < through) {
+          // What arrived changed nothing (refused, or known already): nothing to wait for.
+          this.storedReceived = through
+          this.runStoredWork()
+        }
       } catch (error) {
         // A flush on the schedule has no caller to throw to: whatever goes wrong in it fails the room.
         this.fail(error)
@@ -421,13 +431,16 @@ export class Room {
     if (ownPresence) this.deps.replica?.tell({ kind: 'presence', update: ownPresence })
   }
 
+  /** Runs the waiting work whose updates are stored; the doc holds nothing unstored when this is called. */
   private runStoredWork(): void {
-    const work = this.storedWork
-    this.storedWork = []
-    for (const { run } of work) run()
+    const due = this.storedWork.filter(({ after }) => after <= this.storedReceived)
+    if (due.length === 0) return
+    this.storedWork = this.storedWork.filter(({ after }) => after > this.storedReceived)
+    for (const { run } of due) run()
   }
 
-  private commit(): void {
+  /** Commits the batch, which holds the effects of the updates received up to `through`. */
+  private commit(through: number): void {
     const gathered = this.batch.take()
     const started = performance.now()
     const done = this.stored.append(gathered.update).then(
@@ -435,6 +448,7 @@ export class Room {
         this.deps.metrics.storageWriteSeconds.observe((performance.now() - started) / 1000)
         this.committing = null
         if (this.broken) return
+        this.storedReceived = Math.max(this.storedReceived, through)
         this.deps.replica?.tell({ kind: 'update', seq, update: gathered.update })
         if (this.stored.hasGap) this.catchUpSoon()
         const message = encodeUpdate(gathered.update)

@@ -31,13 +31,13 @@ function storageThatFills(full: () => boolean): Storage {
     if (full()) throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' })
   }
   const storage: Storage = Object.create(sqlite)
-  storage.appendUpdate = (doc, update) => {
+  storage.appendUpdate = async (doc, update) => {
     diskFull()
     return sqlite.appendUpdate(doc, update)
   }
-  storage.probe = () => {
+  storage.probe = async () => {
     diskFull()
-    sqlite.probe()
+    await sqlite.probe()
   }
   return storage
 }
