@@ -84,7 +84,9 @@ export interface Cluster {
   readonly env: Record<string, string>
   /** Ends a relay with SIGKILL: no drain, no goodbye. */
   kill(index: number): Promise<void>
-  /** Starts a relay again on its port (after `kill`). */
+  /** Stops a relay as systemd would, with SIGTERM: it drains (its sockets closed with 1012) and exits. */
+  drain(index: number): Promise<void>
+  /** Starts a relay again on its port (after `kill` or `drain`). */
   restart(index: number): Promise<void>
   stop(): Promise<void>
 }
@@ -132,6 +134,12 @@ export async function startCluster({
     },
     env: service,
     kill,
+    async drain(index) {
+      const relay = running[index]
+      if (!relay || relay.child.exitCode !== null) return
+      relay.child.kill('SIGTERM')
+      await relay.exited
+    },
     async restart(index) {
       const relay = running[index]
       if (!relay) throw new Error(`no relay ${index}`)

@@ -5,7 +5,7 @@
 import { addNote, listNotes, setNoteText } from '@samla/board'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { openSqliteStorage, type Relay, type RelayLimits } from '../src/index.js'
+import { openSqliteStorage, type Relay, type RelayLimits, type Storage } from '../src/index.js'
 import {
   authorOn,
   type Client,
@@ -157,5 +157,35 @@ describe('room lifecycle', () => {
     const c = client(second, boardId)
     await synced(c)
     expect(listNotes(c.doc)).toEqual(expected)
+  })
+
+  it('[RL5] joins racing to a board not loaded yet wait for one load, however slow storage is', async () => {
+    const sqlite = openSqliteStorage(tempDataDir())
+    let loads = 0
+    // Every read of a doc takes 100 ms, as a database across the network might.
+    const slow: Storage = Object.create(sqlite)
+    slow.loadDoc = async (doc) => {
+      if (doc.kind === 'board') loads++
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      return sqlite.loadDoc(doc)
+    }
+    const relay = await startRelay({ storage: slow, limits: { roomIdleGraceMs: GRACE_MS } })
+    cleanup.push(
+      () => sqlite.close(),
+      () => relay.close(),
+    )
+    const boardId = await createBoard(relay)
+    const writer = client(relay, boardId)
+    await synced(writer)
+    addNote(writer.doc, { x: 0, y: 0, text: 'laddad en gång', ...author(boardId) })
+    await waitFor(async () => (await sqlite.loadDoc({ boardId, kind: 'board' })).updates.length > 0, 5000, 'stored')
+    writer.destroy()
+    await waitFor(() => relay.roomCount === 0, 5000, 'room unload')
+    loads = 0
+
+    const joiners = Array.from({ length: 30 }, () => client(relay, boardId))
+    await Promise.all(joiners.map((joiner) => synced(joiner, 10_000)))
+    expect(loads).toBe(1)
+    for (const joiner of joiners) expect(listNotes(joiner.doc).map((note) => note.text)).toEqual(['laddad en gång'])
   })
 })
