@@ -9,11 +9,10 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import https from 'node:https'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { waitFor } from './helpers.js'
+import { freePort, listening, waitFor } from './helpers.js'
 import { createTestDatabase } from './postgres-database.js'
 import { type RelayProcess, spawnRelay } from './relay-process.js'
 
@@ -21,28 +20,6 @@ export const HAPROXY = '/usr/sbin/haproxy'
 const HAPROXY_EXAMPLE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../deploy/haproxy.cfg')
 const REDIS_SERVER = '/usr/bin/redis-server'
 const MACHINE_REDIS = process.env.SAMLA_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-    server.once('error', reject)
-  })
-}
-
-function listening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect(port, '127.0.0.1')
-    socket.once('connect', () => {
-      socket.destroy()
-      resolve(true)
-    })
-    socket.once('error', () => resolve(false))
-  })
-}
 
 /** A Redis server of the test's own, on a free port, keeping nothing on disk (as the machine's). */
 export interface OwnRedis {

@@ -1,5 +1,6 @@
 /** Test helpers: a real relay on port 0 in a temp data dir, real y-websocket clients, raw sockets and frames. */
 import fs from 'node:fs'
+import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import v8 from 'node:v8'
@@ -150,6 +151,29 @@ export function closeCode(ws: WebSocket, timeoutMs = 5000): Promise<number> {
       clearTimeout(timer)
       resolve(code)
     })
+  })
+}
+
+/** A port nobody listens on right now, on loopback. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo
+      server.close(() => resolve(port))
+    })
+    server.once('error', reject)
+  })
+}
+
+/** Whether something accepts connections on the loopback port. */
+export function listening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1')
+    socket.once('connect', () => {
+      socket.destroy()
+      resolve(true)
+    })
+    socket.once('error', () => resolve(false))
   })
 }
 

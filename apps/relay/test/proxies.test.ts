@@ -4,7 +4,6 @@
  */
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { addNote, listNotes } from '@samla/board'
@@ -15,7 +14,7 @@ import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { configFromEnv } from '../src/base/config.js'
 import { CloseCode, type Relay } from '../src/index.js'
-import { closeCode, createBoard, linksOf, startRelay, waitFor } from './helpers.js'
+import { closeCode, createBoard, freePort, linksOf, listening, startRelay, waitFor } from './helpers.js'
 
 const BOARD = 'AAAAAAAAAAAAAAAAAAAAAA'
 const DEVICE_KEY = 'header-device-key-0123456789'
@@ -61,27 +60,6 @@ async function statuses(count: number, next: () => Promise<number>): Promise<num
   const found: number[] = []
   for (let i = 0; i < count; i++) found.push(await next())
   return found
-}
-
-function listening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect(port, '127.0.0.1')
-    socket.once('connect', () => {
-      socket.destroy()
-      resolve(true)
-    })
-    socket.once('error', () => resolve(false))
-  })
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-    server.once('error', reject)
-  })
 }
 
 /** HAProxy in front of the relay, as a TLS-terminating proxy would be: it appends the client to X-Forwarded-For. */

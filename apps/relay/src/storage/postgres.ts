@@ -8,6 +8,7 @@
  */
 import type { Role } from '@samla/protocol'
 import pg from 'pg'
+import { type BoardRow, storedBoard } from './board-row.js'
 import { migrate, SAMLA_TABLES } from './postgres-migrations.js'
 import type { HistoryEntry, HistoryReason, Storage, StoredBallots, StoredBoard } from './storage.js'
 
@@ -23,15 +24,6 @@ const GENERATION_COLUMN: Record<Role, string> = {
 /** bigint columns (sequence numbers, times, ids, sizes) as JS numbers: all stay far below 2^53. */
 const types: pg.CustomTypesConfig = {
   getTypeParser: (oid, format) => (oid === pg.types.builtins.INT8 ? Number : pg.types.getTypeParser(oid, format)),
-}
-
-interface BoardRow {
-  id: string
-  title: string
-  created_at: number
-  facilitator_generation: number
-  participant_generation: number
-  viewer_generation: number
 }
 
 export async function openPostgresStorage(url: string): Promise<Storage> {
@@ -125,18 +117,7 @@ export async function openPostgresStorage(url: string): Promise<Storage> {
 
     async getBoard(id): Promise<StoredBoard | undefined> {
       const [row] = await query<BoardRow>('SELECT * FROM boards WHERE id = $1', [id])
-      return (
-        row && {
-          id: row.id,
-          title: row.title,
-          createdAt: row.created_at,
-          generations: {
-            facilitator: row.facilitator_generation,
-            participant: row.participant_generation,
-            viewer: row.viewer_generation,
-          },
-        }
-      )
+      return row && storedBoard(row)
     },
 
     rotateLink: (boardId, role) =>

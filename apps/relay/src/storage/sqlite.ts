@@ -9,6 +9,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Role } from '@samla/protocol'
 import Database from 'better-sqlite3'
+import { type BoardRow, storedBoard } from './board-row.js'
 import type {
   BoardRecord,
   DocRef,
@@ -73,15 +74,6 @@ const SCHEMA = `
     at INTEGER NOT NULL
   );
 `
-
-interface BoardRow {
-  id: string
-  title: string
-  created_at: number
-  facilitator_generation: number
-  participant_generation: number
-  viewer_generation: number
-}
 
 const GENERATION_COLUMN: Record<Role, string> = {
   facilitator: 'facilitator_generation',
@@ -235,18 +227,7 @@ export function openSqliteStorage(dataDir: string): Storage {
     createBoard: async (board, state, ballots = new Map()) => createBoard(board, state, ballots),
     async getBoard(id): Promise<StoredBoard | undefined> {
       const row = selectBoard.get(id)
-      return (
-        row && {
-          id: row.id,
-          title: row.title,
-          createdAt: row.created_at,
-          generations: {
-            facilitator: row.facilitator_generation,
-            participant: row.participant_generation,
-            viewer: row.viewer_generation,
-          },
-        }
-      )
+      return row && storedBoard(row)
     },
     rotateLink: async (boardId, role) => rotateLink(boardId, role),
     joinCode: async (boardId, newCode) => joinCode(boardId, newCode),
