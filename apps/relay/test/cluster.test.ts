@@ -3,8 +3,15 @@
  * Redis, behind HAProxy (the README's example configuration), with stock y-websocket clients spread
  * over them. Relay ids: [RK*].
  */
-import { addNote, listNotes, setLocked } from '@samla/board'
-import { CloseCode, DEVICE_KEY_PARAM } from '@samla/protocol'
+import { addNote, listNotes, setLocked, startVote } from '@samla/board'
+import {
+  CloseCode,
+  DEVICE_KEY_PARAM,
+  decodeVoteReply,
+  encodeVoteRequest,
+  VOTE_MESSAGE,
+  type VoteReply,
+} from '@samla/protocol'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -30,9 +37,12 @@ import {
   waitFor,
 } from './helpers.js'
 import { createTestDatabase } from './postgres-database.js'
+import type { RelayProcess } from './relay-process.js'
 import { spawnRelay } from './relay-process.js'
 
 const noteTexts = (client: Client) => new Set(listNotes(client.doc).map((note) => note.text))
+
+type Answer = Extract<VoteReply, { kind: 'answer' }>
 
 describe('several relays as one service', () => {
   let cluster: Cluster
@@ -230,6 +240,64 @@ describe('several relays as one service', () => {
       headers: { authorization: `Bearer ${links.facilitator}` },
     })
     expect(gone.status).toBe(404)
+  }, 60_000)
+
+  it('[RK10] a dot vote across relays: one budget per person whichever relay they reach, one count', async () => {
+    const boardId = await createBoard(cluster.relay(0))
+    const { facilitator, participant } = linksOf(boardId)
+    const board = track(connectClient(cluster.relay(0), boardId, new Y.Doc(), { token: facilitator }))
+    const control = track(
+      connectClient(cluster.relay(0), boardId, new Y.Doc(), { token: facilitator, room: `${boardId}/control` }),
+    )
+    await Promise.all([synced(board), synced(control)])
+    const noteId = addNote(board.doc, { x: 0, y: 0, text: 'Gemensam skolskjuts' })
+    startVote(control.doc, { budget: 2, capPerNote: 2 })
+    /** A connection that asks for dots with the device key of one person; answers by request number. */
+    const voter = async (relay: RelayProcess, deviceKey: string, token = participant) => {
+      const params = new URLSearchParams({ token, [DEVICE_KEY_PARAM]: deviceKey })
+      const ws = new WebSocket(`${relay.url.replace(/^http/, 'ws')}/ws/${boardId}?${params}`)
+      cleanup.push(() => ws.terminate())
+      const replies: VoteReply[] = []
+      ws.on('message', (data: Buffer) => {
+        const decoder = decoding.createDecoder(new Uint8Array(data))
+        if (decoding.readVarUint(decoder) === VOTE_MESSAGE) replies.push(decodeVoteReply(decoder))
+      })
+      await new Promise((resolve) => ws.once('open', resolve))
+      let request = 1
+      return {
+        replies,
+        watch: () => ws.send(encodeVoteRequest({ kind: 'watch' })),
+        async add(): Promise<Answer> {
+          const asked = request++
+          ws.send(encodeVoteRequest({ kind: 'add', request: asked, noteId }))
+          const answer = () =>
+            replies.find((reply): reply is Answer => reply.kind === 'answer' && reply.request === asked)
+          await waitFor(() => answer() !== undefined, 5000, 'answer')
+          return answer() as Answer
+        },
+      }
+    }
+    // The vote opened on relay 0 reaches the others' control state.
+    await sleep(1000)
+    // The same person on two relays, both with the board loaded before any dot.
+    const onFirst = await voter(cluster.relay(1), 'kommun-a-device-key-0001')
+    const onSecond = await voter(cluster.relay(2), 'kommun-a-device-key-0001')
+    expect((await onFirst.add()).refusal).toBe(null)
+    await sleep(300)
+    // On the other relay they have one dot left, not two.
+    expect((await onSecond.add()).refusal).toBe(null)
+    await sleep(300)
+    const third = await onSecond.add()
+    expect(third.refusal).not.toBe(null)
+    expect(third.view.mine.get(noteId)).toBe(2)
+    const other = await voter(cluster.relay(1), 'kommun-b-device-key-0002')
+    expect((await other.add()).refusal).toBe(null)
+    // The facilitator, on the third relay, counts three dots from two people.
+    const counter = await voter(cluster.relay(0), 'facilitator-device-key-0003', facilitator)
+    const view = () => counter.replies.at(-1)?.view
+    counter.watch()
+    await waitFor(() => view()?.totals?.get(noteId) === 3, 5000, 'the count')
+    expect(view()?.voters).toBe(2)
   }, 60_000)
 
   it('[RK5] the per-address limits are one budget for the whole service', async () => {

@@ -4,8 +4,8 @@
  * (a gap in a doc's sequence, a Redis restart, a relay gone) reads it from the database. So the bus
  * may drop or repeat messages; it must only be quick.
  * - Per loaded doc, one channel: committed updates with their sequence number, presence changes of
- *   the sender's own connections, and a question for everyone's presence (from a relay that just
- *   loaded the doc).
+ *   the sender's own connections, a question for everyone's presence (from a relay that just loaded
+ *   the doc), and a board's stored dots (a voter's dots on a note, by participant id).
  * - One channel of board events (a link rotated, a board deleted), which every relay acts on.
  * - One channel of heartbeats: a relay not heard for a few beats is gone, and the presence of its
  *   connections with it, long before y-protocols' 30 s timeout.
@@ -22,6 +22,7 @@ export type RoomNews =
   | { kind: 'update'; seq: number; update: Uint8Array }
   | { kind: 'presence'; update: Uint8Array }
   | { kind: 'presence-query' }
+  | { kind: 'dots'; voter: string; noteId: string; dots: number }
 
 /** What every relay acts on, whether it has the board loaded or not. */
 export type BoardEvent = { kind: 'rotated'; boardId: string; roles: Role[] } | { kind: 'deleted'; boardId: string }
@@ -44,7 +45,7 @@ export interface ClusterSettings {
   missedBeats: number
 }
 
-const NEWS_TYPE = { update: 0, presence: 1, 'presence-query': 2 } as const
+const NEWS_TYPE = { update: 0, presence: 1, 'presence-query': 2, dots: 3 } as const
 
 function encodeNews(from: string, news: RoomNews): Buffer {
   const encoder = encoding.createEncoder()
@@ -55,6 +56,10 @@ function encodeNews(from: string, news: RoomNews): Buffer {
     encoding.writeVarUint8Array(encoder, news.update)
   } else if (news.kind === 'presence') {
     encoding.writeVarUint8Array(encoder, news.update)
+  } else if (news.kind === 'dots') {
+    encoding.writeVarString(encoder, news.voter)
+    encoding.writeVarString(encoder, news.noteId)
+    encoding.writeVarUint(encoder, news.dots)
   }
   return Buffer.from(encoding.toUint8Array(encoder))
 }
@@ -70,6 +75,11 @@ function decodeNews(message: Uint8Array): { from: string; news: RoomNews } {
   if (type === NEWS_TYPE.presence)
     return { from, news: { kind: 'presence', update: decoding.readVarUint8Array(decoder) } }
   if (type === NEWS_TYPE['presence-query']) return { from, news: { kind: 'presence-query' } }
+  if (type === NEWS_TYPE.dots) {
+    const voter = decoding.readVarString(decoder)
+    const noteId = decoding.readVarString(decoder)
+    return { from, news: { kind: 'dots', voter, noteId, dots: decoding.readVarUint(decoder) } }
+  }
   throw new Error(`unknown cluster message type ${type}`)
 }
 

@@ -261,6 +261,7 @@ export class Room {
     if (this.broken) return
     if (news.kind === 'update') this.applyCommitted(news.seq, news.update)
     else if (news.kind === 'presence') this.presence.receiveFrom(from, news.update)
+    else if (news.kind === 'dots') this.votes?.heard(news.voter, news.noteId, news.dots)
     else {
       const own = this.presence.own()
       if (own) this.deps.replica?.tell({ kind: 'presence', update: own })

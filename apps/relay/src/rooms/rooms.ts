@@ -112,8 +112,11 @@ export class Rooms {
         mayWrite: (role) => this.mayWrite(ref, role),
         writerRules: (peer) => this.writerRules(ref, peer),
         ...(ballots && {
-          openVotes: (doc) =>
-            new VoteDesk(doc, new BallotBox(boardId, storage, ballots), () => this.controlOf(boardId)),
+          openVotes: (doc) => {
+            const tell = (voter: string, noteId: string, dots: number) =>
+              cluster?.tell(keyOf(boardId, 'board'), { kind: 'dots', voter, noteId, dots })
+            return new VoteDesk(doc, new BallotBox(boardId, storage, ballots, tell), () => this.controlOf(boardId))
+          },
         }),
       },
       loaded,
@@ -206,9 +209,12 @@ export class Rooms {
       room.resync().catch((error: unknown) => {
         this.deps.log.error({ room: room.key, err: error }, 'could not read missed updates')
       })
-      if (room.ref.kind === 'board' && !this.rooms.has(keyOf(room.ref.boardId, 'control'))) {
-        this.refreshControl(room.ref.boardId)
-      }
+      if (room.ref.kind !== 'board') continue
+      if (!this.rooms.has(keyOf(room.ref.boardId, 'control'))) this.refreshControl(room.ref.boardId)
+      this.deps.storage.loadBallots(room.ref.boardId).then(
+        (ballots) => room.votes?.reloaded(ballots),
+        (error: unknown) => this.deps.log.error({ room: room.key, err: error }, 'could not read the ballots again'),
+      )
     }
   }
 

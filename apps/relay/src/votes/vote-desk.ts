@@ -3,7 +3,8 @@
  * watch the vote and for dots; the desk checks each ask against the asker's own ballot (the board's
  * rules, @samla/board's refuseDot), stores it, and answers. Whoever watches is sent what they may see
  * whenever it changes: the number of voters and their own ballot, and the totals only when their role
- * may see them (before the reveal, the facilitator alone). No ballot by person ever leaves the relay.
+ * may see them (before the reveal, the facilitator alone). No ballot by person ever leaves the relay
+ * (with several relays serving as one: the service, whose relays hear of each other's stored dots).
  *
  * Asks are decided one at a time, each checked and stored before the next is checked, so asks racing
  * from several tabs of one person (one participant id) are decided one after the other against the
@@ -110,6 +111,18 @@ export class VoteDesk {
   /** The control doc changed: the vote may have opened, closed or been revealed. */
   controlChanged(): void {
     this.queueRefresh()
+  }
+
+  /** Dots another relay of the service stored. */
+  heard(voter: string, noteId: string, dots: number): void {
+    this.box.heard(voter, noteId, dots)
+    this.changed()
+  }
+
+  /** The board's ballots read again from storage. */
+  reloaded(ballots: Map<string, Map<string, number>>): void {
+    this.box.replace(ballots)
+    this.changed()
   }
 
   /** Takes in the ballots the board kept in its doc (see BallotBox.adopt). */
