@@ -10,7 +10,8 @@ import type { BoardAddress } from './light-client.js'
 import type { ServerUnderTest } from './servers.js'
 
 export type PoolRequest =
-  | { op: 'join'; address: BoardAddress; count: number; track: boolean }
+  /** Client i of this request joins at addresses[(first + i) % addresses.length]. */
+  | { op: 'join'; addresses: BoardAddress[]; first: number; count: number; track: boolean }
   | { op: 'reach'; writerId: number; clock: number }
   | { op: 'verify'; writerId: number; clock: number }
   | { op: 'close' }
@@ -67,8 +68,9 @@ function askAll<T>(request: (index: number) => PoolRequest): Promise<T[]> {
   return Promise.all(threads.map((thread, index) => ask<T>(thread, request(index))))
 }
 
-export function boardAddress(server: ServerUnderTest, boardId: string): BoardAddress {
-  return { kind: server.kind, wsUrl: server.wsUrl, boardId, params: server.params(boardId) }
+/** The board at each of the server's processes. */
+export function boardAddresses(server: ServerUnderTest, boardId: string): BoardAddress[] {
+  return server.wsUrls.map((wsUrl) => ({ kind: server.kind, wsUrl, boardId, params: server.params(boardId) }))
 }
 
 /** The light clients of one board, spread evenly over the threads. */
@@ -84,11 +86,24 @@ export interface LightGroup {
 
 const latest = (times: number[]) => Math.max(...times) - performance.timeOrigin
 
-/** Opens `count` light clients on the board at once, in the pool's threads. One group at a time: `close` closes all. */
-export function joinGroup(address: BoardAddress, count: number, track: boolean): LightGroup {
-  const share = (index: number) => Math.floor(count / CLIENT_THREADS) + (index < count % CLIENT_THREADS ? 1 : 0)
+/**
+ * Opens `count` light clients on the board at once, in the pool's threads, spread round-robin over
+ * `addresses` (one per server process). One group at a time: `close` closes all.
+ */
+export function joinGroup(addresses: BoardAddress[], count: number, track: boolean): LightGroup {
+  const base = Math.floor(count / CLIENT_THREADS)
+  const extra = count % CLIENT_THREADS
+  const share = (index: number) => base + (index < extra ? 1 : 0)
+  // How many clients the threads before this one hold.
+  const first = (index: number) => index * base + Math.min(index, extra)
   return {
-    synced: askAll<number>((index) => ({ op: 'join', address, count: share(index), track })).then(latest),
+    synced: askAll<number>((index) => ({
+      op: 'join',
+      addresses,
+      first: first(index),
+      count: share(index),
+      track,
+    })).then(latest),
     reach: (writerId, clock) => askAll<number>(() => ({ op: 'reach', writerId, clock })).then(latest),
     verify: (writerId, clock) =>
       askAll<boolean>(() => ({ op: 'verify', writerId, clock })).then((answers) => answers.every(Boolean)),

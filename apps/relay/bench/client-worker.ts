@@ -5,7 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads'
 import type { PoolReply, PoolRequest } from './client-pool.js'
-import { allContain, distinctUpdates, joinLight, type LightClient } from './light-client.js'
+import { allContain, type BoardAddress, distinctUpdates, joinLight, type LightClient } from './light-client.js'
 
 const port = parentPort
 if (!port) throw new Error('client-worker.ts runs as a worker thread')
@@ -18,7 +18,10 @@ async function handle(request: PoolRequest): Promise<number | boolean | null> {
   switch (request.op) {
     case 'join': {
       const options = { track: request.track, keep: distinctUpdates() }
-      const joined = Array.from({ length: request.count }, () => joinLight(request.address, options))
+      const { addresses, first } = request
+      const joined = Array.from({ length: request.count }, (_, i) =>
+        joinLight(addresses[(first + i) % addresses.length] as BoardAddress, options),
+      )
       clients.push(...joined)
       return latest(await Promise.all(joined.map((c) => c.synced)))
     }

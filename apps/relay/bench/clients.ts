@@ -2,7 +2,8 @@
  * Real protocol clients, all in this (parent) process: a stock y-websocket WebsocketProvider for
  * Samla and the stock y-websocket server, a HocuspocusProvider for Hocuspocus (its messages carry
  * the document name, so a plain y-websocket provider cannot talk to it). `ws` stands in for the
- * browser WebSocket. Plus the waiting helpers every scenario uses, all bounded in time.
+ * browser WebSocket. Plus the waiting helpers every scenario uses, all bounded in time. On a server
+ * of several processes (a Samla cluster), clients are spread over them round-robin.
  */
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
 import { WebSocket } from 'ws'
@@ -17,8 +18,8 @@ export interface BenchClient {
   destroy(): void
 }
 
-function connectYWebsocket(server: ServerUnderTest, boardId: string, doc: Y.Doc): BenchClient {
-  const provider = new WebsocketProvider(server.wsUrl, boardId, doc, {
+function connectYWebsocket(wsUrl: string, server: ServerUnderTest, boardId: string, doc: Y.Doc): BenchClient {
+  const provider = new WebsocketProvider(wsUrl, boardId, doc, {
     params: server.params(boardId),
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
@@ -30,8 +31,8 @@ function connectYWebsocket(server: ServerUnderTest, boardId: string, doc: Y.Doc)
   }
 }
 
-function connectHocuspocus(server: ServerUnderTest, boardId: string, doc: Y.Doc): BenchClient {
-  const socket = new HocuspocusProviderWebsocket({ url: server.wsUrl, WebSocketPolyfill: WebSocket })
+function connectHocuspocus(wsUrl: string, boardId: string, doc: Y.Doc): BenchClient {
+  const socket = new HocuspocusProviderWebsocket({ url: wsUrl, WebSocketPolyfill: WebSocket })
   const provider = new HocuspocusProvider({ websocketProvider: socket, name: boardId, document: doc })
   const synced = new Promise<void>((resolve) => provider.on('synced', () => resolve()))
   provider.attach()
@@ -45,11 +46,15 @@ function connectHocuspocus(server: ServerUnderTest, boardId: string, doc: Y.Doc)
   }
 }
 
-export function connect(server: ServerUnderTest, boardId: string): BenchClient {
+/** The server process the `index`th client of a scenario connects to (round-robin). */
+export const processOf = (server: ServerUnderTest, index: number) => index % server.wsUrls.length
+
+export function connect(server: ServerUnderTest, boardId: string, index = 0): BenchClient {
   const doc = new Y.Doc()
+  const wsUrl = server.wsUrls[processOf(server, index)] as string
   return server.kind === 'hocuspocus'
-    ? connectHocuspocus(server, boardId, doc)
-    : connectYWebsocket(server, boardId, doc)
+    ? connectHocuspocus(wsUrl, boardId, doc)
+    : connectYWebsocket(wsUrl, server, boardId, doc)
 }
 
 export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
@@ -62,14 +67,14 @@ export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): P
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
-/** Opens `count` clients on one board at once and waits until all have synced. */
+/** Opens `count` clients on one board at once (client i on process processOf(i)) and waits until all have synced. */
 export async function connectSynced(
   server: ServerUnderTest,
   boardId: string,
   count: number,
   timeoutMs = 60_000,
 ): Promise<BenchClient[]> {
-  const clients = Array.from({ length: count }, () => connect(server, boardId))
+  const clients = Array.from({ length: count }, (_, index) => connect(server, boardId, index))
   try {
     await withTimeout(Promise.all(clients.map((c) => c.synced)), timeoutMs, `${count} clients to sync`)
   } catch (error) {

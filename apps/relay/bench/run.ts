@@ -4,9 +4,12 @@
  * clients in this process (the light ones on worker threads, client-pool.ts). Progress goes to
  * stderr; the markdown report to stdout.
  * BENCH_SCALE=0.1 for a smoke run; BENCH_SERVERS=samla,hocuspocus and BENCH_SCENARIOS=burst,join-storm
- * for a subset.
+ * for a subset. `pnpm bench:relay -- --cluster 3` measures Samla clustered instead (cluster.ts): the
+ * join storm and the fan-out against one relay on SQLite, one on PostgreSQL and 3 relays as one.
  */
 import os from 'node:os'
+import { parseArgs } from 'node:util'
+import { clusterReport, clusterSetups, dropDatabasesOnInterrupt, type Setup } from './cluster.js'
 import { CLIENT_THREADS, SCALE, SCENARIOS, type ScenarioName, SERVERS, SIZES, WARM_UP_SIZES } from './config.js'
 import type { ServerKind } from './ipc.js'
 import { burst } from './scenarios/burst.js'
@@ -29,46 +32,74 @@ const log = (message: string) => process.stderr.write(`[bench] ${message}\n`)
 // Every stock WebsocketProvider adds a process 'exit' listener; hundreds at once are expected here.
 process.setMaxListeners(0)
 
-/** Runs the short scenarios small and untimed against every server before anything is measured. */
-async function warmUp(): Promise<void> {
-  for (const kind of SERVERS) {
+/** Runs the short scenarios small and untimed against every setup before anything is measured. */
+async function warmUp(setups: Setup[]): Promise<void> {
+  for (const setup of setups) {
     let server: ServerUnderTest | undefined
     try {
-      server = await launchServer(kind)
+      server = await setup.launch()
       await fanOut(server, WARM_UP_SIZES.fanOut)
       await burst(server, WARM_UP_SIZES.burst)
       await joinStorm(server, WARM_UP_SIZES.joinStorm)
     } catch (error) {
-      log(`warm-up against ${kind} failed: ${error instanceof Error ? error.message : String(error)}`)
+      log(
+        `warm-up against ${setup.label(server?.version ?? '')} failed: ${error instanceof Error ? error.message : String(error)}`,
+      )
     } finally {
       await server?.stop()
     }
   }
 }
 
+/** Every scenario against every setup, each in a fresh server: a column per setup. */
+async function measure(setups: Setup[], scenarios: ScenarioName[]): Promise<Column[]> {
+  await warmUp(setups)
+  log('warm-up done')
+  const columns: Column[] = []
+  for (const setup of setups) {
+    const column: Column = { kind: setup.kind, label: setup.label(''), results: {}, errors: [] }
+    columns.push(column)
+    for (const name of scenarios) {
+      const started = performance.now()
+      let server: ServerUnderTest | undefined
+      try {
+        server = await setup.launch()
+        column.label = setup.label(server.version)
+        Object.assign(column.results, await RUNNERS[name](server))
+      } catch (error) {
+        column.errors.push(`${name}: ${error instanceof Error ? error.message : String(error)}`)
+      } finally {
+        await server?.stop()
+      }
+      log(`${column.label}: ${name} done in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+    }
+  }
+  return columns
+}
+
+// `pnpm bench:relay -- --cluster 3` hands the script a leading `--`.
+const args = process.argv.slice(2)
+const { values } = parseArgs({
+  args: args[0] === '--' ? args.slice(1) : args,
+  options: { cluster: { type: 'string' } },
+})
 const loadAtStart = os.loadavg()[0] ?? 0
-await warmUp()
-log('warm-up done')
-const columns: Column[] = []
-for (const kind of SERVERS) {
-  const column: Column = { kind, label: NAMES[kind], results: {}, errors: [] }
-  columns.push(column)
-  for (const name of SCENARIOS) {
-    const started = performance.now()
-    let server: ServerUnderTest | undefined
-    try {
-      server = await launchServer(kind)
-      column.label = `${NAMES[kind]} ${server.version}`
-      Object.assign(column.results, await RUNNERS[name](server))
-    } catch (error) {
-      column.errors.push(`${name}: ${error instanceof Error ? error.message : String(error)}`)
-    } finally {
-      await server?.stop()
-    }
-    log(`${column.label}: ${name} done in ${((performance.now() - started) / 1000).toFixed(1)} s`)
-  }
+if (values.cluster !== undefined) {
+  const relays = Number(values.cluster)
+  if (!Number.isInteger(relays) || relays < 2 || relays > 8)
+    throw new Error(`--cluster takes 2 to 8 relays, got ${values.cluster}`)
+  const scenarios = SCENARIOS.filter((name) => name === 'join-storm' || name === 'fan-out')
+  dropDatabasesOnInterrupt()
+  console.log(clusterReport(await measure(clusterSetups(relays), scenarios), relays, loadAtStart))
+  process.exit(0)
 }
 
+const references: Setup[] = SERVERS.map((kind) => ({
+  kind,
+  label: (version) => `${NAMES[kind]} ${version}`.trim(),
+  launch: () => launchServer(kind),
+}))
+const columns = await measure(references, SCENARIOS)
 const { fanOut: f, burst: b, joinStorm: j, manyBoards: m } = SIZES
 console.log(
   renderReport(columns, [

@@ -1,5 +1,6 @@
 /**
- * Child process running one server under test on 127.0.0.1 (argv[2] is its kind). It reports
+ * Child process running one server under test on 127.0.0.1 (argv[2] is its kind; for Samla, argv[3]
+ * may hold a SamlaService as JSON: PostgreSQL, and Redis for a cluster). It reports
  * `ready` with its port, then answers `stats` with its own CPU time, RSS and open rooms (after a
  * full GC when asked; servers.ts starts it with --expose-gc) and exits on `stop` or when the
  * parent goes away. Each server runs as shipped with default settings, and only its own code is
@@ -10,8 +11,8 @@ import { createRequire } from 'node:module'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
-import type { ChildMessage, ParentMessage, ServerKind } from './ipc.js'
 import type { RelayLimits } from '../src/index.js'
+import type { ChildMessage, ParentMessage, SamlaService, ServerKind } from './ipc.js'
 
 const require = createRequire(import.meta.url)
 
@@ -23,8 +24,11 @@ interface Running {
   stop(): Promise<void>
 }
 
-/** Samla's relay: temp data dir, silent logger; BENCH_ROOM_IDLE_GRACE_MS overrides its idle grace. */
-async function startSamla(): Promise<Running> {
+/**
+ * Samla's relay: temp data dir (its SQLite database unless a service is given), silent logger;
+ * BENCH_ROOM_IDLE_GRACE_MS overrides its idle grace.
+ */
+async function startSamla(service?: SamlaService): Promise<Running> {
   const { createRelay, DEFAULT_LIMITS } = await import('../src/index.js')
   const { pino } = await import('pino')
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samla-bench-'))
@@ -40,6 +44,7 @@ async function startSamla(): Promise<Running> {
     webRoot: path.join(dataDir, 'no-web-build'),
     logger: pino({ level: 'silent' }),
     limits,
+    ...service,
   })
   return {
     port: relay.port,
@@ -105,13 +110,14 @@ async function startHocuspocus(): Promise<Running> {
 }
 
 const starters: Record<ServerKind, () => Promise<Running>> = {
-  samla: startSamla,
+  samla: () => startSamla(process.argv[3] ? (JSON.parse(process.argv[3]) as SamlaService) : undefined),
   'y-websocket': startYWebsocket,
   hocuspocus: startHocuspocus,
 }
 
 function send(message: ChildMessage): void {
-  process.send?.(message)
+  // The parent may be gone already (an interrupted run); the disconnect handler below ends us.
+  if (process.connected) process.send?.(message)
 }
 
 const kind = process.argv[2] as ServerKind

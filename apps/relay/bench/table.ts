@@ -1,9 +1,14 @@
-/** Renders the results as one markdown table (a column per server) plus Samla-vs-reference ratios. */
+/**
+ * Renders the results as one markdown table (a column per server) plus ratios: Samla vs the
+ * reference servers, or, with --cluster, a Samla cluster vs one relay.
+ */
 import type { ServerKind } from './ipc.js'
 
 const ROWS = {
   fanOutP50Ms: ['fan-out: p50 latency, writer change → receiver (ms)', 1],
   fanOutP99Ms: ['fan-out: p99 latency (ms)', 1],
+  fanOutCrossP50Ms: ['fan-out: p50 latency, cross-relay receivers only (ms)', 1],
+  fanOutCrossP99Ms: ['fan-out: p99 latency, cross-relay receivers only (ms)', 1],
   fanOutServerCpuMs: ['fan-out: server CPU while typing (ms)', 0],
   fanOutClientBusy: ['fan-out: client process busy (% of one core)', 0],
   burstDeliveriesPerSec: ['burst: keystroke deliveries/s', 0],
@@ -21,6 +26,8 @@ const ROWS = {
 } as const
 
 export type Metric = keyof typeof ROWS
+/** Only a server of several processes has cross-relay receivers. */
+const CLUSTER_ONLY: Metric[] = ['fanOutCrossP50Ms', 'fanOutCrossP99Ms']
 export type Results = Partial<Record<Metric, number>>
 
 export interface Column {
@@ -76,12 +83,41 @@ function ratioTable(columns: Column[]): string[] {
   return lines
 }
 
-export function renderReport(columns: Column[], notes: string[]): string {
+/** The cluster's ratios, and one relay on PostgreSQL's, to one relay on SQLite; with issue #20's targets. */
+export function clusterRatioTable(sqlite: Column, postgres: Column, cluster: Column): string[] {
+  const lines = [row(['ratio', 'value', 'target']), row(['---', '---:', '---'])]
+  const add = (label: string, [a, top]: [Column, Metric], [b, bottom]: [Column, Metric], target?: number) => {
+    const [x, y] = [a.results[top], b.results[bottom]]
+    const value = x === undefined || y === undefined ? undefined : x / y
+    let goal = ''
+    if (target !== undefined)
+      goal = `≤ ${target}×${value === undefined ? '' : value <= target ? ' (met)' : ' (missed)'}`
+    lines.push(row([label, `${formatValue(value, 2)}×`, goal]))
+  }
+  const vs = `${cluster.label} / ${sqlite.label}`
+  add(`join storm time: ${vs}`, [cluster, 'stormMs'], [sqlite, 'stormMs'], 2)
+  add(`join storm time: ${postgres.label} / ${sqlite.label}`, [postgres, 'stormMs'], [sqlite, 'stormMs'])
+  add(`fan-out p99, cross-relay receivers: ${vs}`, [cluster, 'fanOutCrossP99Ms'], [sqlite, 'fanOutP99Ms'], 2)
+  add(`fan-out p99, all receivers: ${vs}`, [cluster, 'fanOutP99Ms'], [sqlite, 'fanOutP99Ms'])
+  add(`fan-out p99: ${postgres.label} / ${sqlite.label}`, [postgres, 'fanOutP99Ms'], [sqlite, 'fanOutP99Ms'])
+  return lines
+}
+
+export interface ReportOptions {
+  /** Instead of Samla vs the reference servers. */
+  ratios?: string[]
+  /** Leave out the rows no column has a value for (scenarios not run). */
+  measuredOnly?: boolean
+}
+
+export function renderReport(columns: Column[], notes: string[], options: ReportOptions = {}): string {
   const lines = [row(['metric', ...columns.map((c) => c.label)]), row(['---', ...columns.map(() => '---:')])]
   for (const [metric, [label, digits]] of Object.entries(ROWS) as [Metric, readonly [string, number]][]) {
+    const measured = columns.some((c) => c.results[metric] !== undefined)
+    if (!measured && (options.measuredOnly || CLUSTER_ONLY.includes(metric))) continue
     lines.push(row([label, ...columns.map((c) => formatValue(c.results[metric], digits))]))
   }
-  const ratios = ratioTable(columns)
+  const ratios = options.ratios ?? ratioTable(columns)
   if (ratios.length > 0) lines.push('', '**Ratios**', '', ...ratios)
   const errors = columns.flatMap((c) => c.errors.map((e) => `- ${c.label}: ${e}`))
   if (errors.length > 0) lines.push('', '**Failures** (those cells show –)', '', ...errors)

@@ -5,8 +5,8 @@
  * until the last receiver has the last keystroke, and server CPU is charged per 1,000 such deliveries.
  */
 import { addNote, setNoteText } from '@samla/board'
+import { boardAddresses, joinGroup } from '../client-pool.js'
 import { connectSynced, ownClock, withTimeout } from '../clients.js'
-import { boardAddress, joinGroup } from '../client-pool.js'
 import { SIZES } from '../config.js'
 import { clientBusy, settle } from '../measure.js'
 import type { ServerUnderTest } from '../servers.js'
@@ -17,7 +17,7 @@ export async function burst(server: ServerUnderTest, sizes = SIZES.burst): Promi
   const boardId = await server.createBoard()
   const [writer] = await connectSynced(server, boardId, 1)
   if (!writer) throw new Error('no writer')
-  const receivers = joinGroup(boardAddress(server, boardId), count, true)
+  const receivers = joinGroup(boardAddresses(server, boardId), count, true)
   try {
     await withTimeout(receivers.synced, 60_000, `${count} receivers to sync`)
     const writerId = writer.doc.clientID

@@ -3,10 +3,12 @@
  * servers keep nothing once a board is empty), and a stock probe client confirms the server holds
  * every note. Then many light clients (light-client.ts, spread over the client pool's threads)
  * connect at once; we time until the last has its sync step 2, and afterwards check that each of
- * those carried every note.
+ * those carried every note. On a cluster, the preparer and the probe are on the first relay and the
+ * joiners spread over all relays round-robin: the others load the board from the database when
+ * their first joiner arrives, as they would when a workshop starts.
  */
 import { addNote } from '@samla/board'
-import { boardAddress, joinGroup, type LightGroup } from '../client-pool.js'
+import { boardAddresses, joinGroup, type LightGroup } from '../client-pool.js'
 import { allReach, connectSynced, ownClock, withTimeout } from '../clients.js'
 import { SIZES } from '../config.js'
 import { clientBusy, settle } from '../measure.js'
@@ -44,7 +46,7 @@ export async function joinStorm(server: ServerUnderTest, sizes = SIZES.joinStorm
     const cpuBefore = await server.stats()
     const busy = clientBusy()
     const start = performance.now()
-    joiners = joinGroup(boardAddress(server, boardId), count, false)
+    joiners = joinGroup(boardAddresses(server, boardId), count, false)
     const end = await withTimeout(joiners.synced, 120_000, `${count} joiners to sync`)
     const cpuAfter = await server.stats()
     const clientBusyPercent = busy()
