@@ -120,9 +120,11 @@ export function clusterReport(columns: Column[], relays: number, loadAtStart: nu
       'Fan-out: the writer is client 0, on the first relay; "cross-relay receivers" are those on the other ' +
         'relays (about two thirds), whose every change went writer → first relay → PostgreSQL commit → Redis → ' +
         'another relay → receiver. Its ratio is to the p99 of all receivers of one relay on SQLite.',
-      'Join storm: the board is filled through the first relay (the preparer stays connected there); the ' +
-        'joiners spread round-robin, so the other relays load the board from PostgreSQL when their first ' +
-        'joiner arrives, within the time measured.',
+      'Join storm: the board is filled through the first relay (the preparer stays connected there) and the ' +
+        'joiners spread round-robin. On the cluster it runs twice, on two boards: with a watcher on every relay ' +
+        '(the board open everywhere, as in a workshop under way with people on every relay, and as the one ' +
+        "relay's board is loaded by its preparer): the target's comparison; and open on the first relay only, " +
+        'so the others load it from PostgreSQL when their first joiner arrives, within the time measured.',
       'Server CPU is summed over the relay processes; PostgreSQL and Redis are not counted.',
     ],
     { ratios: clusterRatioTable(sqlite, postgres, cluster), measuredOnly: true },
