@@ -22,6 +22,14 @@ export {
 } from './exchange/csv.js'
 export { isTimeZone, localTime } from './exchange/local-time.js'
 export { exportMarkdown, type MarkdownLabels } from './exchange/markdown.js'
+export {
+  type ComparedNote,
+  type NoteLanguage,
+  normaliseText,
+  noteLanguage,
+  proposeStacks,
+  type Stack,
+} from './exchange/near-duplicates.js'
 export { type RankedGroup, type RankedNote, rankResults } from './exchange/results.js'
 export {
   applyTemplate,
