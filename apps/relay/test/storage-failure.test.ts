@@ -166,9 +166,7 @@ describe.skipIf(cannotMount !== null)('storage failure', () => {
 
   it('[RD2] a nearly full disk: a history snapshot that cannot be stored leaves the relay process up and serving, also after a restart', async () => {
     const dir = newDataDir()
-    // Snapshots are taken once per interval per board, whichever process took the last: a short
-    // interval makes each restart's first change take one.
-    const env = { SAMLA_STORAGE_PROBE_INTERVAL_MS: '100', SAMLA_HISTORY_INTERVAL_MS: '1000' }
+    const env = { SAMLA_STORAGE_PROBE_INTERVAL_MS: '100' }
     let relay: RelayProcess = await spawnRelay(dir, 0, env)
     const stop = async (running: RelayProcess) => {
       running.child.kill('SIGTERM')
@@ -192,7 +190,9 @@ describe.skipIf(cannotMount !== null)('storage failure', () => {
     // 160 kB free: SQLite's shared memory and a few appends fit, a snapshot of the big board does not.
     filler = fillDisk(dir, 160 * 1024)
     for (const round of [1, 2]) {
-      relay = await spawnRelay(dir, 0, env)
+      // Snapshots are taken once per interval per board, whichever process took the last (the first
+      // relay took one as the board began): a short interval makes each restart's first change take one.
+      relay = await spawnRelay(dir, 0, { ...env, SAMLA_HISTORY_INTERVAL_MS: '50' })
       let output = ''
       relay.child.stdout?.on('data', (chunk: Buffer) => {
         output += chunk.toString()

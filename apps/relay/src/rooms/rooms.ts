@@ -121,27 +121,30 @@ export class Rooms {
       },
       loaded,
     )
-    this.rooms.set(room.key, room)
-    this.deps.metrics.rooms.set(this.rooms.size)
-    this.deps.log.info({ room: room.key }, 'room loaded')
-    if (cluster) {
-      // What was committed while the load ran, and published before the room could hear it.
-      await room.catchUp()
-      cluster.tell(room.key, { kind: 'presence-query' })
-    }
-    if (kind === 'control') {
-      // Opening, closing or revealing the vote changes what its watchers may see.
-      room.doc.on('update', () => this.rooms.get(keyOf(boardId, 'board'))?.votes?.controlChanged())
-    } else {
+    if (kind === 'board') {
+      // Repaired, and its ballots moved, before the room is in the table: until then every join of it
+      // waits for this load, so nobody is sent the board as it was stored.
       const { log, snapshot } = this.deps
       try {
         await repairOnLoad(room, { log, snapshot: (board) => snapshot(board, 'before-repair') })
         await moveBallotsOutOfDoc(room, { storage, log, snapshot: (board) => snapshot(board, 'before-vote-move') })
       } catch (error) {
-        // Not stored as it must be before anyone is sent the board: nobody is, until a load succeeds.
-        await this.unload(room, { compact: false })
+        room.destroy()
+        for (const key of followed) this.unfollow(key)
         throw error
       }
+    }
+    this.rooms.set(room.key, room)
+    this.deps.metrics.rooms.set(this.rooms.size)
+    this.deps.log.info({ room: room.key }, 'room loaded')
+    if (kind === 'control') {
+      // Opening, closing or revealing the vote changes what its watchers may see.
+      room.doc.on('update', () => this.rooms.get(keyOf(boardId, 'board'))?.votes?.controlChanged())
+    }
+    if (cluster) {
+      // What was committed while the load ran, and published before the room could hear it.
+      await room.catchUp()
+      cluster.tell(room.key, { kind: 'presence-query' })
     }
     return room
   }
