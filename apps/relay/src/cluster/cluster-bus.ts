@@ -115,7 +115,9 @@ export async function openClusterBus(
 
   const lastBeat = new Map<string, number>()
   let lostConnection = false
+  let closing = false
   subscriber.on('close', () => {
+    if (closing) return
     if (!lostConnection) log.warn('lost the connection to redis; relays fall back to the database until it is back')
     lostConnection = true
   })
@@ -188,6 +190,7 @@ export async function openClusterBus(
       publish(eventsChannel, JSON.stringify(event))
     },
     async close() {
+      closing = true
       clearInterval(beating)
       await redis.publish(beatsChannel, `bye ${relayId}`).catch(() => undefined)
       subscriber.disconnect()
