@@ -23,6 +23,17 @@ export {
 export { isTimeZone, localTime } from './exchange/local-time.js'
 export { exportMarkdown, type MarkdownLabels } from './exchange/markdown.js'
 export {
+  MAX_MERGE_SOURCES,
+  type MergeOptions,
+  type MergeReport,
+  type MergeSource,
+  mergeBoards,
+  mergedGroupId,
+  mergedNoteId,
+  mergedRegionId,
+} from './exchange/merge.js'
+export { REGION_GAP, REGION_HEADER, REGION_PADDING } from './exchange/merge-layout.js'
+export {
   type ComparedNote,
   type NoteLanguage,
   normaliseText,
@@ -41,8 +52,8 @@ export {
 export { arrangeClusters, FRAME_GAP, makeRoom, settleNotes, type TidyScope, tidyUp } from './model/arrange.js'
 export { ballotsInDoc, clearBallotsInDoc } from './model/ballots-in-doc.js'
 export {
-  type BoardCounts,
   BoardCounter,
+  type BoardCounts,
   type CountLimits,
   type CountVerdict,
   checkCounts,
@@ -94,25 +105,23 @@ export {
 } from './model/control.js'
 export { skippedEntryCount } from './model/entries.js'
 export {
-  formatJoinCode,
-  isJoinCode,
-  JOIN_CODE_ALPHABET,
-  JOIN_CODE_LENGTH,
-  joinCodeFrom,
-  normaliseJoinCode,
-} from './model/join-code.js'
-export {
+  ALL_COLLECTIONS,
   AUTHOR_FIELDS,
   CLUSTER_FIELDS,
   ENTRY_COLLECTIONS,
   entryIsValid,
+  FACILITATOR_COLLECTIONS,
+  FACILITATOR_FIELDS,
   type FieldRule,
   fieldIsValid,
   invalidEntries,
   isEntryId,
+  isNoteOrigin,
   NOTE_FIELDS,
+  type NoteOrigin,
+  REGION_FIELDS,
 } from './model/entry-rules.js'
-export { BoardError, type BoardErrorCode } from './model/errors.js'
+export { BoardError, type BoardErrorCode, MergeError, type MergeErrorCode } from './model/errors.js'
 export {
   COLLAPSED_FRAME,
   EMPTY_FRAME,
@@ -122,6 +131,14 @@ export {
   frameRect,
   frameRoom,
 } from './model/frame-layout.js'
+export {
+  formatJoinCode,
+  isJoinCode,
+  JOIN_CODE_ALPHABET,
+  JOIN_CODE_LENGTH,
+  joinCodeFrom,
+  normaliseJoinCode,
+} from './model/join-code.js'
 export * from './model/limits.js'
 export { type BoardMeta, initBoard, migrateBoard, readMeta, setBoardTitle } from './model/meta.js'
 export {
@@ -146,12 +163,13 @@ export {
   freeSpot,
   Occupancy,
   PLACEMENT_GAP,
-  placeAll,
   type Point,
+  placeAll,
   type Size,
 } from './model/placement.js'
 export { type Author, publishPrivateNotes } from './model/private-notes.js'
 export { type BoardReader, createBoardReader } from './model/reader.js'
+export { listRegions, type RegionSnapshot } from './model/region.js'
 export { type BoardRepair, repairBoard } from './model/repair.js'
 export { restoreBoard } from './model/restore.js'
 export { SCHEMA_VERSION, undoScope } from './model/schema.js'

@@ -1,19 +1,22 @@
 /**
  * The whole board as JSON, for archiving and for re-importing into a new board. The format
  * carries its own name and version; an import checks everything before it writes anything,
- * and recreates ids, positions, stacking, clusters and votes exactly. The ballots are the relay's,
- * not the doc's: an export is given them, and an import hands them back to be stored.
+ * and recreates ids, positions, stacking, clusters, votes, and a merged board's regions and notes'
+ * origins exactly. The ballots are the relay's, not the doc's: an export is given them, and an import
+ * hands them back to be stored.
  */
 import { nanoid } from 'nanoid'
 import * as Y from 'yjs'
 import { type ClusterSnapshot, createCluster, listClusters } from '../model/cluster.js'
 import { skippedEntryCount } from '../model/entries.js'
+import { fieldIsValid, isEntryId, isNoteOrigin, type NoteOrigin, REGION_FIELDS } from '../model/entry-rules.js'
 import { BoardError } from '../model/errors.js'
 import { MAX_VOTE_BUDGET } from '../model/limits.js'
 import { readMeta } from '../model/meta.js'
 import { addNote, listNotes, type NoteSnapshot } from '../model/note.js'
 import { isNoteColour } from '../model/palette.js'
-import { clustersMap, notesMap } from '../model/schema.js'
+import { listRegions, type RegionSnapshot } from '../model/region.js'
+import { clustersMap, notesMap, regionsMap } from '../model/schema.js'
 import { checkId } from '../model/validate.js'
 import { type Ballot, countedDots, dotsSpent, notesOnBoard } from '../model/vote.js'
 
@@ -33,9 +36,12 @@ export interface ExportedNote {
   createdAt: number
   order: string
   clusterId: string | null
+  /** Where a merge of boards copied the note from (the fingerprint of its text as copied is left out). */
+  origin?: Omit<NoteOrigin, 'textHash'>
 }
 
 export type ExportedCluster = Omit<ClusterSnapshot, never>
+export type ExportedRegion = Omit<RegionSnapshot, never>
 
 export interface BoardExport {
   format: typeof BOARD_EXPORT_FORMAT
@@ -45,6 +51,8 @@ export interface BoardExport {
   exportedAt: number
   notes: ExportedNote[]
   clusters: ExportedCluster[]
+  /** A merged board's regions, one per source board; absent when the board has none. */
+  regions?: ExportedRegion[]
   /**
    * ballot id -> noteId -> dots, one entry per ballot with dots on the board's notes. The ids are
    * drawn afresh for each export, so they name nobody and differ from one export to the next.
@@ -72,8 +80,12 @@ export function exportBoardJson(doc: Y.Doc, ballots: Iterable<Ballot>, now = Dat
       createdAt: note.createdAt,
       order: note.order,
       clusterId: note.clusterId !== null && clusterIds.has(note.clusterId) ? note.clusterId : null,
+      ...(note.origin
+        ? { origin: { boardId: note.origin.boardId, boardTitle: note.origin.boardTitle, noteId: note.origin.noteId } }
+        : {}),
     }),
   )
+  const regions = listRegions(doc)
   const onBoard = notesOnBoard(doc)
   const counted = [...ballots].map((ballot) => countedDots(ballot, onBoard)).filter((dots) => dots.size > 0)
   // Listed in the order of their fresh ids, which is random: neither ids nor order follow the voters.
@@ -88,6 +100,7 @@ export function exportBoardJson(doc: Y.Doc, ballots: Iterable<Ballot>, now = Dat
     exportedAt: now,
     notes,
     clusters,
+    ...(regions.length > 0 ? { regions } : {}),
     votes,
     skippedEntries: skippedEntryCount(doc),
   }
@@ -117,7 +130,9 @@ export function importBoardJson(doc: Y.Doc, data: unknown): Map<string, Ballot> 
   const root = asRecord(data, 'the file')
   if (root.format !== BOARD_EXPORT_FORMAT) fail('it has no "format": "samla-board"')
   if (root.version !== BOARD_EXPORT_VERSION) fail(`version ${String(root.version)} is not supported`)
-  if (notesMap(doc).size > 0 || clustersMap(doc).size > 0) fail('the board to import into must be empty')
+  if (notesMap(doc).size > 0 || clustersMap(doc).size > 0 || regionsMap(doc).size > 0) {
+    fail('the board to import into must be empty')
+  }
   const write = (target: Y.Doc) =>
     target.transact(() => {
       asArray(root.clusters, 'clusters').forEach((raw, i) => {
@@ -138,7 +153,8 @@ export function importBoardJson(doc: Y.Doc, data: unknown): Map<string, Ballot> 
       asArray(root.notes, 'notes').forEach((raw, i) => {
         const n = asRecord(raw, `notes[${i}]`)
         const author = n.author === undefined ? null : asRecord(n.author, `notes[${i}].author`)
-        addNote(target, {
+        if (n.origin !== undefined && !isNoteOrigin(n.origin)) fail(`notes[${i}].origin is not a note's origin`)
+        const id = addNote(target, {
           id: n.id as string,
           text: n.text as string,
           x: n.x as number,
@@ -151,7 +167,9 @@ export function importBoardJson(doc: Y.Doc, data: unknown): Map<string, Ballot> 
           order: n.order as string,
           clusterId: (n.clusterId as string | null) ?? null,
         })
+        if (n.origin !== undefined) (notesMap(target).get(id) as Y.Map<unknown>).set('origin', readOrigin(n.origin))
       })
+      if (root.regions !== undefined) writeRegions(target, asArray(root.regions, 'regions'))
     })
   const scratch = new Y.Doc()
   let ballots: Map<string, Ballot>
@@ -166,6 +184,24 @@ export function importBoardJson(doc: Y.Doc, data: unknown): Map<string, Ballot> 
   }
   write(doc)
   return ballots
+}
+
+/** An origin as the export has it, without the text's fingerprint (so the note counts as edited, never overwritten). */
+function readOrigin(raw: NoteOrigin): NoteOrigin {
+  return { boardId: raw.boardId, boardTitle: raw.boardTitle, noteId: raw.noteId }
+}
+
+function writeRegions(target: Y.Doc, regions: unknown[]): void {
+  regions.forEach((raw, i) => {
+    const { id, ...fields } = asRecord(raw, `regions[${i}]`)
+    if (!isEntryId(id) || regionsMap(target).has(id)) fail(`regions[${i}].id is not a new region's id`)
+    const map = new Y.Map<unknown>()
+    for (const [key, rule] of Object.entries(REGION_FIELDS)) {
+      if (!fieldIsValid(rule, fields[key])) fail(`regions[${i}].${key} is missing or out of range`)
+      map.set(key, fields[key])
+    }
+    regionsMap(target).set(id, map)
+  })
 }
 
 /** The ballots of a file's `votes`, each under a fresh id; throws BoardError for a malformed one. */

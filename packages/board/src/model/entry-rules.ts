@@ -6,6 +6,7 @@
  *
  *   notes     noteId    -> Y.Map of NOTE_FIELDS
  *   clusters  clusterId -> Y.Map of CLUSTER_FIELDS
+ *   regions   regionId  -> Y.Map of REGION_FIELDS   facilitator and relay only
  *   meta, votes         facilitator and relay only
  */
 import * as Y from 'yjs'
@@ -16,6 +17,7 @@ import {
   MAX_COORDINATE,
   MAX_NOTE_SIZE,
   MAX_NOTE_TEXT_LENGTH,
+  MAX_TITLE_LENGTH,
   MIN_CLUSTER_SIZE,
   MIN_NOTE_SIZE,
 } from './limits.js'
@@ -27,9 +29,12 @@ export type FieldRule =
   | { readonly kind: 'value'; readonly valid: (value: unknown) => boolean }
 
 const ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/
+/** A board id as the relay draws them (128 random bits, base64url); a text fingerprint has the same shape. */
+const BOARD_ID_PATTERN = /^[A-Za-z0-9_-]{22}$/
 const ORDER_KEY = /^[0-9A-Za-z]{1,64}$/
 
 export const isEntryId = (value: unknown): value is string => typeof value === 'string' && ID_PATTERN.test(value)
+export const isBoardId = (value: unknown): value is string => typeof value === 'string' && BOARD_ID_PATTERN.test(value)
 
 const finiteWithin = (min: number, max: number) => (value: unknown) =>
   typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max
@@ -43,6 +48,36 @@ const colour = value(isNoteColour)
 /** The note fields that name who wrote it: set once, when the note is made, to its writer. */
 export const AUTHOR_FIELDS: ReadonlySet<string> = new Set(['authorId', 'authorName'])
 
+/** Note fields only the facilitator (through the relay) writes: a participant may neither set nor remove them. */
+export const FACILITATOR_FIELDS: ReadonlySet<string> = new Set(['origin'])
+
+/**
+ * Where a note copied by a merge of boards came from (exchange/merge.ts). `textHash` fingerprints the
+ * text as copied (hashId of it), so a later merge can tell whether anyone edited the note since; a
+ * note whose origin has none (one imported from a file) counts as edited and is never overwritten.
+ */
+export interface NoteOrigin {
+  readonly boardId: string
+  readonly boardTitle: string
+  readonly noteId: string
+  readonly textHash?: string
+}
+
+const ORIGIN_KEYS: ReadonlySet<string> = new Set(['boardId', 'boardTitle', 'noteId', 'textHash'])
+
+export function isNoteOrigin(value: unknown): value is NoteOrigin {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
+  const origin = value as Record<string, unknown>
+  return (
+    Object.keys(origin).every((key) => ORIGIN_KEYS.has(key)) &&
+    isBoardId(origin.boardId) &&
+    typeof origin.boardTitle === 'string' &&
+    origin.boardTitle.length <= MAX_TITLE_LENGTH &&
+    isEntryId(origin.noteId) &&
+    (origin.textHash === undefined || isBoardId(origin.textHash))
+  )
+}
+
 export const NOTE_FIELDS: Readonly<Record<string, FieldRule>> = {
   text: text(MAX_NOTE_TEXT_LENGTH),
   x: coordinate,
@@ -55,6 +90,7 @@ export const NOTE_FIELDS: Readonly<Record<string, FieldRule>> = {
   createdAt: value(finiteWithin(0, Number.MAX_SAFE_INTEGER)),
   order: orderKey,
   clusterId: value(isEntryId),
+  origin: value(isNoteOrigin),
   // Boards written before the key alone was the id hold a copy of it; nothing reads it.
   id: value(isEntryId),
 }
@@ -71,6 +107,16 @@ export const CLUSTER_FIELDS: Readonly<Record<string, FieldRule>> = {
   id: value(isEntryId),
 }
 
+/** A region: the part of a merged board one source board's copy was laid out in, under its title. */
+export const REGION_FIELDS: Readonly<Record<string, FieldRule>> = {
+  title: value((v) => typeof v === 'string' && v.length <= MAX_TITLE_LENGTH),
+  x: coordinate,
+  y: coordinate,
+  width: value(finiteWithin(1, 2 * MAX_COORDINATE)),
+  height: value(finiteWithin(1, 2 * MAX_COORDINATE)),
+  sourceBoardId: value(isBoardId),
+}
+
 /**
  * The fields every note and group is made with (the write operations set them all): an entry made
  * without one, or one removed but for the entry itself, would read as a default that exports and
@@ -79,12 +125,24 @@ export const CLUSTER_FIELDS: Readonly<Record<string, FieldRule>> = {
 export const REQUIRED_FIELDS: Readonly<Record<string, ReadonlySet<string>>> = {
   notes: new Set(['text', 'x', 'y', 'width', 'height', 'colour', 'createdAt', 'order']),
   clusters: new Set(['name', 'x', 'y', 'width', 'height', 'colour', 'collapsed', 'order']),
+  regions: new Set(['title', 'x', 'y', 'width', 'height', 'sourceBoardId']),
 }
 
-/** The collections a board's entries live in, by the name of their top-level map. */
+/** The collections participants write entries in, by the name of their top-level map. */
 export const ENTRY_COLLECTIONS: Readonly<Record<string, Readonly<Record<string, FieldRule>>>> = {
   notes: NOTE_FIELDS,
   clusters: CLUSTER_FIELDS,
+}
+
+/** Collections of entries only the facilitator (through the relay) writes: known to the schema, refused to participants. */
+export const FACILITATOR_COLLECTIONS: Readonly<Record<string, Readonly<Record<string, FieldRule>>>> = {
+  regions: REGION_FIELDS,
+}
+
+/** Every collection of entries a board holds, whoever writes it: what readers and the repair judge. */
+export const ALL_COLLECTIONS: Readonly<Record<string, Readonly<Record<string, FieldRule>>>> = {
+  ...ENTRY_COLLECTIONS,
+  ...FACILITATOR_COLLECTIONS,
 }
 
 /** Whether one field's stored value keeps its rule (a text field must be a Y.Text within its length). */
@@ -106,7 +164,7 @@ export function entryIsValid(fields: Readonly<Record<string, FieldRule>>, id: st
 /** The ids of every entry of the board that is not well formed, by collection. */
 export function invalidEntries(doc: Y.Doc): Map<string, string[]> {
   const found = new Map<string, string[]>()
-  for (const [collection, fields] of Object.entries(ENTRY_COLLECTIONS)) {
+  for (const [collection, fields] of Object.entries(ALL_COLLECTIONS)) {
     const ids = [...doc.getMap(collection).entries()]
       .filter(([id, entry]) => !entryIsValid(fields, id, entry))
       .map(([id]) => id)

@@ -28,3 +28,22 @@ export class BoardError extends Error {
     super(message)
   }
 }
+
+export type MergeErrorCode =
+  /** The merge would pass the board's limits on notes or groups. */
+  | 'merge-over-limit'
+  /** A region would have to grow over another region (one a facilitator moved below it). */
+  | 'merge-no-room'
+  /** The sources are not 1–20 distinct, well-formed boards. */
+  | 'merge-invalid-sources'
+
+/** Thrown by a merge of boards (exchange/merge.ts) before it changes anything. */
+export class MergeError extends Error {
+  override readonly name = 'MergeError'
+  constructor(
+    readonly code: MergeErrorCode,
+    message: string,
+  ) {
+    super(message)
+  }
+}

@@ -7,7 +7,7 @@ import { generateKeyBetween, generateNKeysBetween } from 'fractional-indexing'
 import { nanoid } from 'nanoid'
 import * as Y from 'yjs'
 import { noteEntries, noteEntry } from './entries.js'
-import { NOTE_FIELDS } from './entry-rules.js'
+import { NOTE_FIELDS, type NoteOrigin } from './entry-rules.js'
 import { BoardError } from './errors.js'
 import { numberField, stringField, textField, validField } from './fields.js'
 import { DEFAULT_NOTE_SIZE } from './limits.js'
@@ -41,6 +41,8 @@ export interface NoteSnapshot {
   readonly createdAt: number
   /** Fractional index: notes are stacked by comparing these strings (ties broken by id). */
   readonly order: string
+  /** Where the note was copied from, when a merge of boards made it (exchange/merge.ts). */
+  readonly origin?: NoteOrigin
 }
 
 export interface AddNoteInput {
@@ -78,8 +80,10 @@ export function snapshotLayout(id: string, map: NoteMap): NoteLayout {
 /** Reads one note map into a plain snapshot; a field a peer left out or broke reads as its default. */
 export function snapshotNote(id: string, map: NoteMap): NoteSnapshot {
   const clusterId = stringField(map, NOTE_FIELDS, 'clusterId')
+  const origin = validField(map, NOTE_FIELDS, 'origin') as NoteOrigin | undefined
   return {
     ...snapshotLayout(id, map),
+    ...(origin ? { origin } : {}),
     text: textField(map, NOTE_FIELDS, 'text'),
     authorId: stringField(map, NOTE_FIELDS, 'authorId'),
     authorName: stringField(map, NOTE_FIELDS, 'authorName'),

@@ -1,15 +1,15 @@
 /**
  * Repairing a board that holds data breaking the schema (stored before the relay checked what
  * participants send). It removes exactly what the readers already leave out: entries that are no
- * note or cluster at all (entries.ts), and fields that break their rule (entry-rules.ts), which read
+ * note, cluster or region at all (entries.ts), and fields that break their rule (entry-rules.ts), which read
  * as missing anyway (fields.ts). So a repaired board reads as it did before, and is well formed.
  */
 import type * as Y from 'yjs'
 import { isReadableEntry } from './entries.js'
-import { ENTRY_COLLECTIONS, fieldIsValid } from './entry-rules.js'
+import { ALL_COLLECTIONS, fieldIsValid } from './entry-rules.js'
 
 export interface BoardRepair {
-  /** Entries removed, by collection (`notes`, `clusters`). */
+  /** Entries removed, by collection (`notes`, `clusters`, `regions`). */
   readonly entries: ReadonlyMap<string, number>
   /** Fields removed from entries that were kept. */
   readonly fields: number
@@ -20,7 +20,7 @@ export function repairBoard(doc: Y.Doc): BoardRepair {
   const removeEntries: [Y.Map<unknown>, string][] = []
   const removeFields: [Y.Map<unknown>, string][] = []
   const entries = new Map<string, number>()
-  for (const [name, rules] of Object.entries(ENTRY_COLLECTIONS)) {
+  for (const [name, rules] of Object.entries(ALL_COLLECTIONS)) {
     const collection = doc.getMap<unknown>(name)
     for (const [id, entry] of collection.entries()) {
       if (!isReadableEntry(id, entry)) {

@@ -4,9 +4,11 @@
  *
  *   doc.getMap('meta')   title, createdAt, schemaVersion
  *   doc.getMap('notes')     noteId -> Y.Map { text: Y.Text, x, y, width, height, colour,
- *                              authorId?, authorName?, createdAt, order, clusterId? }
+ *                              authorId?, authorName?, createdAt, order, clusterId?, origin? }
  *   doc.getMap('clusters')  clusterId -> Y.Map { name: Y.Text, x, y, width, height, colour,
  *                              collapsed, order }
+ *   doc.getMap('regions')   regionId -> Y.Map { title, x, y, width, height, sourceBoardId }: a merged
+ *                           board's part per source board (facilitator only)
  *
  * The id is the key alone: the maps hold no copy of it (one field fewer per note to store, send and
  * read on every load). Boards written before that may still hold an `id` field; nothing reads it.
@@ -38,6 +40,10 @@ export type ClusterMap = Y.Map<unknown>
 
 export function clustersMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap('clusters')
+}
+
+export function regionsMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap('regions')
 }
 
 export function votesMap(doc: Y.Doc): Y.Map<unknown> {

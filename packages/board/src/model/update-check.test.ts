@@ -1,6 +1,7 @@
 /** Tests for judging a participant's update against the live board (SPEC [UC*]). */
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { mergeBoards } from '../exchange/merge.js'
 import {
   assignToCluster,
   createCluster,
@@ -12,6 +13,7 @@ import {
 } from './cluster.js'
 import { initBoard } from './meta.js'
 import { addNote, bringToFront, deleteNotes, moveNotes, recolourNotes, resizeNote, setNoteText } from './note.js'
+import { hashId } from './sha256.js'
 import { checkUpdate, type Writer } from './update-check.js'
 
 const ME: Writer = { participantId: 'me-0000000000000000000', anonymous: false }
@@ -190,5 +192,37 @@ describe('[UC] a participant’s update judged against the live board', () => {
   it('[UC9] refuses bytes that are no update', () => {
     const { live } = setUp()
     expect(checkUpdate(live, new Uint8Array([1, 2, 3, 250, 255]), ME).kind).toBe('malformed')
+  })
+
+  it('[BM10] refuses any participant write of a note’s origin or of regions; a copied note stays editable', () => {
+    const { live, client } = setUp()
+    const source = new Y.Doc()
+    addNote(source, { x: 0, y: 0, text: 'Från Luleå' })
+    const boardId = hashId('test board', 'Luleå')
+    mergeBoards(live, [{ boardId, title: 'Luleå', anonymous: false, doc: source }], { keepAuthorNames: true })
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(live))
+    const copiedId = [...live.getMap('notes').keys()].find((id) => noteOf(live, id).has('origin')) ?? ''
+    const regionId = [...live.getMap('regions').keys()][0] ?? ''
+    const origin = { boardId, boardTitle: 'Luleå', noteId: 'abcdefgh' }
+    const alone = (change: (doc: Y.Doc) => void) => {
+      const copy = new Y.Doc()
+      Y.applyUpdate(copy, Y.encodeStateAsUpdate(live))
+      return judge(live, copy, change)
+    }
+    expect(
+      alone((doc) => {
+        const id = addNote(doc, { x: 0, y: 0, authorId: ME.participantId ?? '', authorName: 'Me' })
+        noteOf(doc, id).set('origin', origin)
+      }),
+    ).toBe('invalid')
+    expect(alone((doc) => noteOf(doc, copiedId).set('origin', origin))).toBe('invalid')
+    expect(alone((doc) => noteOf(doc, copiedId).delete('origin'))).toBe('invalid')
+    expect(alone((doc) => (doc.getMap('regions').get(regionId) as Y.Map<unknown>).set('title', 'Min region'))).toBe(
+      'invalid',
+    )
+    expect(alone((doc) => doc.getMap('regions').delete(regionId))).toBe('invalid')
+    expect(alone((doc) => doc.getMap('regions').set('region-made-by-me', new Y.Map()))).toBe('invalid')
+    expect(alone((doc) => setNoteText(doc, copiedId, 'Från Luleå, ändrad'))).toBe('valid')
+    expect(alone((doc) => deleteNotes(doc, [copiedId]))).toBe('valid')
   })
 })

@@ -1,7 +1,8 @@
 /**
  * Judges an update a participant sent before it touches the board: decoded struct by struct and
  * placed against the live doc (never applied to a copy), it may only add or change notes and groups
- * within the schema's rules (entry-rules.ts), delete what participants may delete, and sign a note
+ * within the schema's rules (entry-rules.ts), delete what participants may delete, never touch what
+ * only the facilitator writes (regions, a note's origin), and sign a note
  * only when making it, only as its writer, and never in anonymous mode. An update is judged whole:
  * one bad struct refuses all of it.
  *
@@ -11,7 +12,15 @@
  * the doc lacks, which then arrives in one piece that can be placed).
  */
 import * as Y from 'yjs'
-import { AUTHOR_FIELDS, ENTRY_COLLECTIONS, type FieldRule, isEntryId, REQUIRED_FIELDS } from './entry-rules.js'
+import {
+  AUTHOR_FIELDS,
+  ENTRY_COLLECTIONS,
+  FACILITATOR_COLLECTIONS,
+  FACILITATOR_FIELDS,
+  type FieldRule,
+  isEntryId,
+  REQUIRED_FIELDS,
+} from './entry-rules.js'
 
 export interface Writer {
   /** The participant id the connection proved (see @samla/protocol's participantId), or null. */
@@ -165,6 +174,7 @@ class UpdateCheck {
   }
 
   private entryFields(collection: string): Readonly<Record<string, FieldRule>> {
+    if (FACILITATOR_COLLECTIONS[collection]) refuse(`a change to ${collection}, which only the facilitator makes`)
     return ENTRY_COLLECTIONS[collection] ?? refuse(`a change to ${collection || 'an unknown type'}`)
   }
 
@@ -209,6 +219,7 @@ class UpdateCheck {
     if (!field) return
     const { entry, rule, key } = field
     if (!isType(entry, Y.Map)) refuse('a field of an entry that is not a map')
+    if (FACILITATOR_FIELDS.has(key)) refuse(`${key}, which only the facilitator sets`)
     this.madeEntries.get(entry)?.fields.add(key)
     this.setFields.add(fieldKey(entry, key))
     if (rule.kind === 'text') {
@@ -264,6 +275,7 @@ class UpdateCheck {
         if (!field || this.isDeleted(field.entry)) continue
         // A note's author goes only with the note itself; a required field may only be set anew.
         if (AUTHOR_FIELDS.has(field.key)) refuse('a note’s author removed')
+        if (FACILITATOR_FIELDS.has(field.key)) refuse(`${field.key} removed`)
         const collection = 'root' in holderPlace ? holderPlace.root : ''
         const required = REQUIRED_FIELDS[collection]?.has(field.key) === true
         if (required && !this.setFields.has(fieldKey(field.entry, field.key))) refuse(`${field.key} removed`)
