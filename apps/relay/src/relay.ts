@@ -170,6 +170,7 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
   })
   const handleHttp = createHttpApi({
     storage,
+    boardLimits: { maxNotes: limits.maxNotesPerBoard, maxGroups: limits.maxGroupsPerBoard },
     log,
     webRoot: options.webRoot ?? DEFAULT_WEB_ROOT,
     maxBodyBytes: limits.maxHttpBodyBytes,

@@ -37,6 +37,12 @@ export const API_ERRORS = [
   'imports-busy',
   /** 413: an import holds more notes or groups than one board may. */
   'import-too-large',
+  /** 400: a merge's list of boards is not 2–20 distinct boards with their links (the message names the source). */
+  'invalid-merge',
+  /** 404: a board to merge does not exist (any more); the message names which. */
+  'merge-source-not-found',
+  /** 401/403: a board to merge was not opened with its current facilitator link; the message names which. */
+  'merge-source-refused',
   'internal',
 ] as const
 

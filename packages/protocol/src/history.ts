@@ -8,6 +8,8 @@ export const HISTORY_REASONS = [
   'before-repair',
   /** Taken by the relay before it moves the ballots a board kept in its doc into its own storage. */
   'before-vote-move',
+  /** Taken by the relay of each board merged into a new one, as it is read. */
+  'before-merge',
   'manual',
 ] as const
 

@@ -20,10 +20,13 @@ import type { HistoryReason, Storage, StoredBoard } from '../storage/storage.js'
 import { StorageFailure } from '../storage/storage-health.js'
 import { type CsvLayout, EXPORT_FORMATS, type ExportFormat, exportBoard } from './board-content.js'
 import { createJoinLinks, newJoinCode } from './join-link.js'
+import { asksForMerge, buildMergedBoard, MergeRefused } from './merged-board.js'
 import type { NewBoardBuilder } from './new-board-builder.js'
 
 export interface HttpApiOptions {
   storage: Storage
+  /** The counts one board may hold (a merged board too). */
+  boardLimits: { maxNotes: number; maxGroups: number }
   log: Logger
   webRoot: string
   maxBodyBytes: number
@@ -100,6 +103,9 @@ const SECURITY_HEADERS = {
   'x-frame-options': 'DENY',
 }
 
+/** Twenty sources' ids and tokens with room to spare; a creation body past it is an import. */
+const MAX_MERGE_BODY_BYTES = 64 * 1024
+
 function sendJson(res: ServerResponse, status: number, body?: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
   res.end(body === undefined ? undefined : JSON.stringify(body))
@@ -116,6 +122,16 @@ async function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer>
     chunks.push(chunk)
   }
   return Buffer.concat(chunks)
+}
+
+/** A body small enough to be a merge request, parsed; anything else (an import, bad JSON) is left to the builder. */
+function smallJson(body: Buffer): unknown {
+  if (body.length > MAX_MERGE_BODY_BYTES) return null
+  try {
+    return JSON.parse(body.toString('utf8'))
+  } catch {
+    return null
+  }
 }
 
 async function readJson(req: IncomingMessage, maxBytes: number): Promise<unknown> {
@@ -144,7 +160,10 @@ export function createHttpApi(options: HttpApiOptions) {
     const keyRefusal = options.checkCreationKey(req.headers.authorization)
     if (keyRefusal) throw new HttpError(keyRefusal.status, keyRefusal.error, keyRefusal.message)
     await checkQuota(0)
-    const built = await options.newBoards.build(await readBody(req, options.maxImportBytes), Date.now())
+    const body = await readBody(req, options.maxImportBytes)
+    const merge = smallJson(body)
+    if (asksForMerge(merge)) return createMergedBoard(merge)
+    const built = await options.newBoards.build(body, Date.now())
     if (!built.ok) throw new HttpError(built.refusal.status, built.refusal.code, built.refusal.message)
     const { title, createdAt, state, parts, ballots, imported, template } = built.board
     await checkQuota(parts.reduce((sum, part) => sum + part.length, state.length))
@@ -154,6 +173,31 @@ export function createHttpApi(options: HttpApiOptions) {
     log.info({ room: id, imported, template }, 'board created')
     const board = (await storage.getBoard(id)) as StoredBoard
     return { id, title: board.title, createdAt, links: linksOf(board) }
+  }
+
+  /** A board made from several boards (merged-board.ts); each source is refused by name. */
+  async function createMergedBoard(body: { merge: unknown }) {
+    const now = Date.now()
+    const built = await buildMergedBoard(
+      {
+        storage,
+        secret,
+        currentState: options.currentState,
+        takeSnapshot: (boardId, reason) => options.history.take(boardId, reason),
+        limits: options.boardLimits,
+      },
+      body,
+      now,
+    ).catch((error: unknown) => {
+      if (error instanceof MergeRefused) throw new HttpError(error.refusal.status, error.refusal.code, error.message)
+      throw error
+    })
+    await checkQuota(built.state.length)
+    const id = newBoardId()
+    await storage.createBoard({ id, title: built.title, createdAt: now }, built.state)
+    log.info({ room: id, sources: (body.merge as unknown[]).length }, 'board merged from others')
+    const board = (await storage.getBoard(id)) as StoredBoard
+    return { id, title: board.title, createdAt: now, links: linksOf(board) }
   }
 
   /**

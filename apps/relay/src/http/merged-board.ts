@@ -1,0 +1,120 @@
+/**
+ * A new board made from several boards (issue #21): `POST /api/boards` with
+ * `{"title", "merge": [{"id", "token"}, …], "keepAuthorNames"?}`. Every source must be opened with its
+ * facilitator link; a refusal names the source (its place in the list and its id), so the facilitator
+ * knows which link to fix. The sources are read as they stand (live if loaded), each gets a history
+ * snapshot, and are not changed; the new board is built by @samla/board's mergeBoards.
+ */
+import { initBoard, MergeError, mergeBoards, readControl } from '@samla/board'
+import type { ApiError } from '@samla/protocol'
+import * as Y from 'yjs'
+import { authorise } from '../access/authorise.js'
+import { isBoardId } from '../access/board-ids.js'
+import type { HistoryReason, Storage } from '../storage/storage.js'
+
+/** At most this many boards are merged into one. */
+export const MAX_MERGE_SOURCES = 20
+
+export interface MergeRefusal {
+  status: number
+  code: ApiError
+  message: string
+}
+
+export class MergeRefused extends Error {
+  constructor(readonly refusal: MergeRefusal) {
+    super(refusal.message)
+  }
+}
+
+export interface MergeDeps {
+  storage: Storage
+  secret: Buffer
+  currentState: (boardId: string, kind: 'board' | 'control') => Promise<Uint8Array>
+  takeSnapshot: (boardId: string, reason: HistoryReason) => Promise<number>
+  limits: { maxNotes: number; maxGroups: number }
+}
+
+interface SourceLink {
+  id: string
+  token: string
+}
+
+/** Whether a parsed creation body asks for a merge. */
+export function asksForMerge(body: unknown): body is { merge: unknown } {
+  return typeof body === 'object' && body !== null && 'merge' in body
+}
+
+function refuse(status: number, code: ApiError, message: string): never {
+  throw new MergeRefused({ status, code, message })
+}
+
+function sourceLinks(merge: unknown): SourceLink[] {
+  if (!Array.isArray(merge) || merge.length < 2) refuse(400, 'invalid-merge', 'merge must list at least two boards')
+  if (merge.length > MAX_MERGE_SOURCES) {
+    refuse(400, 'invalid-merge', `At most ${MAX_MERGE_SOURCES} boards can be merged into one`)
+  }
+  const seen = new Set<string>()
+  return merge.map((entry: unknown, index) => {
+    const { id, token } = (entry ?? {}) as { id?: unknown; token?: unknown }
+    const name = `Source ${index + 1}`
+    if (typeof id !== 'string' || !isBoardId(id)) refuse(400, 'invalid-merge', `${name}: that is not a valid board id`)
+    if (typeof token !== 'string') refuse(400, 'invalid-merge', `${name} (${id}): a facilitator link's token is needed`)
+    if (seen.has(id)) refuse(400, 'invalid-merge', `${name} (${id}): this board is listed twice`)
+    seen.add(id)
+    return { id, token }
+  })
+}
+
+/** Builds the merged board's first state; throws MergeRefused for anything the request got wrong. */
+export async function buildMergedBoard(
+  deps: MergeDeps,
+  body: { merge: unknown; title?: unknown; keepAuthorNames?: unknown },
+  now: number,
+): Promise<{ title: string; state: Uint8Array }> {
+  const links = sourceLinks(body.merge)
+  const boards = []
+  for (const [index, link] of links.entries()) {
+    const name = `Source ${index + 1} (${link.id})`
+    const access = await authorise(deps.storage, deps.secret, link.id, link.token)
+    if (!access.ok) {
+      const code = access.status === 404 ? 'merge-source-not-found' : 'merge-source-refused'
+      refuse(access.status, code, `${name}: ${access.message}`)
+    }
+    if (access.role !== 'facilitator') refuse(403, 'merge-source-refused', `${name}: this is not a facilitator link`)
+    boards.push(access.board)
+  }
+  const sources = await Promise.all(
+    boards.map(async (board) => {
+      const [state, control] = await Promise.all([
+        deps.currentState(board.id, 'board'),
+        deps.currentState(board.id, 'control'),
+      ])
+      const doc = new Y.Doc()
+      Y.applyUpdate(doc, state)
+      const controlDoc = new Y.Doc()
+      Y.applyUpdate(controlDoc, control)
+      const { anonymous } = readControl(controlDoc)
+      controlDoc.destroy()
+      return { boardId: board.id, title: board.title, anonymous, doc }
+    }),
+  )
+  try {
+    for (const source of sources) await deps.takeSnapshot(source.boardId, 'before-merge')
+    const title = typeof body.title === 'string' && body.title.trim() !== '' ? body.title : sources[0]?.title
+    const merged = new Y.Doc()
+    initBoard(merged, { title: title ?? 'Samla', now })
+    try {
+      mergeBoards(merged, sources, { keepAuthorNames: body.keepAuthorNames !== false, limits: deps.limits })
+    } catch (error) {
+      if (!(error instanceof MergeError)) throw error
+      if (error.code === 'merge-over-limit') refuse(413, 'import-too-large', error.message)
+      refuse(400, 'invalid-merge', error.message)
+    }
+    const state = Y.encodeStateAsUpdate(merged)
+    merged.destroy()
+    return { title: title ?? 'Samla', state }
+  } finally {
+    for (const source of sources) source.doc.destroy()
+  }
+}
