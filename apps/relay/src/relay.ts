@@ -171,6 +171,14 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
   const handleHttp = createHttpApi({
     storage,
     boardLimits: { maxNotes: limits.maxNotesPerBoard, maxGroups: limits.maxGroupsPerBoard },
+    changeBoard: (boardId, change) =>
+      rooms.use({ boardId, kind: 'board' }, async (room) => {
+        let result: ReturnType<typeof change> | undefined
+        await room.change((doc) => {
+          result = change(doc)
+        })
+        return result as ReturnType<typeof change>
+      }),
     log,
     webRoot: options.webRoot ?? DEFAULT_WEB_ROOT,
     maxBodyBytes: limits.maxHttpBodyBytes,

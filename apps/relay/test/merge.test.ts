@@ -2,7 +2,15 @@
  * Merging boards over the API (issue #21): `POST /api/boards` with `merge`, the facilitator links of
  * two or more boards. Relay ids: [RG*].
  */
-import { addNote, assignToCluster, createCluster, listNotes, listRegions, setAnonymous } from '@samla/board'
+import {
+  addNote,
+  assignToCluster,
+  createCluster,
+  listNotes,
+  listRegions,
+  setAnonymous,
+  setNoteText,
+} from '@samla/board'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { Relay } from '../src/index.js'
@@ -185,5 +193,63 @@ describe('merging boards', () => {
     })
     expect(status).toBe(413)
     expect(json.error).toBe('import-too-large')
+  })
+
+  it('[RG4] merging again into the merged board adds what is new, updates copies nobody edited, keeps edited ones, duplicates nothing, live', async () => {
+    const relay = await relayWith()
+    const a = await source(relay, 'Gällivare', ['Gemensam skolskjuts', 'Fler laddstolpar'])
+    const b = await source(relay, 'Pajala', ['Bättre bredband'])
+    const links = [a, b].map((id) => ({ id, token: linksOf(id).facilitator }))
+    const made = await post(relay, { title: 'Malmfälten', merge: links })
+    const merged = made.json as { id: string; links: { facilitator: string; participant: string } }
+    const facilitator = connectClient(relay, merged.id, new Y.Doc(), { token: merged.links.facilitator })
+    cleanup.push(() => facilitator.destroy())
+    await synced(facilitator)
+    const copyOf = (text: string) => listNotes(facilitator.doc).find((note) => note.text === text)
+    // Someone edits one copy in the merged board; the sources change meanwhile.
+    setNoteText(facilitator.doc, copyOf('Bättre bredband')?.id ?? '', 'Bättre bredband i byarna')
+    const sourceWriter = connectClient(relay, a, new Y.Doc(), { token: linksOf(a).facilitator })
+    cleanup.push(() => sourceWriter.destroy())
+    await synced(sourceWriter)
+    const laddstolpar = listNotes(sourceWriter.doc).find((note) => note.text === 'Fler laddstolpar')
+    setNoteText(sourceWriter.doc, laddstolpar?.id ?? '', 'Fler laddstolpar vid skolorna')
+    addNote(sourceWriter.doc, { x: 0, y: 600, text: 'Samåkning till jobbet' })
+    const pajala = connectClient(relay, b, new Y.Doc(), { token: linksOf(b).facilitator })
+    cleanup.push(() => pajala.destroy())
+    await synced(pajala)
+    setNoteText(pajala.doc, listNotes(pajala.doc)[0]?.id ?? '', 'Bredband överallt')
+    await waitFor(() => listNotes(pajala.doc)[0]?.text === 'Bredband överallt', 5000, 'source edit')
+    await new Promise((resolve) => setTimeout(resolve, 200))
+
+    const again = async (token: string, merge = links) =>
+      fetch(`${relay.url}/api/boards/${merged.id}/merge`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ merge }),
+      })
+    const refreshed = await again(merged.links.facilitator)
+    expect(refreshed.status).toBe(200)
+    expect(await refreshed.json()).toMatchObject({ added: 1, updated: 1, skippedEdited: 1 })
+    // Everyone on the merged board sees it at once.
+    await waitFor(() => copyOf('Samåkning till jobbet') !== undefined, 5000, 'the new note, live')
+    expect(
+      listNotes(facilitator.doc)
+        .map((note) => note.text)
+        .sort(),
+    ).toEqual([
+      'Bättre bredband i byarna',
+      'Fler laddstolpar vid skolorna',
+      'Gemensam skolskjuts',
+      'Samåkning till jobbet',
+    ])
+    // Once more: nothing new, nothing duplicated.
+    const third = await again(merged.links.facilitator)
+    expect(await third.json()).toMatchObject({ added: 0, updated: 0 })
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expect(listNotes(facilitator.doc)).toHaveLength(4)
+
+    expect((await again(merged.links.participant)).status).toBe(403)
+    const intoItself = await again(merged.links.facilitator, [{ id: merged.id, token: merged.links.facilitator }])
+    expect(intoItself.status).toBe(400)
   })
 })

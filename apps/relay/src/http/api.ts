@@ -20,13 +20,15 @@ import type { HistoryReason, Storage, StoredBoard } from '../storage/storage.js'
 import { StorageFailure } from '../storage/storage-health.js'
 import { type CsvLayout, EXPORT_FORMATS, type ExportFormat, exportBoard } from './board-content.js'
 import { createJoinLinks, newJoinCode } from './join-link.js'
-import { asksForMerge, buildMergedBoard, MergeRefused } from './merged-board.js'
+import { asksForMerge, buildMergedBoard, type MergeDeps, MergeRefused, refreshMergedBoard } from './merged-board.js'
 import type { NewBoardBuilder } from './new-board-builder.js'
 
 export interface HttpApiOptions {
   storage: Storage
   /** The counts one board may hold (a merged board too). */
   boardLimits: { maxNotes: number; maxGroups: number }
+  /** Runs a change on a board's live doc (a merge into it). */
+  changeBoard: MergeDeps['changeBoard']
   log: Logger
   webRoot: string
   maxBodyBytes: number
@@ -175,23 +177,23 @@ export function createHttpApi(options: HttpApiOptions) {
     return { id, title: board.title, createdAt, links: linksOf(board) }
   }
 
+  const mergeDeps: MergeDeps = {
+    storage,
+    secret,
+    currentState: options.currentState,
+    takeSnapshot: (boardId, reason) => options.history.take(boardId, reason),
+    limits: options.boardLimits,
+    changeBoard: options.changeBoard,
+  }
+  const asHttpError = (error: unknown): never => {
+    if (error instanceof MergeRefused) throw new HttpError(error.refusal.status, error.refusal.code, error.message)
+    throw error
+  }
+
   /** A board made from several boards (merged-board.ts); each source is refused by name. */
   async function createMergedBoard(body: { merge: unknown }) {
     const now = Date.now()
-    const built = await buildMergedBoard(
-      {
-        storage,
-        secret,
-        currentState: options.currentState,
-        takeSnapshot: (boardId, reason) => options.history.take(boardId, reason),
-        limits: options.boardLimits,
-      },
-      body,
-      now,
-    ).catch((error: unknown) => {
-      if (error instanceof MergeRefused) throw new HttpError(error.refusal.status, error.refusal.code, error.message)
-      throw error
-    })
+    const built = await buildMergedBoard(mergeDeps, body, now).catch(asHttpError)
     await checkQuota(built.state.length)
     const id = newBoardId()
     await storage.createBoard({ id, title: built.title, createdAt: now }, built.state)
@@ -351,6 +353,15 @@ export function createHttpApi(options: HttpApiOptions) {
       await options.closeConnections(found.id, [role])
       log.info({ room: found.id, role }, 'link rotated')
       return sendJson(res, 200, { token: signToken(secret, { boardId: found.id, role, generation }) })
+    }
+    const mergeInto = /^\/api\/boards\/([^/]+)\/merge$/.exec(path)
+    if (mergeInto?.[1] && req.method === 'POST') {
+      const { board: found } = await access(req, mergeInto[1], 'facilitator')
+      const body = await readJson(req, maxBodyBytes)
+      if (!asksForMerge(body)) throw new HttpError(400, 'invalid-merge', 'merge must list the boards to merge again')
+      const report = await refreshMergedBoard(mergeDeps, found.id, body).catch(asHttpError)
+      log.info({ room: found.id, ...report }, 'boards merged again into a board')
+      return sendJson(res, 200, report)
     }
     const history = /^\/api\/boards\/([^/]+)\/history(?:\/(\d+)(\/restore)?)?$/.exec(path)
     if (history?.[1]) return routeHistory(req, res, history[1], history[2], Boolean(history[3]))

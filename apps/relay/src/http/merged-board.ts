@@ -1,11 +1,13 @@
 /**
- * A new board made from several boards (issue #21): `POST /api/boards` with
- * `{"title", "merge": [{"id", "token"}, …], "keepAuthorNames"?}`. Every source must be opened with its
- * facilitator link; a refusal names the source (its place in the list and its id), so the facilitator
- * knows which link to fix. The sources are read as they stand (live if loaded), each gets a history
- * snapshot, and are not changed; the new board is built by @samla/board's mergeBoards.
+ * A board made from several boards (issue #21): `POST /api/boards` with
+ * `{"title", "merge": [{"id", "token"}, …], "keepAuthorNames"?}` makes a new one, and
+ * `POST /api/boards/<id>/merge` with the same list merges again into it (a refresh: what is new is
+ * added, copies nobody edited are updated, nothing is duplicated). Every source must be opened with
+ * its facilitator link; a refusal names the source (its place in the list and its id), so the
+ * facilitator knows which link to fix. The sources are read as they stand (live if loaded), each
+ * gets a history snapshot, and are not changed; @samla/board's mergeBoards does the copying.
  */
-import { initBoard, MergeError, mergeBoards, readControl } from '@samla/board'
+import { initBoard, MergeError, type MergeReport, type MergeSource, mergeBoards, readControl } from '@samla/board'
 import type { ApiError } from '@samla/protocol'
 import * as Y from 'yjs'
 import { authorise } from '../access/authorise.js'
@@ -33,7 +35,11 @@ export interface MergeDeps {
   currentState: (boardId: string, kind: 'board' | 'control') => Promise<Uint8Array>
   takeSnapshot: (boardId: string, reason: HistoryReason) => Promise<number>
   limits: { maxNotes: number; maxGroups: number }
+  /** Runs a change on a board's live doc, stored and sent to everyone like anyone's. */
+  changeBoard: <T>(boardId: string, change: (doc: Y.Doc) => T) => Promise<T>
 }
+
+type MergeBody = { merge: unknown; title?: unknown; keepAuthorNames?: unknown }
 
 interface SourceLink {
   id: string
@@ -49,8 +55,10 @@ function refuse(status: number, code: ApiError, message: string): never {
   throw new MergeRefused({ status, code, message })
 }
 
-function sourceLinks(merge: unknown): SourceLink[] {
-  if (!Array.isArray(merge) || merge.length < 2) refuse(400, 'invalid-merge', 'merge must list at least two boards')
+function sourceLinks(merge: unknown, fewest: number): SourceLink[] {
+  if (!Array.isArray(merge) || merge.length < fewest) {
+    refuse(400, 'invalid-merge', `merge must list at least ${fewest === 1 ? 'one board' : `${fewest} boards`}`)
+  }
   if (merge.length > MAX_MERGE_SOURCES) {
     refuse(400, 'invalid-merge', `At most ${MAX_MERGE_SOURCES} boards can be merged into one`)
   }
@@ -66,13 +74,9 @@ function sourceLinks(merge: unknown): SourceLink[] {
   })
 }
 
-/** Builds the merged board's first state; throws MergeRefused for anything the request got wrong. */
-export async function buildMergedBoard(
-  deps: MergeDeps,
-  body: { merge: unknown; title?: unknown; keepAuthorNames?: unknown },
-  now: number,
-): Promise<{ title: string; state: Uint8Array }> {
-  const links = sourceLinks(body.merge)
+/** Reads the sources named in `merge`, each opened with its facilitator link, as they stand now. */
+async function readSources(deps: MergeDeps, merge: unknown, fewest: number): Promise<MergeSource[]> {
+  const links = sourceLinks(merge, fewest)
   const boards = []
   for (const [index, link] of links.entries()) {
     const name = `Source ${index + 1} (${link.id})`
@@ -84,7 +88,7 @@ export async function buildMergedBoard(
     if (access.role !== 'facilitator') refuse(403, 'merge-source-refused', `${name}: this is not a facilitator link`)
     boards.push(access.board)
   }
-  const sources = await Promise.all(
+  return Promise.all(
     boards.map(async (board) => {
       const [state, control] = await Promise.all([
         deps.currentState(board.id, 'board'),
@@ -99,21 +103,51 @@ export async function buildMergedBoard(
       return { boardId: board.id, title: board.title, anonymous, doc }
     }),
   )
+}
+
+/** Runs the merge, answering its refusals as the API's. */
+function merge(deps: MergeDeps, target: Y.Doc, sources: MergeSource[], body: MergeBody): MergeReport {
+  try {
+    return mergeBoards(target, sources, { keepAuthorNames: body.keepAuthorNames !== false, limits: deps.limits })
+  } catch (error) {
+    if (!(error instanceof MergeError)) throw error
+    if (error.code === 'merge-over-limit') refuse(413, 'import-too-large', error.message)
+    refuse(error.code === 'merge-no-room' ? 409 : 400, 'invalid-merge', error.message)
+  }
+}
+
+/** Builds the merged board's first state; throws MergeRefused for anything the request got wrong. */
+export async function buildMergedBoard(
+  deps: MergeDeps,
+  body: MergeBody,
+  now: number,
+): Promise<{ title: string; state: Uint8Array }> {
+  const sources = await readSources(deps, body.merge, 2)
   try {
     for (const source of sources) await deps.takeSnapshot(source.boardId, 'before-merge')
-    const title = typeof body.title === 'string' && body.title.trim() !== '' ? body.title : sources[0]?.title
+    const title =
+      typeof body.title === 'string' && body.title.trim() !== '' ? body.title : (sources[0]?.title ?? 'Samla')
     const merged = new Y.Doc()
-    initBoard(merged, { title: title ?? 'Samla', now })
-    try {
-      mergeBoards(merged, sources, { keepAuthorNames: body.keepAuthorNames !== false, limits: deps.limits })
-    } catch (error) {
-      if (!(error instanceof MergeError)) throw error
-      if (error.code === 'merge-over-limit') refuse(413, 'import-too-large', error.message)
-      refuse(400, 'invalid-merge', error.message)
-    }
+    initBoard(merged, { title, now })
+    merge(deps, merged, sources, body)
     const state = Y.encodeStateAsUpdate(merged)
     merged.destroy()
-    return { title: title ?? 'Samla', state }
+    return { title, state }
+  } finally {
+    for (const source of sources) source.doc.destroy()
+  }
+}
+
+/** Merges the sources again into a board made from them, live; a snapshot of it is kept first. */
+export async function refreshMergedBoard(deps: MergeDeps, boardId: string, body: MergeBody): Promise<MergeReport> {
+  const sources = await readSources(deps, body.merge, 1)
+  try {
+    if (sources.some((source) => source.boardId === boardId)) {
+      refuse(400, 'invalid-merge', 'A board cannot be merged into itself')
+    }
+    for (const source of sources) await deps.takeSnapshot(source.boardId, 'before-merge')
+    await deps.takeSnapshot(boardId, 'before-merge')
+    return await deps.changeBoard(boardId, (doc) => merge(deps, doc, sources, body))
   } finally {
     for (const source of sources) source.doc.destroy()
   }
