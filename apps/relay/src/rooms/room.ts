@@ -175,11 +175,6 @@ export class Room {
     }
   }
 
-  /** Stores and broadcasts whatever has been gathered; whatever waits for stored state runs first. */
-  flush(): void {
-    this.schedule.request()
-  }
-
   /**
    * Runs `work` once every update received before it is stored and the doc holds nothing that is not
    * (now, if so), before any later update is applied; once the room has failed, `abandon` is called instead.
