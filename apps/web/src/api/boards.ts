@@ -46,10 +46,14 @@ export function parseCreatedBoard(value: unknown): CreatedBoard | null {
   return board && links ? { board, links } : null
 }
 
-/** What a new board starts from besides its title: a template, laid out in this language. */
+/** What a new board starts from besides its title: a template, laid out in this language, or other boards. */
 export interface NewBoardOptions {
   readonly template?: string
   readonly language?: 'sv' | 'en'
+  /** A board made from these boards, each opened with its facilitator link (the relay's merge). */
+  readonly merge?: readonly { readonly id: string; readonly token: string }[]
+  /** With `merge`: false leaves the authors' names out of the copied notes. */
+  readonly keepAuthorNames?: boolean
 }
 
 /** Creates a board; a refusal throws the relay's RelayError (a creation key asked for, the storage full…). */

@@ -1,4 +1,7 @@
-/** The home page: what Samla is, forms to create a board (or one from an exported file), and the boards opened lately. */
+/**
+ * The home page: what Samla is, forms to create a board (or one from an exported file, or by merging
+ * boards), and the boards opened lately.
+ */
 import { useTranslation } from 'react-i18next'
 import { TopBar } from '../components/TopBar'
 import { ImportBoardForm } from '../exchange/ImportBoardForm'
@@ -6,6 +9,7 @@ import { useDocumentTitle } from '../lib/useDocumentTitle'
 import { CreateBoardForm } from './CreateBoardForm'
 import { CreationKeyField } from './CreationKeyField'
 import { DeletedNotice } from './DeletedNotice'
+import { MergeBoardsForm } from './MergeBoardsForm'
 import { RecentBoards } from './RecentBoards'
 
 export function HomePage() {
@@ -23,6 +27,7 @@ export function HomePage() {
         <CreationKeyField />
         <CreateBoardForm />
         <ImportBoardForm />
+        <MergeBoardsForm />
         <RecentBoards />
       </main>
     </>

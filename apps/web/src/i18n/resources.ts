@@ -12,6 +12,8 @@ import exchangeEn from './exchange.en.json'
 import exchangeSv from './exchange.sv.json'
 import facilitationEn from './facilitation.en.json'
 import facilitationSv from './facilitation.sv.json'
+import mergeEn from './merge.en.json'
+import mergeSv from './merge.sv.json'
 import presentationEn from './presentation.en.json'
 import presentationSv from './presentation.sv.json'
 import sv from './sv.json'
@@ -24,6 +26,7 @@ export const resources = {
     editing: editingSv,
     exchange: exchangeSv,
     presentation: presentationSv,
+    merge: mergeSv,
   },
   en: {
     ...en,
@@ -32,5 +35,6 @@ export const resources = {
     editing: editingEn,
     exchange: exchangeEn,
     presentation: presentationEn,
+    merge: mergeEn,
   },
 }
