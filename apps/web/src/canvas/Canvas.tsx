@@ -17,6 +17,7 @@ import { NoteDragContext } from '../notes/NoteDragContext'
 import { CursorsLayer } from '../presence/CursorsLayer'
 import { usePointerPresence } from '../presence/usePointerPresence'
 import { PrivateNotesLayer } from './PrivateNotesLayer'
+import { RegionsLayer } from '../regions/RegionsLayer'
 import { ResultsLayer } from '../results/ResultsLayer'
 import { overviewNoteAt } from '../render/overviewDrawing'
 import { CANVAS_ID } from '../lib/focusCanvas'
@@ -134,6 +135,7 @@ export function Canvas() {
       {...gestures}
     >
       <Backdrop />
+      <RegionsLayer />
       <ClustersLayer />
       <NoteDragContext>
         <NotesLayer />

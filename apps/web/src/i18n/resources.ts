@@ -16,6 +16,8 @@ import mergeEn from './merge.en.json'
 import mergeSv from './merge.sv.json'
 import presentationEn from './presentation.en.json'
 import presentationSv from './presentation.sv.json'
+import regionsEn from './regions.en.json'
+import regionsSv from './regions.sv.json'
 import sv from './sv.json'
 
 export const resources = {
@@ -26,6 +28,7 @@ export const resources = {
     editing: editingSv,
     exchange: exchangeSv,
     presentation: presentationSv,
+    regions: regionsSv,
     merge: mergeSv,
   },
   en: {
@@ -35,6 +38,7 @@ export const resources = {
     editing: editingEn,
     exchange: exchangeEn,
     presentation: presentationEn,
+    regions: regionsEn,
     merge: mergeEn,
   },
 }

@@ -6,13 +6,14 @@
  * Zoomed out it sheds detail (controls, then text), which keeps a zoomed-out view of a large board light.
  * When the person may not edit, the note is read-only: readable text, no dragging, no controls that write.
  */
-import { DEFAULT_NOTE_COLOUR, type NoteSnapshot } from '@samla/board'
+import { DEFAULT_NOTE_COLOUR, type NoteOrigin, type NoteSnapshot } from '@samla/board'
 import { type KeyboardEvent, type MouseEvent, memo, type PointerEvent, useMemo } from 'react'
 import type { TFunction } from 'i18next'
 import { useBoard, useCanEdit, useNote, useUi } from '../session/BoardContext'
 import { raiseNotes, removeNotes } from '../session/commands'
 import { focusCanvas } from '../lib/focusCanvas'
 import { NoteBadges } from '../presence/NoteBadges'
+import { OriginMark, withOrigin } from '../regions/OriginMark'
 import { PrivateMark, useIsPrivateNote } from '../private/PrivateMark'
 import type { Detail } from '../render/detail'
 import { VoteButtons } from '../voting/VoteButtons'
@@ -29,13 +30,16 @@ const LABEL_TEXT_LENGTH = 40
 /** The note's own controls that do something: a click on one is not a click on the note. */
 const NOTE_ACTIONS = 'button, select, a, input'
 
-/** The note's accessible name: its colour and the start of its text. Kept while only its place changes. */
-function useNoteLabel(t: TFunction, colour: string, text: string, isPrivate: boolean): string {
+/**
+ * The note's accessible name: its colour, the start of its text and, for a copy from a merged board,
+ * where it came from. Kept while only its place changes.
+ */
+function useNoteLabel(t: TFunction, colour: string, text: string, isPrivate: boolean, origin?: NoteOrigin): string {
   return useMemo(() => {
     const start = textStart(text, LABEL_TEXT_LENGTH)
     const label = start ? t('note.label', { colour, text: start }) : t('note.labelEmpty', { colour })
-    return isPrivate ? t('facilitation.private.noteLabel', { label }) : label
-  }, [t, colour, text, isPrivate])
+    return isPrivate ? t('facilitation.private.noteLabel', { label }) : withOrigin(t, label, origin)
+  }, [t, colour, text, isPrivate, origin])
 }
 
 /** `detail` comes from the notes layer (render/detail.ts): a coloured block keeps its text in its name. */
@@ -54,7 +58,13 @@ export const NoteCard = memo(function NoteCard({
   const canEdit = useCanEdit()
   const isPrivate = useIsPrivateNote()
   const selected = useUi((state) => state.selection.includes(id))
-  const label = useNoteLabel(t, strings.colours[note?.colour ?? DEFAULT_NOTE_COLOUR], note?.text ?? '', isPrivate)
+  const label = useNoteLabel(
+    t,
+    strings.colours[note?.colour ?? DEFAULT_NOTE_COLOUR],
+    note?.text ?? '',
+    isPrivate,
+    note?.origin,
+  )
   // Like the label, kept while only the note's place changes (a drop re-renders many notes at once).
   const authorId = note?.authorId ?? ''
   const authorName = note?.authorName ?? ''
@@ -115,6 +125,7 @@ export const NoteCard = memo(function NoteCard({
         detail={detail}
         text={note.text}
         colour={note.colour}
+        origin={note.origin}
         byline={byline}
         canEdit={canEdit}
         isPrivate={isPrivate}
@@ -123,7 +134,7 @@ export const NoteCard = memo(function NoteCard({
   )
 })
 
-interface NoteContentProps extends Pick<NoteSnapshot, 'id' | 'text' | 'colour'> {
+interface NoteContentProps extends Pick<NoteSnapshot, 'id' | 'text' | 'colour' | 'origin'> {
   /** The author line (see byline.ts). */
   readonly byline: string
   readonly detail: Detail
@@ -137,16 +148,19 @@ const NoteContent = memo(function NoteContent({
   detail,
   text,
   colour,
+  origin,
   byline,
   canEdit,
   isPrivate,
 }: NoteContentProps) {
+  const { t } = useBoardLanguage()
   return (
     <>
       {detail !== 'block' && (
         <div className="note-header">
           <span className="note-grip" aria-hidden="true" />
           <span className="note-author">{byline}</span>
+          {origin && <OriginMark t={t} origin={origin} />}
           {detail === 'full' && canEdit && <DeleteNoteButton id={id} />}
         </div>
       )}

@@ -12,6 +12,7 @@ import { useBoardLanguage } from '../i18n/BoardLanguage'
 import { NoteText } from '../notes/NoteText'
 import { textStart } from '../lib/textStart'
 import { PrivateMark, useIsPrivateNote } from '../private/PrivateMark'
+import { OriginMark, withOrigin } from '../regions/OriginMark'
 import { VoteButtons } from '../voting/VoteButtons'
 import { MoveSelect } from './MoveSelect'
 import { focusOutlineNote, OUTLINE_NOTE } from './outlineFocus'
@@ -62,13 +63,14 @@ export const OutlineNote = memo(function OutlineNote({ id }: { readonly id: stri
       {...{ [OUTLINE_NOTE]: id }}
       // biome-ignore lint/a11y/noNoninteractiveTabindex: the note itself is a stop, so arrows can go from note to note.
       tabIndex={0}
-      aria-label={isPrivate ? t('facilitation.private.noteLabel', { label }) : label}
+      aria-label={isPrivate ? t('facilitation.private.noteLabel', { label }) : withOrigin(t, label, note.origin)}
       onKeyDown={(event) => onItemKeyDown(event, canEdit ? remove : null)}
     >
       <p className="outline-note-meta">
         <span className="outline-swatch" aria-hidden="true" />
         <span>{colour}</span>
         {note.authorName && <span>{t('note.author', { name: note.authorName })}</span>}
+        {note.origin && <OriginMark t={t} origin={note.origin} />}
       </p>
       {isPrivate && <PrivateMark />}
       <NoteText id={id} text={note.text} readOnly={!canEdit} />
