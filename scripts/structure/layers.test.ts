@@ -56,6 +56,7 @@ const TREES = {
       'search',
       'results',
       'announce',
+      'regions',
     ],
     // one open board: its docs, connection, commands, undo, presence, unconfirmed changes, search
     ['session'],
