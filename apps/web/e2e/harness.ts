@@ -7,8 +7,12 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createRelay, type Relay, type RelayOptions } from '@samla/relay'
-import { type Browser, type BrowserContext, type BrowserContextOptions, chromium } from 'playwright-core'
 import { pino } from 'pino'
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core'
+import WebSocket from 'ws'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { eventually } from './eventually.js'
 
 /** The built app; SAMLA_E2E_WEB_ROOT points at another build (one that a rebuild of dist cannot empty mid-run). */
 const webRoot = process.env.SAMLA_E2E_WEB_ROOT ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist')
@@ -95,4 +99,22 @@ export async function createBoardOver(baseUrl: string, title: string): Promise<{
 /** The page address of a board link: the token in the fragment only. */
 export function boardLinkUrl(origin: string, boardId: string, token: string): string {
   return `${origin}/b/${boardId}#token=${encodeURIComponent(token)}`
+}
+
+/** A stock y-websocket client on a board (not a browser), synced. */
+export async function stockClient(relay: Relay, boardId: string, token: string): Promise<WebsocketProvider> {
+  const provider = new WebsocketProvider(`${relay.url.replace(/^http/, 'ws')}/ws`, boardId, new Y.Doc(), {
+    params: { token },
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+  })
+  await eventually(async () => provider.synced, true, 'the stock client to sync')
+  return provider
+}
+
+/** Texts of the notes drawn on the page, canvas or outline. */
+export function noteTexts(page: Page): Promise<string[]> {
+  return page
+    .locator('[data-note-id] textarea, [data-outline-note] textarea')
+    .evaluateAll((fields) => fields.map((field) => (field as HTMLTextAreaElement).value))
 }

@@ -7,32 +7,22 @@ import { addNote, createCluster } from '@samla/board'
 import type { Relay } from '@samla/relay'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import WebSocket from 'ws'
-import { WebsocketProvider } from 'y-websocket'
+import type { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { eventually, expectStatus, WAIT } from './editing-helpers.js'
-import { type BoardLinks, boardLinkUrl, createBoardOver, launchChromium, newPerson, startTestRelay } from './harness.js'
+import {
+  type BoardLinks,
+  boardLinkUrl,
+  createBoardOver,
+  launchChromium,
+  newPerson,
+  noteTexts,
+  startTestRelay,
+  stockClient,
+} from './harness.js'
 
 /** Over the label's length, so the note's accessible name is cut (which is where [WM2] makes drawing fail). */
 const DOOMED = `KRASCH ${'lång text '.repeat(12)}`
-
-/** A stock y-websocket client with the facilitator's link, as anyone holding it could run. */
-async function stockClient(relay: Relay, boardId: string, token: string): Promise<WebsocketProvider> {
-  const provider = new WebsocketProvider(`${relay.url.replace(/^http/, 'ws')}/ws`, boardId, new Y.Doc(), {
-    params: { token },
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-  })
-  await eventually(async () => provider.synced, true, 'the stock client to sync')
-  return provider
-}
-
-/** Texts of the notes drawn on the page, canvas or outline. */
-function noteTexts(page: Page): Promise<string[]> {
-  return page
-    .locator('[data-note-id] textarea, [data-outline-note] textarea')
-    .evaluateAll((fields) => fields.map((f) => (f as HTMLTextAreaElement).value))
-}
 
 describe('a board always opens', () => {
   let relay: Relay

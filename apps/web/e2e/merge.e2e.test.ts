@@ -8,22 +8,18 @@ import { addNote } from '@samla/board'
 import type { Relay } from '@samla/relay'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import WebSocket from 'ws'
-import { WebsocketProvider } from 'y-websocket'
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import { eventually, expectStatus, WAIT } from './editing-helpers.js'
-import { type BoardLinks, boardLinkUrl, createBoardOver, launchChromium, newPerson, startTestRelay } from './harness.js'
-
-/** A stock y-websocket client on a board, synced, as anyone holding the link could run. */
-async function stockClient(relay: Relay, boardId: string, token: string): Promise<WebsocketProvider> {
-  const provider = new WebsocketProvider(`${relay.url.replace(/^http/, 'ws')}/ws`, boardId, new Y.Doc(), {
-    params: { token },
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-  })
-  await eventually(async () => provider.synced, true, 'the stock client to sync')
-  return provider
-}
+import {
+  type BoardLinks,
+  boardLinkUrl,
+  createBoardOver,
+  launchChromium,
+  newPerson,
+  noteTexts,
+  startTestRelay,
+  stockClient,
+} from './harness.js'
 
 /** Writes notes into a board with its facilitator link, each signed by a name. */
 async function writeNotes(relay: Relay, boardId: string, token: string, texts: string[]): Promise<void> {
@@ -50,13 +46,6 @@ async function authorNames(relay: Relay, boardId: string, token: string): Promis
   const names = [...reader.doc.getMap<Y.Map<unknown>>('notes').values()].map((note) => note.get('authorName'))
   reader.destroy()
   return names
-}
-
-/** Texts of the notes drawn on the page, canvas or outline. */
-function noteTexts(page: Page): Promise<string[]> {
-  return page
-    .locator('[data-note-id] textarea, [data-outline-note] textarea')
-    .evaluateAll((fields) => fields.map((field) => (field as HTMLTextAreaElement).value))
 }
 
 describe('merging boards from the home page', () => {
@@ -112,7 +101,7 @@ describe('merging boards from the home page', () => {
     expect(page.url()).toBe(`${relay.url}/`)
 
     await links.fill(boardLinkUrl(relay.url, school.id, school.links.facilitator))
-    const title = form.getByLabel('Den nya tavlans namn')
+    const title = form.getByLabel('Namn på den nya tavlan')
     expect(await title.inputValue()).toBe('Sammanslagen tavla')
     await title.fill('Trafik och skola')
     await form.getByLabel('Ta inte med namnen').check()
