@@ -1,7 +1,7 @@
 /**
- * The storage contract ([RS1]–[RS19]): one suite run against SQLite (a temp dir per test) and
- * PostgreSQL (a fresh database per run), then what only PostgreSQL promises, two relays sharing one
- * database (two storages opened on it). Docs are real Yjs docs: what is stored must rebuild them.
+ * The storage contract ([RS1]–[RS15]): one suite run against SQLite (a temp dir per test) and
+ * PostgreSQL (a fresh database per run); what only PostgreSQL promises, two relays sharing one
+ * database, is in storage-postgres.test.ts. Docs are real Yjs docs: what is stored must rebuild them.
  * An unreachable PostgreSQL fails these tests (test/postgres-database.ts).
  */
 import { randomBytes } from 'node:crypto'
@@ -9,80 +9,23 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
-import pg from 'pg'
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
 import { openPostgresStorage } from '../src/storage/postgres.js'
 import { openSqliteStorage } from '../src/storage/sqlite.js'
-import type { DocRef, Storage, StoredBallots, StoredDoc } from '../src/storage/storage.js'
+import type { DocRef, Storage } from '../src/storage/storage.js'
 import { createTestDatabase, type TestDatabase } from './postgres-database.js'
-
-const newBoardId = () => `board-${randomBytes(6).toString('hex')}`
-
-/** A Yjs doc whose every change is kept as the update it made, as a room hands them to storage. */
-class Writer {
-  readonly doc = new Y.Doc()
-  readonly updates: Uint8Array[] = []
-  constructor(initial?: Uint8Array) {
-    if (initial) Y.applyUpdate(this.doc, initial)
-    this.doc.on('update', (update: Uint8Array) => this.updates.push(update))
-  }
-  /** Adds items, one update each, and returns those updates. */
-  add(...items: string[]): Uint8Array[] {
-    const from = this.updates.length
-    for (const item of items) this.doc.getArray<string>('items').push([item])
-    return this.updates.slice(from)
-  }
-  get state(): Uint8Array {
-    return Y.encodeStateAsUpdate(this.doc)
-  }
-}
-
-const range = (prefix: string, count: number, from = 0) =>
-  Array.from({ length: count }, (_, i) => `${prefix}${from + i}`)
-
-function itemsOf(stored: StoredDoc): string[] {
-  const doc = new Y.Doc()
-  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
-  for (const update of stored.updates) Y.applyUpdate(doc, update)
-  return doc.getArray<string>('items').toArray()
-}
-
-/** The state of a doc holding `items`, made by a client of its own. */
-function stateOf(items: string[]): Uint8Array {
-  const writer = new Writer()
-  writer.add(...items)
-  return writer.state
-}
-
-/** A new board's doc, unless a test gives one; writers to a board doc build on it, as a room's clients do. */
-const INITIAL = stateOf(['initial'])
-
-async function createBoard(
-  storage: Storage,
-  { createdAt = Date.now(), state = INITIAL, ballots }: CreateOptions = {},
-): Promise<string> {
-  const id = newBoardId()
-  await storage.createBoard({ id, title: `Board ${id}`, createdAt }, state, ballots)
-  return id
-}
-interface CreateOptions {
-  createdAt?: number
-  state?: Uint8Array
-  ballots?: StoredBallots
-}
-
-async function appendAll(storage: Storage, doc: DocRef, updates: Uint8Array[]): Promise<number[]> {
-  const seqs: number[] = []
-  for (const update of updates) seqs.push(await storage.appendUpdate(doc, update))
-  return seqs
-}
-
-const numeric = (values: number[]) => [...values].sort((x, y) => x - y)
-
-function expectIncreasing(seqs: number[]): void {
-  for (let i = 1; i < seqs.length; i++) expect(seqs[i]).toBeGreaterThan(seqs[i - 1] as number)
-}
+import {
+  appendAll,
+  createBoard,
+  expectIncreasing,
+  INITIAL,
+  itemsOf,
+  newBoardId,
+  numeric,
+  range,
+  stateOf,
+  Writer,
+} from './storage-fixtures.js'
 
 /** The contract every storage keeps, run on a storage from `open` per test. */
 function storageContract(name: string, open: () => Promise<Storage>): void {
@@ -453,132 +396,4 @@ describe('PostgreSQL', () => {
   })
 
   storageContract('contract', async () => openPostgresStorage(await url()))
-
-  describe('two relays on one database', () => {
-    let a: Storage
-    let b: Storage
-    beforeEach(async () => {
-      ;[a, b] = await Promise.all([openPostgresStorage(await url()), openPostgresStorage(await url())])
-    })
-    afterEach(async () => {
-      await Promise.all([a.close(), b.close()])
-    })
-
-    it('[RS16] appends from both to the same docs give each doc one sequence 1..N, no number twice, continued after a compaction', async () => {
-      const id = await createBoard(a)
-      const docs: DocRef[] = [
-        { boardId: id, kind: 'board' },
-        { boardId: id, kind: 'control' },
-      ]
-      const writers = [new Writer(INITIAL), new Writer()]
-      const updates = writers.map((writer, i) => writer.add(...range(`d${i}-`, 40)))
-      const appends = updates.flatMap((doc, i) =>
-        doc.map((update, j) => (j % 2 === 0 ? a : b).appendUpdate(docs[i] as DocRef, update)),
-      )
-      const seqs = await Promise.all(appends)
-      const oneToForty = range('', 40, 1).map(Number)
-      for (const [i, doc] of docs.entries()) {
-        expect(numeric(seqs.slice(i * 40, i * 40 + 40))).toEqual(oneToForty)
-        expect((await b.updatesAfter(doc, 0)).map((row) => row.seq)).toEqual(oneToForty)
-        const loaded = await a.loadDoc(doc)
-        expect(loaded.lastSeq).toBe(40)
-        expect(itemsOf(loaded)).toEqual([...(i === 0 ? ['initial'] : []), ...range(`d${i}-`, 40)])
-      }
-
-      await a.compact(docs[0] as DocRef, (writers[0] as Writer).state, 40)
-      expect(await b.appendUpdate(docs[0] as DocRef, (writers[0] as Writer).add('next')[0] as Uint8Array)).toBe(41)
-    })
-
-    it("[RS17] while one relay compacts a doc, the other's compaction of it resolves false and changes nothing; racing compactions lose no update", async () => {
-      const id = await createBoard(a)
-      const doc: DocRef = { boardId: id, kind: 'board' }
-      const writer = new Writer(INITIAL)
-      await appendAll(a, doc, writer.add(...range('x', 5)))
-      const midState = writer.state
-      await appendAll(b, doc, writer.add(...range('x', 5, 5)))
-
-      // Hold the snapshot row, so a's compaction waits inside its transaction, holding its lock.
-      const blocker = new pg.Client({ connectionString: await url() })
-      await blocker.connect()
-      try {
-        await blocker.query('BEGIN')
-        await blocker.query(`SELECT 1 FROM snapshots WHERE board_id = $1 AND kind = 'board' FOR UPDATE`, [id])
-        const first = a.compact(doc, midState, 5)
-        await waitForAdvisoryLock(blocker)
-        expect(await b.compact(doc, writer.state, 10)).toBe(false)
-        await blocker.query('COMMIT')
-        expect(await first).toBe(true)
-      } finally {
-        await blocker.end()
-      }
-      const loaded = await b.loadDoc(doc)
-      expect(loaded.snapshot).toEqual(midState)
-      expect((await a.updatesAfter(doc, 0)).map((row) => row.seq)).toEqual([6, 7, 8, 9, 10])
-      expect(itemsOf(loaded)).toEqual(['initial', ...range('x', 10)])
-
-      for (let round = 0; round < 10; round++) {
-        const through = (await a.loadDoc(doc)).lastSeq
-        const state = writer.state
-        const racing = writer.add(...range(`r${round}-`, 4))
-        const [byA, byB] = await Promise.all([
-          a.compact(doc, state, through),
-          b.compact(doc, state, through),
-          ...racing.map((update, i) => (i % 2 === 0 ? a : b).appendUpdate(doc, update)),
-        ])
-        expect([byA, byB]).toContain(true)
-      }
-      const final = await a.loadDoc(doc)
-      expect(itemsOf(final)).toEqual(writer.doc.getArray<string>('items').toArray())
-      expect(final.lastSeq).toBe(50)
-    })
-
-    it('[RS18] a scheduled snapshot asked for by both at once is kept once', async () => {
-      for (let round = 0; round < 5; round++) {
-        const id = await createBoard(a)
-        const state = stateOf([`round ${round}`])
-        const now = Date.now()
-        const kept = await Promise.all([
-          a.addScheduledHistory(id, state, now, 0, now - 60_000),
-          b.addScheduledHistory(id, state, now, 0, now - 60_000),
-        ])
-        expect(kept.filter(Boolean)).toHaveLength(1)
-        expect(await b.listHistory(id)).toHaveLength(1)
-      }
-    })
-  })
-
-  it('[RS19] relays starting at once on a new database apply each migration once, and all of them work', async () => {
-    const fresh = await createTestDatabase()
-    try {
-      const storages = await Promise.all(range('', 4).map(() => openPostgresStorage(fresh.url)))
-      const id = await createBoard(storages[0] as Storage)
-      for (const storage of storages) expect(await storage.getBoard(id)).toBeDefined()
-      await Promise.all(storages.map((storage) => storage.close()))
-      await (await openPostgresStorage(fresh.url)).close()
-
-      const client = new pg.Client({ connectionString: fresh.url })
-      await client.connect()
-      const { rows } = await client.query<{ versions: string; unique_versions: string }>(
-        'SELECT count(*) AS versions, count(DISTINCT version) AS unique_versions FROM schema_migrations',
-      )
-      await client.end()
-      expect(Number(rows[0]?.versions)).toBeGreaterThan(0)
-      expect(rows[0]?.versions).toBe(rows[0]?.unique_versions)
-    } finally {
-      await fresh.drop()
-    }
-  })
 })
-
-/** Waits until a session of this database holds an advisory lock (a compaction inside its transaction). */
-async function waitForAdvisoryLock(client: pg.Client): Promise<void> {
-  for (let tries = 0; tries < 200; tries++) {
-    const { rows } = await client.query(
-      `SELECT 1 FROM pg_locks
-        WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
-    )
-    if (rows.length > 0) return
-    await new Promise((resolve) => setTimeout(resolve, 10))
-  }
-  throw new Error('the compaction never took its lock')
-}
