@@ -13,7 +13,8 @@
  *   its sender is closed (1011), the readers stay.
  * The room ties its parts together: the peers (peer.ts), the updates received this tick
  * (incoming-updates.ts), the doc's changes on their way to storage (update-batch.ts), when they go
- * out (flush-schedule.ts), what is served of the doc (resolved-state.ts), presence
+ * out (flush-schedule.ts), the work waiting for stored state (stored-work.ts), what other relays
+ * commit (replica-sync.ts), what is served of the doc (resolved-state.ts), presence
  * (room-awareness.ts) and, for a board doc, its dot vote (votes/vote-desk.ts).
  */
 
@@ -36,17 +37,15 @@ import { IncomingUpdates } from './incoming-updates.js'
 import { encodeSyncStep1, encodeUpdate, MessageType } from './messages.js'
 import { Peer, type PeerContext, type PeerIdentity } from './peer.js'
 import { RejectedMessageError } from './rejected-message.js'
+import { COMMITTED_ELSEWHERE, type CommittedUpdates, ReplicaSync } from './replica-sync.js'
 import { ResolvedState } from './resolved-state.js'
 import { RoomAwareness } from './room-awareness.js'
+import { StoredWork } from './stored-work.js'
 import { UpdateBatch } from './update-batch.js'
 import { WriteLimits } from './write-limits.js'
 
 const LOADING = Symbol('loading')
 const RELAY = Symbol('relay')
-/** Updates another relay committed: stored already, so only sent on. */
-const COMMITTED_ELSEWHERE = Symbol('committed-elsewhere')
-/** How long a gap in the commit order may wait for the update to arrive by the bus before it is read. */
-const GAP_WAIT_MS = 30
 
 export interface RoomDeps {
   log: Logger
@@ -70,13 +69,7 @@ export interface RoomDeps {
   /** The doc's record in storage (its log), loaded with the doc. */
   docLog: DocLog
   /** The other relays serving the same boards, when there are any. */
-  replica?: {
-    tell(news: RoomNews): void
-    /** The doc's committed updates after `seq`, in order (from storage). */
-    updatesAfter(seq: number): Promise<Array<{ seq: number; update: Uint8Array }>>
-    /** The doc as stored: its snapshot and the log after it. */
-    load(): Promise<StoredDoc>
-  }
+  replica?: CommittedUpdates & { tell(news: RoomNews): void }
 }
 
 export class Room {
@@ -93,13 +86,11 @@ export class Room {
   /** The batch being committed, if any: its bytes, and what settles once it is stored and sent. */
   private committing: { bytes: number; done: Promise<void> } | null = null
   /** Work that must see the doc as stored: run between commits (see `whenStored`). */
-  private storedWork: Array<{ run: () => void; abandon?: (error: StorageFailure) => void; after: number }> = []
-  /** Updates received from peers so far, and how many of them are applied with their effects stored. */
-  private received = 0
-  private storedReceived = 0
+  private readonly storedWork = new StoredWork()
   private compacting: Promise<void> | null = null
   private compactQueued = false
-  private catchUpQueued = false
+  /** Keeps up with other relays' commits; null with one relay. */
+  private readonly replicaSync: ReplicaSync | null
   private broken = false
 
   /** `<boardId>/<kind>`, for logs and the room table. */
@@ -132,6 +123,9 @@ export class Room {
     this.votes = deps.openVotes?.(this.doc) ?? null
     this.writeLimits = new WriteLimits(this.doc, deps.limits)
     this.stored = deps.docLog
+    this.replicaSync = deps.replica
+      ? new ReplicaSync(this.doc, this.stored, deps.replica, () => this.broken, deps.log, this.key)
+      : null
     this.batch = new UpdateBatch()
     this.doc.on('update', this.onDocUpdate)
     this.compactIfDue()
@@ -184,7 +178,7 @@ export class Room {
       abandon?.(this.failure())
       return
     }
-    this.storedWork.push({ run, abandon, after: this.received })
+    this.storedWork.add(run, abandon)
     this.schedule.request()
   }
 
@@ -227,7 +221,7 @@ export class Room {
     this.doc.off('update', this.onDocUpdate)
     this.presence.destroy()
     this.doc.destroy()
-    for (const { abandon } of this.storedWork.splice(0)) abandon?.(this.failure())
+    this.storedWork.abandonAll(() => this.failure())
   }
 
   /**
@@ -254,7 +248,7 @@ export class Room {
   /** News of this doc from another relay. */
   hear(news: RoomNews, from: string): void {
     if (this.broken) return
-    if (news.kind === 'update') this.applyCommitted(news.seq, news.update)
+    if (news.kind === 'update') this.replicaSync?.apply(news.seq, news.update)
     else if (news.kind === 'presence') this.presence.receiveFrom(from, news.update)
     else if (news.kind === 'dots') this.votes?.heard(news.voter, news.noteId, news.dots)
     else {
@@ -268,54 +262,14 @@ export class Room {
     this.presence.releaseRelay(relayId)
   }
 
-  /** Reads from storage the committed updates after those the doc holds in order (a gap behind one it holds). */
-  async catchUp(): Promise<void> {
-    const replica = this.deps.replica
-    if (!replica || this.broken) return
-    for (const { seq, update } of await replica.updatesAfter(this.stored.storedThrough)) {
-      this.applyCommitted(seq, update)
-    }
-    // What is still missing was folded into the snapshot by another relay's compaction meanwhile.
-    if (this.stored.hasGap) await this.resync()
+  /** Reads from storage what other relays committed after what the doc holds in order. */
+  catchUp(): Promise<void> {
+    return this.replicaSync?.catchUp() ?? Promise.resolve()
   }
 
-  /** Reads the whole doc from storage and takes in whatever it lacks (news may have been missed). */
-  async resync(): Promise<void> {
-    const replica = this.deps.replica
-    if (!replica || this.broken) return
-    const stored = await replica.load()
-    if (this.broken) return
-    Y.transact(
-      this.doc,
-      () => {
-        if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot)
-        for (const update of stored.updates) Y.applyUpdate(this.doc, update)
-      },
-      COMMITTED_ELSEWHERE,
-    )
-    this.stored.readWhole(stored.lastSeq)
-  }
-
-  private applyCommitted(seq: number, update: Uint8Array): void {
-    if (this.broken || !this.stored.counted(seq, update)) return
-    Y.applyUpdate(this.doc, update, COMMITTED_ELSEWHERE)
-    if (this.stored.hasGap) this.catchUpSoon()
-  }
-
-  /** A gap waits a moment for its update to arrive by the bus, and is then read from storage. */
-  private catchUpSoon(): void {
-    if (this.catchUpQueued) return
-    this.catchUpQueued = true
-    setTimeout(() => {
-      this.catchUpQueued = false
-      if (!this.stored.hasGap) return
-      this.catchUp().catch((error: unknown) => {
-        this.deps.log.error(
-          { room: this.key, err: error },
-          'could not read missed updates; tried again on the next gap',
-        )
-      })
-    }, GAP_WAIT_MS).unref()
+  /** Reads the whole doc from storage again (news may have been missed). */
+  resync(): Promise<void> {
+    return this.replicaSync?.resync() ?? Promise.resolve()
   }
 
   private receiveSync(peer: Peer, decoder: decoding.Decoder): void {
@@ -346,7 +300,7 @@ export class Room {
       throw new RejectedMessageError('storage-failing', CloseCode.InternalError, 'storage failure')
     }
     this.incoming.add(peer, update)
-    this.received++
+    this.storedWork.receivedOne()
     this.schedule.request()
   }
 
@@ -406,14 +360,14 @@ export class Room {
     if (this.broken) return
     if (!this.committing) {
       try {
-        if (this.batch.isEmpty) this.runStoredWork()
-        const through = this.received
+        if (this.batch.isEmpty) this.storedWork.runDue()
+        const through = this.storedWork.receivedSoFar
         if (!this.incoming.isEmpty) this.applyIncoming()
         if (!this.batch.isEmpty) this.commit(through)
-        else if (this.storedReceived < through) {
+        else if (this.storedWork.behind) {
           // What arrived changed nothing (refused, or known already): nothing to wait for.
-          this.storedReceived = through
-          this.runStoredWork()
+          this.storedWork.storedThrough(through)
+          this.storedWork.runDue()
         }
       } catch (error) {
         // A flush on the schedule has no caller to throw to: whatever goes wrong in it fails the room.
@@ -427,14 +381,6 @@ export class Room {
     if (ownPresence) this.deps.replica?.tell({ kind: 'presence', update: ownPresence })
   }
 
-  /** Runs the waiting work whose updates are stored; the doc holds nothing unstored when this is called. */
-  private runStoredWork(): void {
-    const due = this.storedWork.filter(({ after }) => after <= this.storedReceived)
-    if (due.length === 0) return
-    this.storedWork = this.storedWork.filter(({ after }) => after > this.storedReceived)
-    for (const { run } of due) run()
-  }
-
   /** Commits the batch, which holds the effects of the updates received up to `through`. */
   private commit(through: number): void {
     const gathered = this.batch.take()
@@ -444,9 +390,9 @@ export class Room {
         this.deps.metrics.storageWriteSeconds.observe((performance.now() - started) / 1000)
         this.committing = null
         if (this.broken) return
-        this.storedReceived = Math.max(this.storedReceived, through)
+        this.storedWork.storedThrough(through)
         this.deps.replica?.tell({ kind: 'update', seq, update: gathered.update })
-        if (this.stored.hasGap) this.catchUpSoon()
+        this.replicaSync?.gapSeen()
         const message = encodeUpdate(gathered.update)
         // The sender already has its own update; with several senders, everyone gets the merge.
         for (const peer of this.peers.values()) {
@@ -498,7 +444,7 @@ export class Room {
     this.broken = true
     this.deps.log.error({ room: this.key, err: error }, 'storage write failed; closing and unloading the room')
     this.closeAll(CloseCode.InternalError, 'storage failure')
-    for (const { abandon } of this.storedWork.splice(0)) abandon?.(this.failure())
+    this.storedWork.abandonAll(() => this.failure())
     this.deps.onFailed(this)
   }
 }
