@@ -5,8 +5,8 @@
  */
 import fs from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { type BoardErrorCode, isTimeZone } from '@samla/board'
-import { type ApiError, type BoardLinks, ROTATABLE_ROLES, type Role, type RotatableRole } from '@samla/protocol'
+import { isTimeZone } from '@samla/board'
+import { type BoardLinks, ROTATABLE_ROLES, type Role, type RotatableRole } from '@samla/protocol'
 import type { Logger } from 'pino'
 import sirv from 'sirv'
 import { authorise, bearerToken } from '../access/authorise.js'
@@ -19,8 +19,16 @@ import type { History } from '../history/board-history.js'
 import type { HistoryReason, Storage, StoredBoard } from '../storage/storage.js'
 import { StorageFailure } from '../storage/storage-health.js'
 import { type CsvLayout, EXPORT_FORMATS, type ExportFormat, exportBoard } from './board-content.js'
+import { decodedPathPart, HttpError, readBody, readJson, sendJson } from './http-basics.js'
 import { createJoinLinks, newJoinCode } from './join-link.js'
-import { asksForMerge, buildMergedBoard, type MergeDeps, MergeRefused, refreshMergedBoard } from './merged-board.js'
+import {
+  asksForMerge,
+  buildMergedBoard,
+  type MergeDeps,
+  MergeRefused,
+  mergeRequestIn,
+  refreshMergedBoard,
+} from './merged-board.js'
 import type { NewBoardBuilder } from './new-board-builder.js'
 
 export interface HttpApiOptions {
@@ -76,26 +84,6 @@ const REQUESTABLE_REASONS: readonly HistoryReason[] = ['before-import', 'before-
 
 const ROTATE_PATH = new RegExp(`^/api/boards/([^/]+)/links/(${ROTATABLE_ROLES.join('|')})/rotate$`)
 
-/** A refusal answered as JSON; a board that could not be built passes its BoardError's code through. */
-/** A path segment without its percent-escapes; a malformed escape is a bad request, not a relay fault. */
-function decodedPathPart(raw: string): string {
-  try {
-    return decodeURIComponent(raw)
-  } catch {
-    throw new HttpError(400, 'invalid-board-id', 'That is not a valid board id')
-  }
-}
-
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: ApiError | BoardErrorCode,
-    message: string,
-  ) {
-    super(message)
-  }
-}
-
 const SECURITY_HEADERS = {
   'content-security-policy':
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; " +
@@ -103,46 +91,6 @@ const SECURITY_HEADERS = {
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'x-frame-options': 'DENY',
-}
-
-/** Twenty sources' ids and tokens with room to spare; a creation body past it is an import. */
-const MAX_MERGE_BODY_BYTES = 64 * 1024
-
-function sendJson(res: ServerResponse, status: number, body?: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
-  res.end(body === undefined ? undefined : JSON.stringify(body))
-}
-
-async function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
-  const declared = Number(req.headers['content-length'] ?? 0)
-  if (declared > maxBytes) throw new HttpError(413, 'body-too-large', `The request body is over ${maxBytes} bytes`)
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length
-    if (size > maxBytes) throw new HttpError(413, 'body-too-large', `The request body is over ${maxBytes} bytes`)
-    chunks.push(chunk)
-  }
-  return Buffer.concat(chunks)
-}
-
-/** A body small enough to be a merge request, parsed; anything else (an import, bad JSON) is left to the builder. */
-function smallJson(body: Buffer): unknown {
-  if (body.length > MAX_MERGE_BODY_BYTES) return null
-  try {
-    return JSON.parse(body.toString('utf8'))
-  } catch {
-    return null
-  }
-}
-
-async function readJson(req: IncomingMessage, maxBytes: number): Promise<unknown> {
-  const body = await readBody(req, maxBytes)
-  try {
-    return JSON.parse(body.toString('utf8') || '{}')
-  } catch {
-    throw new HttpError(400, 'invalid-json', 'The request body is not valid JSON')
-  }
 }
 
 export function createHttpApi(options: HttpApiOptions) {
@@ -163,7 +111,7 @@ export function createHttpApi(options: HttpApiOptions) {
     if (keyRefusal) throw new HttpError(keyRefusal.status, keyRefusal.error, keyRefusal.message)
     await checkQuota(0)
     const body = await readBody(req, options.maxImportBytes)
-    const merge = smallJson(body)
+    const merge = mergeRequestIn(body)
     if (asksForMerge(merge)) return createMergedBoard(merge)
     const built = await options.newBoards.build(body, Date.now())
     if (!built.ok) throw new HttpError(built.refusal.status, built.refusal.code, built.refusal.message)

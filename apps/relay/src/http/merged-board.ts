@@ -46,6 +46,19 @@ interface SourceLink {
   token: string
 }
 
+/** Twenty sources' ids and tokens with room to spare; a creation body past it is an import. */
+const MAX_MERGE_BODY_BYTES = 64 * 1024
+
+/** A creation body small enough to be a merge request, parsed; anything else (an import, bad JSON) is left to the import builder. */
+export function mergeRequestIn(body: Buffer): unknown {
+  if (body.length > MAX_MERGE_BODY_BYTES) return null
+  try {
+    return JSON.parse(body.toString('utf8'))
+  } catch {
+    return null
+  }
+}
+
 /** Whether a parsed creation body asks for a merge. */
 export function asksForMerge(body: unknown): body is { merge: unknown } {
   return typeof body === 'object' && body !== null && 'merge' in body
