@@ -1,5 +1,5 @@
 /**
- * The storage contract ([RS1]–[RS15]): one suite run against SQLite (a temp dir per test) and
+ * The storage contract ([RS1]–[RS15], [RS20]): one suite run against SQLite (a temp dir per test) and
  * PostgreSQL (a fresh database per run); what only PostgreSQL promises, two relays sharing one
  * database, is in storage-postgres.test.ts. Docs are real Yjs docs: what is stored must rebuild them.
  * An unreachable PostgreSQL fails these tests (test/postgres-database.ts).
@@ -335,6 +335,26 @@ function storageContract(name: string, open: () => Promise<Storage>): void {
       await storage.probe()
       await createBoard(storage)
       expect(await storage.usedBytes()).toBeGreaterThan(0)
+    })
+
+    it('[RS20] the merge index names the merged boards made from a source, once each, until either board is erased', async () => {
+      const [kiruna, umea, merged, other] = [
+        await createBoard(storage),
+        await createBoard(storage),
+        await createBoard(storage),
+        await createBoard(storage),
+      ]
+      await storage.recordMergeSources(merged, [kiruna, umea])
+      await storage.recordMergeSources(merged, [kiruna])
+      await storage.recordMergeSources(other, [kiruna])
+      expect(await storage.mergedBoardsOf(kiruna)).toEqual([merged, other].sort())
+      expect(await storage.mergedBoardsOf(umea)).toEqual([merged])
+      expect(await storage.mergedBoardsOf(merged)).toEqual([])
+      await storage.deleteBoard(other)
+      expect(await storage.mergedBoardsOf(kiruna)).toEqual([merged])
+      await storage.deleteBoard(kiruna)
+      expect(await storage.mergedBoardsOf(kiruna)).toEqual([])
+      expect(await storage.mergedBoardsOf(umea)).toEqual([merged])
     })
   })
 }

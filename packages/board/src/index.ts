@@ -43,6 +43,12 @@ export {
 } from './exchange/near-duplicates.js'
 export { type RankedGroup, type RankedNote, rankResults } from './exchange/results.js'
 export {
+  dismissSourceErasure,
+  eraseSource,
+  readSourceErasures,
+  type SourceErasure,
+} from './exchange/source-erasure.js'
+export {
   applyTemplate,
   type BoardTemplate,
   findTemplate,

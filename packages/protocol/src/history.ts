@@ -10,6 +10,8 @@ export const HISTORY_REASONS = [
   'before-vote-move',
   /** Taken by the relay of each board merged into a new one, as it is read. */
   'before-merge',
+  /** Taken by the relay of a merged board before it removes the copies of a deleted source board. */
+  'before-erasure',
   'manual',
 ] as const
 

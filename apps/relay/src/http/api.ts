@@ -29,6 +29,7 @@ import {
   mergeRequestIn,
   refreshMergedBoard,
 } from './merged-board.js'
+import { eraseCopiesOf, mergedBoardCount } from './merged-copies.js'
 import type { NewBoardBuilder } from './new-board-builder.js'
 
 export interface HttpApiOptions {
@@ -145,6 +146,7 @@ export function createHttpApi(options: HttpApiOptions) {
     await checkQuota(built.state.length)
     const id = newBoardId()
     await storage.createBoard({ id, title: built.title, createdAt: now }, built.state)
+    await storage.recordMergeSources(id, built.sourceIds)
     log.info({ room: id, sources: (body.merge as unknown[]).length }, 'board merged from others')
     const board = (await storage.getBoard(id)) as StoredBoard
     return { id, title: board.title, createdAt: now, links: linksOf(board) }
@@ -262,12 +264,16 @@ export function createHttpApi(options: HttpApiOptions) {
     if (board?.[1] && req.method === 'GET') {
       const { board: found, role } = await access(req, board[1])
       const { retentionDays } = options
-      return sendJson(res, 200, { id: found.id, title: found.title, createdAt: found.createdAt, role, retentionDays })
+      // How many merged boards hold copies: the facilitator's delete dialog offers to remove them.
+      const mergedInto = role === 'facilitator' ? await mergedBoardCount(mergeDeps, found.id) : undefined
+      const { id, title, createdAt } = found
+      return sendJson(res, 200, { id, title, createdAt, role, retentionDays, mergedInto })
     }
     if (board?.[1] && req.method === 'DELETE') {
       const { board: found } = await access(req, board[1], 'facilitator')
+      const told = await eraseCopiesOf(mergeDeps, found, search.get('copies') === 'remove', Date.now())
       await options.eraseBoard(found.id)
-      log.info({ room: found.id }, 'board deleted')
+      log.info({ room: found.id, mergedBoardsTold: told.size }, 'board deleted')
       return sendJson(res, 204)
     }
     const snapshot = /^\/api\/boards\/([^/]+)\/snapshot$/.exec(path)

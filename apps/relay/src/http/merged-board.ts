@@ -134,7 +134,7 @@ export async function buildMergedBoard(
   deps: MergeDeps,
   body: MergeBody,
   now: number,
-): Promise<{ title: string; state: Uint8Array }> {
+): Promise<{ title: string; state: Uint8Array; sourceIds: string[] }> {
   const sources = await readSources(deps, body.merge, 2)
   try {
     for (const source of sources) await deps.takeSnapshot(source.boardId, 'before-merge')
@@ -145,7 +145,7 @@ export async function buildMergedBoard(
     merge(deps, merged, sources, body)
     const state = Y.encodeStateAsUpdate(merged)
     merged.destroy()
-    return { title, state }
+    return { title, state, sourceIds: sources.map((source) => source.boardId) }
   } finally {
     for (const source of sources) source.doc.destroy()
   }
@@ -160,7 +160,13 @@ export async function refreshMergedBoard(deps: MergeDeps, boardId: string, body:
     }
     for (const source of sources) await deps.takeSnapshot(source.boardId, 'before-merge')
     await deps.takeSnapshot(boardId, 'before-merge')
-    return await deps.changeBoard(boardId, (doc) => merge(deps, doc, sources, body))
+    const report = await deps.changeBoard(boardId, (doc) => merge(deps, doc, sources, body))
+    // A source added on a refresh holds copies here from now on (merged-copies.ts erases them).
+    await deps.storage.recordMergeSources(
+      boardId,
+      sources.map((source) => source.boardId),
+    )
+    return report
   } finally {
     for (const source of sources) source.doc.destroy()
   }

@@ -96,6 +96,18 @@ const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    sql: `
+      -- Which merged board was made from which source board, for erasing a source's copies (issue #21).
+      CREATE TABLE merge_sources (
+        merged_id text NOT NULL REFERENCES boards (id) ON DELETE CASCADE,
+        source_id text NOT NULL REFERENCES boards (id) ON DELETE CASCADE,
+        PRIMARY KEY (source_id, merged_id)
+      );
+      CREATE INDEX merge_sources_by_merged ON merge_sources (merged_id);
+    `,
+  },
 ]
 
 /** The tables whose size is the space Samla takes. */
@@ -108,6 +120,7 @@ export const SAMLA_TABLES = [
   'ballots',
   'ballots_kept',
   'join_codes',
+  'merge_sources',
   'probe',
   'schema_migrations',
 ] as const

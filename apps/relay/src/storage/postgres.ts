@@ -153,6 +153,21 @@ export async function openPostgresStorage(url: string): Promise<Storage> {
       return row?.board_id
     },
 
+    async recordMergeSources(mergedId, sourceIds) {
+      await query(
+        `INSERT INTO merge_sources (merged_id, source_id) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING`,
+        [mergedId, [...sourceIds]],
+      )
+    },
+
+    async mergedBoardsOf(sourceId) {
+      const rows = await query<{ merged_id: string }>(
+        'SELECT merged_id FROM merge_sources WHERE source_id = $1 ORDER BY merged_id',
+        [sourceId],
+      )
+      return rows.map((row) => row.merged_id)
+    },
+
     async deleteBoard(boardId) {
       // Every row of the board cascades from this one. Their bytes stay in the table files until
       // (auto)vacuum reuses the space, as PostgreSQL does with every deleted row.

@@ -68,6 +68,13 @@ const SCHEMA = `
     code TEXT PRIMARY KEY,
     board_id TEXT NOT NULL UNIQUE REFERENCES boards(id) ON DELETE CASCADE
   ) WITHOUT ROWID;
+  -- Which merged board was made from which source board, for erasing a source's copies (issue #21).
+  CREATE TABLE IF NOT EXISTS merge_sources (
+    merged_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+    source_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+    PRIMARY KEY (source_id, merged_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX IF NOT EXISTS merge_sources_by_merged ON merge_sources(merged_id);
   -- One row the relay rewrites, while writes fail, to learn when storage takes them again.
   CREATE TABLE IF NOT EXISTS probe (
     id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -119,6 +126,13 @@ export function openSqliteStorage(dataDir: string): Storage {
   )
   const insertJoinCode = db.prepare('INSERT OR IGNORE INTO join_codes (code, board_id) VALUES (?, ?)')
   const deleteJoinCode = db.prepare('DELETE FROM join_codes WHERE board_id = ?')
+  const insertMergeSource = db.prepare('INSERT OR IGNORE INTO merge_sources (merged_id, source_id) VALUES (?, ?)')
+  const recordMergeSources = db.transaction((mergedId: string, sourceIds: readonly string[]) => {
+    for (const sourceId of sourceIds) insertMergeSource.run(mergedId, sourceId)
+  })
+  const selectMergedBoards = db.prepare<[string], { merged_id: string }>(
+    'SELECT merged_id FROM merge_sources WHERE source_id = ? ORDER BY merged_id',
+  )
   const joinCode = db.transaction((boardId: string, newCode: () => string): string => {
     const existing = selectJoinCode.get(boardId)
     if (existing) return existing.code
@@ -232,6 +246,8 @@ export function openSqliteStorage(dataDir: string): Storage {
     rotateLink: async (boardId, role) => rotateLink(boardId, role),
     joinCode: async (boardId, newCode) => joinCode(boardId, newCode),
     boardOfJoinCode: async (code) => selectJoinCodeBoard.get(code)?.board_id,
+    recordMergeSources: async (mergedId, sourceIds) => recordMergeSources(mergedId, sourceIds),
+    mergedBoardsOf: async (sourceId) => selectMergedBoards.all(sourceId).map((row) => row.merged_id),
     async deleteBoard(boardId) {
       deleteBoardRow.run(boardId)
       // The deleted rows' pages also sit in the write-ahead log until a checkpoint: copy them into the

@@ -29,6 +29,7 @@ const WRITES = [
   'addHistory',
   'setDots',
   'adoptBallots',
+  'recordMergeSources',
   'probe',
 ] as const satisfies readonly (keyof Storage)[]
 
@@ -36,6 +37,7 @@ const WRITES = [
 type Reads =
   | 'getBoard'
   | 'boardOfJoinCode'
+  | 'mergedBoardsOf'
   | 'loadDoc'
   | 'updatesAfter'
   | 'listHistory'

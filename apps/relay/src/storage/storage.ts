@@ -63,7 +63,14 @@ export interface Storage {
   joinCode(boardId: string, newCode: () => string): Promise<string>
   /** The board whose participant link a join code stands for, if any. */
   boardOfJoinCode(code: string): Promise<string | undefined>
-  /** Erases the board, both its docs, their history and its join code. */
+  /**
+   * Notes that `mergedId` was made from (or merged again with) these boards, so deleting one of them
+   * can reach its copies; a pair already noted is kept once.
+   */
+  recordMergeSources(mergedId: string, sourceIds: readonly string[]): Promise<void>
+  /** The boards that hold copies of `sourceId`'s notes (those merged from it that still exist). */
+  mergedBoardsOf(sourceId: string): Promise<string[]>
+  /** Erases the board, both its docs, their history, its join code and its rows of the merge index. */
   deleteBoard(boardId: string): Promise<void>
   loadDoc(doc: DocRef): Promise<StoredDoc>
   /**
