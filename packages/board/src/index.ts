@@ -123,9 +123,11 @@ export {
   invalidEntries,
   isEntryId,
   isNoteOrigin,
+  MAX_STACK_SIZE,
   NOTE_FIELDS,
   type NoteOrigin,
   REGION_FIELDS,
+  STACK_FIELDS,
 } from './model/entry-rules.js'
 export { BoardError, type BoardErrorCode, MergeError, type MergeErrorCode } from './model/errors.js'
 export {
@@ -179,18 +181,28 @@ export { listRegions, type RegionSnapshot } from './model/region.js'
 export { type BoardRepair, repairBoard } from './model/repair.js'
 export { restoreBoard } from './model/restore.js'
 export { SCHEMA_VERSION, undoScope } from './model/schema.js'
+export {
+  type BoardStacks,
+  confirmStack,
+  dismissStack,
+  readStacks,
+  removeStack,
+  type StackSnapshot,
+  stackId,
+  type VoteTarget,
+  voteTargetOf,
+  voteTargets,
+} from './model/stack.js'
 export { checkUpdate, type UpdateVerdict, type Writer } from './model/update-check.js'
 export {
   type Ballot,
+  ballotChange,
   countedDots,
   type DotChange,
   type DotRefusal,
-  dotsAfter,
   dotsSpent,
-  type NoteOnBoard,
-  notesOnBoard,
   refuseDot,
   type Tally,
   tallyBallots,
-  watchNotesOnBoard,
+  watchVoteTargets,
 } from './model/vote.js'

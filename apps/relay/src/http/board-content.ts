@@ -13,12 +13,12 @@ import {
   exportMarkdown,
   importBoardJson,
   initBoard,
-  notesOnBoard,
   readControl,
   skippedEntryCount,
   TEMPLATES,
   type TemplateLanguage,
   tallyBallots,
+  voteTargets,
 } from '@samla/board'
 import * as Y from 'yjs'
 import { type ExportLanguage, exportLabels } from './export-labels.js'
@@ -86,7 +86,7 @@ export function exportBoard(
     Y.applyUpdate(doc, board)
     if (control) Y.applyUpdate(controlDoc, control)
     const labels = exportLabels(language)
-    const totals = () => tallyBallots(ballots, notesOnBoard(doc)).totals
+    const totals = () => tallyBallots(ballots, voteTargets(doc)).totals
     const body =
       format === 'csv'
         ? exportCsv(doc, {

@@ -12,16 +12,16 @@
  */
 import {
   type Ballot,
+  ballotChange,
   type ControlState,
   countedDots,
   type DotChange,
-  dotsAfter,
-  type NoteOnBoard,
-  notesOnBoard,
   refuseDot,
   type Tally,
   tallyBallots,
-  watchNotesOnBoard,
+  type VoteTarget,
+  voteTargets,
+  watchVoteTargets,
 } from '@samla/board'
 import {
   decodeVoteRequest,
@@ -49,8 +49,9 @@ const NO_DOTS: Ballot = new Map()
 export class VoteDesk {
   /** Connections that asked to watch the vote, with the view last sent to each. */
   private readonly watchers = new Map<VoteWatcher, Uint8Array | null>()
-  private readonly onBoard: NoteOnBoard
-  private readonly stopWatchingNotes: () => void
+  /** Which note each note's dots count on (a stack's first note): read again when notes or stacks change. */
+  private target: VoteTarget
+  private readonly stopWatchingTargets: () => void
   private tallied: Tally | null = null
   private refreshQueued = false
   /** The asks being decided, in order of arrival. */
@@ -62,9 +63,11 @@ export class VoteDesk {
     /** The board's control state now: the vote's settings and the lock. */
     private readonly control: () => ControlState,
   ) {
-    this.onBoard = notesOnBoard(doc)
-    // A note coming or going changes what counts (a deleted note's dots go back to their voters).
-    this.stopWatchingNotes = watchNotesOnBoard(doc, () => {
+    this.target = voteTargets(doc)
+    // A note coming or going changes what counts (a deleted note's dots go back to their voters), and
+    // so does a stack confirmed or taken back (its notes' dots count as one).
+    this.stopWatchingTargets = watchVoteTargets(doc, () => {
+      this.target = voteTargets(doc)
       if (!this.box.isEmpty) this.changed()
     })
   }
@@ -90,12 +93,9 @@ export class VoteDesk {
     const refusal = this.refusal(watcher, request.kind, request.noteId)
     const voter = watcher.identity.participant
     if (refusal === null && voter !== null) {
-      const ballot = countedDots(this.box.ballotOf(voter), this.onBoard)
-      const dots = dotsAfter(ballot, request.kind, request.noteId)
-      if (dots !== (ballot.get(request.noteId) ?? 0)) {
-        await this.box.set(voter, request.noteId, dots)
-        this.changed()
-      }
+      const writes = ballotChange(this.box.ballotOf(voter), request.kind, request.noteId, this.target)
+      for (const [noteId, dots] of writes) await this.box.set(voter, noteId, dots)
+      if (writes.size > 0) this.changed()
     }
     const view = this.viewFor(watcher)
     const message = encodeVoteReply({ kind: 'answer', request: request.request, refusal, view })
@@ -132,7 +132,7 @@ export class VoteDesk {
   }
 
   destroy(): void {
-    this.stopWatchingNotes()
+    this.stopWatchingTargets()
     this.watchers.clear()
   }
 
@@ -141,19 +141,19 @@ export class VoteDesk {
     const control = this.control()
     if (!mayEdit(role, control.locked)) return 'vote-not-allowed'
     if (participant === null) return 'vote-no-participant'
-    const ballot = countedDots(this.box.ballotOf(participant), this.onBoard)
-    return refuseDot(ballot, change, noteId, control.vote, this.onBoard)
+    const ballot = countedDots(this.box.ballotOf(participant), this.target)
+    return refuseDot(ballot, change, noteId, control.vote, this.target)
   }
 
   private tally(): Tally {
-    this.tallied ??= tallyBallots(this.box.all(), this.onBoard)
+    this.tallied ??= tallyBallots(this.box.all(), this.target)
     return this.tallied
   }
 
   private viewFor(watcher: VoteWatcher): VoteView {
     const { role, participant } = watcher.identity
     const { totals, voters } = this.tally()
-    const mine = participant === null ? NO_DOTS : countedDots(this.box.ballotOf(participant), this.onBoard)
+    const mine = participant === null ? NO_DOTS : countedDots(this.box.ballotOf(participant), this.target)
     return { voters, mine, totals: seesVoteTotals(role, this.control().vote.revealed) ? totals : null }
   }
 

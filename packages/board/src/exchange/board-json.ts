@@ -18,7 +18,8 @@ import { isNoteColour } from '../model/palette.js'
 import { listRegions, type RegionSnapshot } from '../model/region.js'
 import { clustersMap, notesMap, regionsMap } from '../model/schema.js'
 import { checkId } from '../model/validate.js'
-import { type Ballot, countedDots, dotsSpent, notesOnBoard } from '../model/vote.js'
+import { voteTargets } from '../model/stack.js'
+import { type Ballot, countedDots, dotsSpent } from '../model/vote.js'
 
 export const BOARD_EXPORT_FORMAT = 'samla-board'
 export const BOARD_EXPORT_VERSION = 1
@@ -86,8 +87,8 @@ export function exportBoardJson(doc: Y.Doc, ballots: Iterable<Ballot>, now = Dat
     }),
   )
   const regions = listRegions(doc)
-  const onBoard = notesOnBoard(doc)
-  const counted = [...ballots].map((ballot) => countedDots(ballot, onBoard)).filter((dots) => dots.size > 0)
+  const target = voteTargets(doc)
+  const counted = [...ballots].map((ballot) => countedDots(ballot, target)).filter((dots) => dots.size > 0)
   // Listed in the order of their fresh ids, which is random: neither ids nor order follow the voters.
   const votes: BoardExport['votes'] = Object.fromEntries(
     counted.map((dots) => [nanoid(), Object.fromEntries(dots)] as const).sort(([a], [b]) => (a < b ? -1 : 1)),

@@ -5,7 +5,8 @@ import { BoardError } from '../model/errors.js'
 import { initBoard } from '../model/meta.js'
 import { addNote, listNotes } from '../model/note.js'
 import type { NoteColour } from '../model/palette.js'
-import { type Ballot, notesOnBoard, tallyBallots } from '../model/vote.js'
+import { voteTargets } from '../model/stack.js'
+import { type Ballot, tallyBallots } from '../model/vote.js'
 import { exportBoardJson, importBoardJson } from './board-json.js'
 import { exportCsv, importPlannedNotes, parseCsv, planCsvImport } from './csv.js'
 import { escapeMarkdown, exportMarkdown } from './markdown.js'
@@ -47,7 +48,7 @@ function workshop(): Y.Doc {
   return doc
 }
 
-const totalsOf = (doc: Y.Doc, ballots: Iterable<Ballot>) => tallyBallots(ballots, notesOnBoard(doc)).totals
+const totalsOf = (doc: Y.Doc, ballots: Iterable<Ballot>) => tallyBallots(ballots, voteTargets(doc)).totals
 const sortedBallots = (votes: Record<string, Record<string, number>>) =>
   Object.values(votes).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))
 
@@ -164,8 +165,8 @@ describe('exports', () => {
     const imported = importBoardJson(target, exported)
     expect(listNotes(target)).toEqual(listNotes(source))
     expect(listClusters(target)).toEqual(listClusters(source))
-    expect(tallyBallots(imported.values(), notesOnBoard(target))).toEqual(
-      tallyBallots(BALLOTS.values(), notesOnBoard(source)),
+    expect(tallyBallots(imported.values(), voteTargets(target))).toEqual(
+      tallyBallots(BALLOTS.values(), voteTargets(source)),
     )
     const again = exportBoardJson(target, imported.values(), 5)
     expect({ ...again, votes: sortedBallots(again.votes) }).toEqual({

@@ -7,7 +7,7 @@
  */
 import * as Y from 'yjs'
 import { isEntryId } from './entry-rules.js'
-import { type ClusterMap, clustersMap, type NoteMap, notesMap, regionsMap } from './schema.js'
+import { type ClusterMap, clustersMap, type NoteMap, notesMap, regionsMap, stacksMap } from './schema.js'
 
 /** Whether an entry stored under `id` can be read as a note or cluster. */
 export function isReadableEntry(id: string, entry: unknown): entry is Y.Map<unknown> {
@@ -30,6 +30,7 @@ export const noteEntry = (doc: Y.Doc, id: string): NoteMap | undefined => readab
 export const clusterEntries = (doc: Y.Doc): [string, ClusterMap][] => readableEntries(clustersMap(doc))
 export const clusterEntry = (doc: Y.Doc, id: string): ClusterMap | undefined => readableEntry(clustersMap(doc), id)
 export const regionEntries = (doc: Y.Doc): [string, Y.Map<unknown>][] => readableEntries(regionsMap(doc))
+export const stackEntries = (doc: Y.Doc): [string, Y.Map<unknown>][] => readableEntries(stacksMap(doc))
 
 /** How many entries of the board's notes and clusters cannot be read, and so are left out of every reading. */
 export function skippedEntryCount(doc: Y.Doc): number {

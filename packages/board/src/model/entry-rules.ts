@@ -7,6 +7,7 @@
  *   notes     noteId    -> Y.Map of NOTE_FIELDS
  *   clusters  clusterId -> Y.Map of CLUSTER_FIELDS
  *   regions   regionId  -> Y.Map of REGION_FIELDS   facilitator and relay only
+ *   stacks    stackId   -> Y.Map of STACK_FIELDS    facilitator and relay only
  *   meta, votes         facilitator and relay only
  */
 import * as Y from 'yjs'
@@ -117,6 +118,28 @@ export const REGION_FIELDS: Readonly<Record<string, FieldRule>> = {
   sourceBoardId: value(isBoardId),
 }
 
+/** Most notes in one stack: near-duplicates of one idea from up to twenty boards, with room to spare. */
+export const MAX_STACK_SIZE = 60
+
+function isStackNotes(value: unknown): boolean {
+  return (
+    Array.isArray(value) &&
+    value.length >= 2 &&
+    value.length <= MAX_STACK_SIZE &&
+    value.every(isEntryId) &&
+    new Set(value).size === value.length
+  )
+}
+
+/**
+ * A stack: notes the facilitator confirmed say the same thing (proposed by exchange/near-duplicates.ts),
+ * which count as one note in the vote; a dismissed proposal is kept, so it is not proposed again.
+ */
+export const STACK_FIELDS: Readonly<Record<string, FieldRule>> = {
+  notes: value(isStackNotes),
+  dismissed: value((v) => typeof v === 'boolean'),
+}
+
 /**
  * The fields every note and group is made with (the write operations set them all): an entry made
  * without one, or one removed but for the entry itself, would read as a default that exports and
@@ -126,6 +149,7 @@ export const REQUIRED_FIELDS: Readonly<Record<string, ReadonlySet<string>>> = {
   notes: new Set(['text', 'x', 'y', 'width', 'height', 'colour', 'createdAt', 'order']),
   clusters: new Set(['name', 'x', 'y', 'width', 'height', 'colour', 'collapsed', 'order']),
   regions: new Set(['title', 'x', 'y', 'width', 'height', 'sourceBoardId']),
+  stacks: new Set(['notes', 'dismissed']),
 }
 
 /** The collections participants write entries in, by the name of their top-level map. */
@@ -137,6 +161,7 @@ export const ENTRY_COLLECTIONS: Readonly<Record<string, Readonly<Record<string, 
 /** Collections of entries only the facilitator (through the relay) writes: known to the schema, refused to participants. */
 export const FACILITATOR_COLLECTIONS: Readonly<Record<string, Readonly<Record<string, FieldRule>>>> = {
   regions: REGION_FIELDS,
+  stacks: STACK_FIELDS,
 }
 
 /** Every collection of entries a board holds, whoever writes it: what readers and the repair judge. */

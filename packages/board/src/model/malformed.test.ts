@@ -21,7 +21,8 @@ import { repairBoard } from './repair.js'
 import { restoreBoard } from './restore.js'
 import { clustersMap, notesMap } from './schema.js'
 import { add, countEvents, expectRejected, newDoc } from './test-support.js'
-import { notesOnBoard, refuseDot, tallyBallots } from './vote.js'
+import { voteTargets } from './stack.js'
+import { refuseDot, tallyBallots } from './vote.js'
 
 const OPEN = { budget: 5, capPerNote: 3, open: true, revealed: false, closed: false }
 
@@ -56,7 +57,7 @@ function readEverything(doc: Y.Doc) {
     members: Object.fromEntries(clusterMembers(doc)),
     layout: reader.getLayout(),
     readerNotes: listNotes(doc).map((note) => reader.getNote(note.id)),
-    tally: tallyBallots([new Map([['good-note', 1]]), new Map([['bad-note-1', 2]])], notesOnBoard(doc)),
+    tally: tallyBallots([new Map([['good-note', 1]]), new Map([['bad-note-1', 2]])], voteTargets(doc)),
   }
   reader.destroy()
   return read
@@ -96,7 +97,7 @@ describe('malformed entries', () => {
     expectRejected(doc, 'note-not-found', () => setNoteText(doc, 'bad-note-1', 'x'))
     expectRejected(doc, 'cluster-not-found', () => moveCluster(doc, 'bad-cluster-1', 1, 1))
     expectRejected(doc, 'cluster-not-found', () => assignToCluster(doc, [good], 'bad-cluster-1'))
-    expect(refuseDot(new Map(), 'add', 'bad-note-1', OPEN, notesOnBoard(doc))).toBe('note-not-found')
+    expect(refuseDot(new Map(), 'add', 'bad-note-1', OPEN, voteTargets(doc))).toBe('note-not-found')
     // New notes and clusters still find the top of the stack, and the good ones still move.
     const added = addNote(doc, { x: 0, y: 0, now: 5 })
     expect(listNotes(doc).map((note) => note.id)).toEqual([good, added])

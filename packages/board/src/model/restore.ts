@@ -6,7 +6,7 @@
 import * as Y from 'yjs'
 
 /** Not `votes`: ballots are the relay's, and a restore leaves them as they are (ballots-in-doc.ts). */
-const TOP_LEVEL_MAPS = ['meta', 'notes', 'clusters'] as const
+const TOP_LEVEL_MAPS = ['meta', 'notes', 'clusters', 'regions', 'stacks'] as const
 
 /**
  * Whether a stored value can be carried into another doc: plain values, texts, maps and lists. Any

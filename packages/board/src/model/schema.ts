@@ -9,6 +9,8 @@
  *                              collapsed, order }
  *   doc.getMap('regions')   regionId -> Y.Map { title, x, y, width, height, sourceBoardId }: a merged
  *                           board's part per source board (facilitator only)
+ *   doc.getMap('stacks')    stackId -> Y.Map { notes: noteId[], dismissed }: near-duplicates the
+ *                           facilitator confirmed (or dismissed) as one note in the vote
  *
  * The id is the key alone: the maps hold no copy of it (one field fewer per note to store, send and
  * read on every load). Boards written before that may still hold an `id` field; nothing reads it.
@@ -44,6 +46,10 @@ export function clustersMap(doc: Y.Doc): Y.Map<unknown> {
 
 export function regionsMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap('regions')
+}
+
+export function stacksMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap('stacks')
 }
 
 export function votesMap(doc: Y.Doc): Y.Map<unknown> {

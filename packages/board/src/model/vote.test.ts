@@ -4,32 +4,34 @@ import { ballotsInDoc, clearBallotsInDoc } from './ballots-in-doc.js'
 import { closeVote, readControl, revealVotes, startVote, type VoteSettings } from './control.js'
 import { deleteNotes, moveNotes, setNoteText } from './note.js'
 import { votesMap } from './schema.js'
+import { type VoteTarget, voteTargets } from './stack.js'
 import { add, countEvents, seededDoc } from './test-support.js'
 import {
   type Ballot,
+  ballotChange,
   countedDots,
   type DotChange,
-  dotsAfter,
   dotsSpent,
-  notesOnBoard,
   refuseDot,
   tallyBallots,
-  watchNotesOnBoard,
+  watchVoteTargets,
 } from './vote.js'
 
 const OPEN: VoteSettings = { budget: 3, capPerNote: 2, open: true, revealed: false, closed: false }
-const everyNote = () => true
+const everyNote = (noteId: string) => noteId
+const noNote = () => null
 
 const entries = (map: ReadonlyMap<string, number>) => Object.fromEntries(map)
 
 /** What the relay does with an ask: refused, or the ballot with the note's dots after it. */
-function ask(ballot: Ballot, change: DotChange, noteId: string, settings = OPEN, onBoard = everyNote) {
+function ask(ballot: Ballot, change: DotChange, noteId: string, settings = OPEN, onBoard: VoteTarget = everyNote) {
   const refused = refuseDot(ballot, change, noteId, settings, onBoard)
   if (refused) return refused
   const next = new Map(ballot)
-  const dots = dotsAfter(ballot, change, noteId)
-  if (dots === 0) next.delete(noteId)
-  else next.set(noteId, dots)
+  for (const [id, dots] of ballotChange(ballot, change, noteId, onBoard)) {
+    if (dots === 0) next.delete(id)
+    else next.set(id, dots)
+  }
   return next
 }
 
@@ -46,12 +48,13 @@ describe('adding and taking back dots', () => {
 
   it('[VO5] taking back removes one dot (the entry goes at zero); taking back a dot not there is no change', () => {
     const ballot = new Map([['note-a', 2]])
-    expect(dotsAfter(ballot, 'remove', 'note-a')).toBe(1)
+    expect(ballotChange(ballot, 'remove', 'note-a', everyNote)).toEqual(new Map([['note-a', 1]]))
     expect(ask(new Map([['note-a', 1]]), 'remove', 'note-a')).toEqual(new Map())
     expect(refuseDot(ballot, 'remove', 'note-b', OPEN, everyNote)).toBeNull()
-    expect(dotsAfter(ballot, 'remove', 'note-b')).toBe(0)
+    expect(ballotChange(ballot, 'remove', 'note-b', everyNote).size).toBe(0)
     // Also for a note that is not on the board.
-    expect(refuseDot(ballot, 'remove', 'note-gone', OPEN, () => false)).toBeNull()
+    expect(refuseDot(ballot, 'remove', 'note-gone', OPEN, noNote)).toBeNull()
+    expect(ballotChange(ballot, 'remove', 'note-gone', noNote).size).toBe(0)
   })
 })
 
@@ -66,7 +69,7 @@ describe('vote settings', () => {
       )
     }
     // Before the note is looked up and before the budget.
-    expect(refuseDot(new Map([['x', 9]]), 'add', 'gone', { ...OPEN, closed: true }, () => false)).toBe('vote-closed')
+    expect(refuseDot(new Map([['x', 9]]), 'add', 'gone', { ...OPEN, closed: true }, noNote)).toBe('vote-closed')
   })
 
   it('[VO2][F5][F6] follows the control doc: no vote by default, open after startVote, frozen after closeVote', () => {
@@ -102,10 +105,10 @@ describe('vote settings', () => {
   it('[VO8] a dot on a note that is not on the board is refused with note-not-found', () => {
     const { doc, ids } = seededDoc(1)
     const note = ids[0] as string
-    expect(refuseDot(new Map(), 'add', note, OPEN, notesOnBoard(doc))).toBeNull()
-    expect(refuseDot(new Map(), 'add', 'note-9999', OPEN, notesOnBoard(doc))).toBe('note-not-found')
+    expect(refuseDot(new Map(), 'add', note, OPEN, voteTargets(doc))).toBeNull()
+    expect(refuseDot(new Map(), 'add', 'note-9999', OPEN, voteTargets(doc))).toBe('note-not-found')
     deleteNotes(doc, [note])
-    expect(refuseDot(new Map(), 'add', note, OPEN, notesOnBoard(doc))).toBe('note-not-found')
+    expect(refuseDot(new Map(), 'add', note, OPEN, voteTargets(doc))).toBe('note-not-found')
   })
 })
 
@@ -114,7 +117,7 @@ describe('counting', () => {
     const { doc, ids } = seededDoc(3)
     const [a, b, c] = ids as [string, string, string]
     const ballots = [new Map([[a, 1]]), new Map([[b, 2]]), new Map([[b, 1]]), new Map()]
-    const { totals, voters } = tallyBallots(ballots, notesOnBoard(doc))
+    const { totals, voters } = tallyBallots(ballots, voteTargets(doc))
     expect(entries(totals)).toEqual({ [a]: 1, [b]: 3 })
     expect(totals.has(c)).toBe(false)
     expect(voters).toBe(3)
@@ -129,7 +132,7 @@ describe('counting', () => {
     ])
     const bob = new Map([[a, 1]])
     deleteNotes(doc, [a])
-    const onBoard = notesOnBoard(doc)
+    const onBoard = voteTargets(doc)
     expect(entries(countedDots(alice, onBoard))).toEqual({ [b]: 1 })
     const { totals, voters } = tallyBallots([alice, bob], onBoard)
     expect(entries(totals)).toEqual({ [b]: 1 })
@@ -137,11 +140,11 @@ describe('counting', () => {
     expect(refuseDot(countedDots(alice, onBoard), 'add', c, OPEN, onBoard)).toBeNull()
   })
 
-  it('[VO6] watchNotesOnBoard tells when notes come onto the board or leave it, not when one is edited', () => {
+  it('[VO6] watchVoteTargets tells when notes come onto the board or leave it, not when one is edited', () => {
     const { doc, ids } = seededDoc(2)
     const [a, b] = ids as [string, string]
     let calls = 0
-    const stop = watchNotesOnBoard(doc, () => calls++)
+    const stop = watchVoteTargets(doc, () => calls++)
     setNoteText(doc, a, 'ny text')
     moveNotes(doc, [a, b], 5, 5)
     expect(calls).toBe(0)
