@@ -1,8 +1,9 @@
 /** Tests for reading the relay's board answers defensively. */
-import { describe, expect, it } from 'vitest'
-import { parseBoardInfo, parseCreatedBoard } from './boards'
-import { accessProblem } from './http'
+
 import { parseBoardLinks } from '@samla/protocol'
+import { describe, expect, it } from 'vitest'
+import { parseBoardInfo, parseCreatedBoard, parseMergeAgainReport } from './boards'
+import { accessProblem } from './http'
 
 function json(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
@@ -58,5 +59,14 @@ describe('accessProblem', () => {
     expect(await accessProblem(new Response('nope', { status: 401 }))).toBe('invalid-token')
     expect(await accessProblem(json(200, {}))).toBeNull()
     expect(await accessProblem(json(503, { error: 'draining' }))).toBeNull()
+  })
+})
+
+describe('parseMergeAgainReport', () => {
+  it('reads the counts the relay answers a merge again with, and nothing malformed', () => {
+    const answer = { added: 12, updated: 3, unchanged: 5, skippedEdited: 0, groupsAdded: 1, regionsAdded: 0 }
+    expect(parseMergeAgainReport(answer)).toEqual({ added: 12, updated: 3, skippedEdited: 0 })
+    expect(parseMergeAgainReport({ added: -1, updated: 0, skippedEdited: 0 })).toBeNull()
+    expect(parseMergeAgainReport(null)).toBeNull()
   })
 })

@@ -1,10 +1,10 @@
 /**
  * The relay's HTTP API for boards: create one (getting its three links), look one up with a link's
- * token (learning the role it grants), and erase one. Responses are checked, never trusted.
+ * token (learning the role it grants), merge its sources again into a merged one, and erase one.
+ * Responses are checked, never trusted.
  */
-import { isRole, type Role } from '@samla/protocol'
+import { type BoardLinks, isRole, parseBoardLinks, type Role } from '@samla/protocol'
 import { type AccessProblem, accessProblem, bearer, boardUrl } from './http'
-import { type BoardLinks, parseBoardLinks } from '@samla/protocol'
 import { readRelayError } from './transfer'
 
 export interface BoardInfo {
@@ -71,6 +71,46 @@ export async function createBoard(
   const created = parseCreatedBoard(await response.json())
   if (!created) throw new Error('The relay answered with a malformed board')
   return created
+}
+
+/** What merging again changed on a merged board, as the relay counts it (`POST /api/boards/<id>/merge`). */
+export interface MergeAgainReport {
+  /** Notes new in a source, copied now. */
+  readonly added: number
+  /** Copies nobody edited here that took their source's new text or colour. */
+  readonly updated: number
+  /** Copies edited here since they were copied: left as they are. */
+  readonly skippedEdited: number
+}
+
+export function parseMergeAgainReport(value: unknown): MergeAgainReport | null {
+  const { added, updated, skippedEdited } = (value ?? {}) as Record<string, unknown>
+  const count = (n: unknown) => (typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : null)
+  const report = { added: count(added), updated: count(updated), skippedEdited: count(skippedEdited) }
+  return report.added === null || report.updated === null || report.skippedEdited === null
+    ? null
+    : (report as MergeAgainReport)
+}
+
+/**
+ * Merges the sources again into the merged board `boardId` (its facilitator's token), each opened with
+ * its facilitator link; a refusal throws the relay's RelayError, naming the source it is about.
+ */
+export async function mergeAgain(
+  boardId: string,
+  token: string,
+  merge: readonly { readonly id: string; readonly token: string }[],
+  keepAuthorNames: boolean,
+): Promise<MergeAgainReport> {
+  const response = await fetch(boardUrl(boardId, 'merge'), {
+    method: 'POST',
+    headers: { ...bearer(token), 'content-type': 'application/json' },
+    body: JSON.stringify({ merge, keepAuthorNames }),
+  })
+  if (!response.ok) throw await readRelayError(response.status, response)
+  const report = parseMergeAgainReport(await response.json())
+  if (!report) throw new Error('The relay answered with a malformed merge report')
+  return report
 }
 
 /**

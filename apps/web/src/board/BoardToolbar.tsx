@@ -4,14 +4,14 @@
  * board, adding a note is shown but disabled.
  */
 import { useTranslation } from 'react-i18next'
-import { boundsOf, HOME_VIEWPORT } from '../lib/geometry'
+import { coveredEdges, showAllViewport } from '../canvas/showAll'
 import { ClusterButtons } from '../clusters/ClusterButtons'
 import { UndoButtons } from '../editing/UndoButtons'
-import { useTools } from '../session/useControl'
+import { boundsOf, HOME_VIEWPORT } from '../lib/geometry'
 import { useBoard, useCanEdit, useUi } from '../session/BoardContext'
 import { addNoteInView } from '../session/commands'
+import { useTools } from '../session/useControl'
 import { ShortcutsButton } from './ShortcutsHelp'
-import { coveredEdges, showAllViewport } from './showAll'
 import { ViewSwitch } from './ViewSwitch'
 
 const ZOOM_STEP = 1.25

@@ -6,11 +6,12 @@ import { setLocked } from '@samla/board'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { deleteBoard } from '../api/boards'
-import { useBoard, useLocked } from '../session/BoardContext'
 import { ConfirmDialog } from '../components/ConfirmDialog'
 import { ExchangeTools } from '../exchange/ExchangeTools'
 import { eraseLocalCopy } from '../lib/localCopy'
 import { navigate } from '../lib/router'
+import { MergeAgainButton } from '../regions/MergeAgainButton'
+import { useBoard, useLocked } from '../session/BoardContext'
 import { ShareDialog } from './ShareDialog'
 
 function LockButton() {
@@ -78,6 +79,7 @@ export function FacilitatorTools({ title }: { readonly title: string }) {
         {t('facilitate.share')}
       </button>
       <ExchangeTools title={title} />
+      <MergeAgainButton />
       <LockButton />
       <button
         type="button"

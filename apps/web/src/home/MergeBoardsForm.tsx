@@ -14,9 +14,9 @@ import { tabTokenKey } from '../lib/localCopy'
 import { loadRecentBoards, rememberBoard } from '../lib/recentBoards'
 import { navigate } from '../lib/router'
 import { readStored } from '../lib/storage'
-import { useMergeError } from './mergeError'
+import { useMergeError } from '../regions/mergeError'
 import './mergeBoards.css'
-import { MAX_MERGE_SOURCES, mergeableBoards, mergeSources, parsePastedLinks } from './mergeSources'
+import { MAX_MERGE_SOURCES, mergeableBoards, mergeSources, parsePastedLinks } from '../access/mergeSources'
 
 /** Why a pasted line cannot be sent, in words. */
 const LINK_PROBLEMS = {

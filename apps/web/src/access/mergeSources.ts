@@ -5,8 +5,8 @@
  * away here, in plain words, before anything is sent. The relay still checks every token.
  */
 import { isRole, type Role } from '@samla/protocol'
-import { tokenFromHash } from '../access/boardLink'
 import type { RecentBoard } from '../lib/recentBoards'
+import { tokenFromHash } from './boardLink'
 
 /** At most this many boards are merged into one (the relay's limit too). */
 export const MAX_MERGE_SOURCES = 20

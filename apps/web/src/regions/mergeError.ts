@@ -4,9 +4,9 @@
  * told as any creation's are.
  */
 import { useTranslation } from 'react-i18next'
+import { type MergeSource, refusedSource, type SourceLabel } from '../access/mergeSources'
 import { RelayError } from '../api/transfer'
 import { describeFailure } from '../exchange/failure'
-import { type MergeSource, refusedSource, type SourceLabel } from './mergeSources'
 
 const SOURCE_REFUSALS = {
   'merge-source-not-found': 'merge.errors.sourceNotFound',
