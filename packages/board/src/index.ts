@@ -47,6 +47,7 @@ export {
   eraseSource,
   readSourceErasures,
   type SourceErasure,
+  watchSourceErasures,
 } from './exchange/source-erasure.js'
 export {
   applyTemplate,

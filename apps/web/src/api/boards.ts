@@ -138,9 +138,21 @@ export async function lookupBoard(id: string, token: string, signal: AbortSignal
   }
 }
 
-/** Erases the board on the relay. A board that is already gone counts as erased. */
-export async function deleteBoard(id: string, token: string): Promise<void> {
-  const response = await fetch(boardUrl(id), { method: 'DELETE', headers: bearer(token) })
+/**
+ * Erases the board on the relay; with `removeCopies`, its copies in the boards merged from it go first
+ * (their facilitators are told either way). A board that is already gone counts as erased.
+ */
+export async function deleteBoard(id: string, token: string, { removeCopies = false } = {}): Promise<void> {
+  const url = removeCopies ? `${boardUrl(id)}?copies=remove` : boardUrl(id)
+  const response = await fetch(url, { method: 'DELETE', headers: bearer(token) })
   if (response.ok || response.status === 404) return
   throw new Error(`Deleting the board failed with HTTP ${response.status}`)
+}
+
+/** How many merged boards hold copies of the board's notes, as the relay tells its facilitator (0 if it does not). */
+export async function mergedCopiesOf(id: string, token: string, signal: AbortSignal): Promise<number> {
+  const response = await fetch(boardUrl(id), { signal, headers: bearer(token) })
+  if (!response.ok) return 0
+  const { mergedInto } = ((await response.json()) ?? {}) as { mergedInto?: unknown }
+  return typeof mergedInto === 'number' && Number.isInteger(mergedInto) && mergedInto > 0 ? mergedInto : 0
 }

@@ -26,6 +26,7 @@ import { useDocumentTitle } from '../lib/useDocumentTitle'
 import { OutlineView } from '../outline/OutlineView'
 import { ParticipantList } from '../presence/ParticipantList'
 import { SyncStatus } from '../presence/SyncStatus'
+import { SourceErasureNotice } from '../regions/SourceErasureNotice'
 import { SearchPanel } from '../search/SearchPanel'
 import { BoardContext } from '../session/BoardContext'
 import type { OpeningSnapshot } from '../session/opening'
@@ -100,6 +101,7 @@ function OpenBoard({ session, knownTitle }: { readonly session: BoardSession; re
             <main id="main" tabIndex={-1} className="board-main">
               <RefusedChangeBanner />
               <LockBanner />
+              {role === 'facilitator' && <SourceErasureNotice />}
               <SessionBar />
               <div className={`board-stage${onCanvas ? '' : ' board-stage--outline'}`}>
                 {onCanvas ? <Canvas /> : <OutlineView />}

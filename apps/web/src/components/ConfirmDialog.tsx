@@ -3,7 +3,7 @@
  * wait (aria-disabled, so focus stays put), a failure is shown in the dialog, and success closes it
  * (unless the action leaves the page).
  */
-import { useId, useState } from 'react'
+import { type ReactNode, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Dialog } from './Dialog'
 
@@ -14,9 +14,19 @@ interface ConfirmDialogProps {
   readonly failedText: string
   readonly onConfirm: () => Promise<void>
   readonly onClose: () => void
+  /** A choice that goes with the action (a checkbox), between the body and the buttons. */
+  readonly children?: ReactNode
 }
 
-export function ConfirmDialog({ heading, body, confirmLabel, failedText, onConfirm, onClose }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  heading,
+  body,
+  confirmLabel,
+  failedText,
+  onConfirm,
+  onClose,
+  children,
+}: ConfirmDialogProps) {
   const { t } = useTranslation()
   const bodyId = useId()
   const [state, setState] = useState<'idle' | 'busy' | 'failed'>('idle')
@@ -37,6 +47,7 @@ export function ConfirmDialog({ heading, body, confirmLabel, failedText, onConfi
         return (
           <>
             <p id={bodyId}>{body}</p>
+            {children}
             <p className="form-error" role="alert">
               {state === 'failed' ? failedText : null}
             </p>

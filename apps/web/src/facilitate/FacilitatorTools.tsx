@@ -5,13 +5,10 @@
 import { setLocked } from '@samla/board'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { deleteBoard } from '../api/boards'
-import { ConfirmDialog } from '../components/ConfirmDialog'
 import { ExchangeTools } from '../exchange/ExchangeTools'
-import { eraseLocalCopy } from '../lib/localCopy'
-import { navigate } from '../lib/router'
 import { MergeAgainButton } from '../regions/MergeAgainButton'
 import { useBoard, useLocked } from '../session/BoardContext'
+import { DeleteBoardDialog } from './DeleteBoardDialog'
 import { ShareDialog } from './ShareDialog'
 
 function LockButton() {
@@ -31,34 +28,6 @@ function LockButton() {
       </svg>
       {locked ? t('lock.unlock') : t('lock.lock')}
     </button>
-  )
-}
-
-function DeleteBoardDialog({ title, onClose }: { readonly title: string; readonly onClose: () => void }) {
-  const { t } = useTranslation()
-  const session = useBoard()
-  const erase = async () => {
-    // Disconnect first, so the relay's "deleted" close does not race the way home.
-    session.connection.suspend()
-    try {
-      await deleteBoard(session.boardId, session.token)
-    } catch (error) {
-      session.connection.retry()
-      throw error
-    }
-    session.destroy()
-    eraseLocalCopy(session.boardId)
-    navigate('/', { deletedBoard: title })
-  }
-  return (
-    <ConfirmDialog
-      heading={t('deleteBoard.heading', { title })}
-      body={t('deleteBoard.body')}
-      confirmLabel={t('deleteBoard.confirm')}
-      failedText={t('deleteBoard.failed')}
-      onConfirm={erase}
-      onClose={onClose}
-    />
   )
 }
 

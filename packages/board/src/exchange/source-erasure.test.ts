@@ -7,7 +7,7 @@ import { listRegions } from '../model/region.js'
 import { hashId } from '../model/sha256.js'
 import { checkUpdate } from '../model/update-check.js'
 import { type MergeSource, mergeBoards } from './merge.js'
-import { dismissSourceErasure, eraseSource, readSourceErasures } from './source-erasure.js'
+import { dismissSourceErasure, eraseSource, readSourceErasures, watchSourceErasures } from './source-erasure.js'
 
 function source(name: string, notes: number): MergeSource {
   const doc = new Y.Doc()
@@ -52,9 +52,13 @@ describe('erasing a merged board’s source', () => {
     expect(kept).toMatchObject({ copies: 3, removed: false })
     expect(listNotes(doc)).toHaveLength(5)
     expect(listRegions(doc)).toHaveLength(2)
+    let changes = 0
+    const stop = watchSourceErasures(doc, () => changes++)
     const other = eraseSource(doc, { boardId: lulea.boardId, title: 'Luleå', groupIds: [] }, { remove: true, now: 6 })
     dismissSourceErasure(doc, kept)
     expect(readSourceErasures(doc)).toEqual([other])
+    expect(changes).toBe(2)
+    stop()
   })
 
   it('[BM12] a malformed notice is skipped, and a participant can neither write nor clear the notices', () => {

@@ -89,6 +89,16 @@ export function eraseSource(
   return erasure
 }
 
+/** Calls `onChange` whenever the notices change (anyone's change, the relay's too); returns the unsubscribe. */
+export function watchSourceErasures(doc: Y.Doc, onChange: () => void): () => void {
+  const meta = metaMap(doc)
+  const observer = (event: Y.YMapEvent<unknown>) => {
+    if (event.keysChanged.has(ERASURES_KEY)) onChange()
+  }
+  meta.observe(observer)
+  return () => meta.unobserve(observer)
+}
+
 /** The facilitator has read a notice: it goes, for every facilitator of the board. */
 export function dismissSourceErasure(doc: Y.Doc, erasure: SourceErasure): void {
   const same = (other: SourceErasure) => other.at === erasure.at && other.boardTitle === erasure.boardTitle
