@@ -57,6 +57,7 @@ const TREES = {
       'results',
       'announce',
       'regions',
+      'stacks',
     ],
     // one open board: its docs, connection, commands, undo, presence, unconfirmed changes, search
     ['session'],

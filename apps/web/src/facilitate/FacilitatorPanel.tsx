@@ -6,12 +6,13 @@
 import { setAnonymous, setParticipantsMayCluster } from '@samla/board'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
+import { PrivatePanel } from '../private/PrivatePanel'
 import { useBoard, useFacilitationUi } from '../session/BoardContext'
 import { controlWrite } from '../session/controlWrite'
-import { PrivatePanel } from '../private/PrivatePanel'
+import { useControlState } from '../session/useControl'
+import { StackPanel } from '../stacks/StackPanel'
 import { TimerPanel } from '../timer/TimerPanel'
 import { VotePanel } from '../voting/VotePanel'
-import { useControlState } from '../session/useControl'
 import { ProjectorSection } from './ProjectorSection'
 import { RetentionNotice } from './RetentionNotice'
 import { summonEveryone } from './useFollow'
@@ -75,6 +76,7 @@ export function FacilitatorPanel() {
       <RetentionNotice />
       <TimerPanel />
       <PrivatePanel />
+      <StackPanel />
       <VotePanel />
       <RulesSection />
       <ViewSection />

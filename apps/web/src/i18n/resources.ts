@@ -18,6 +18,8 @@ import presentationEn from './presentation.en.json'
 import presentationSv from './presentation.sv.json'
 import regionsEn from './regions.en.json'
 import regionsSv from './regions.sv.json'
+import stacksEn from './stacks.en.json'
+import stacksSv from './stacks.sv.json'
 import sv from './sv.json'
 
 export const resources = {
@@ -30,6 +32,7 @@ export const resources = {
     presentation: presentationSv,
     regions: regionsSv,
     merge: mergeSv,
+    stacks: stacksSv,
   },
   en: {
     ...en,
@@ -40,5 +43,6 @@ export const resources = {
     presentation: presentationEn,
     regions: regionsEn,
     merge: mergeEn,
+    stacks: stacksEn,
   },
 }

@@ -7,24 +7,25 @@
  * When the person may not edit, the note is read-only: readable text, no dragging, no controls that write.
  */
 import { DEFAULT_NOTE_COLOUR, type NoteOrigin, type NoteSnapshot } from '@samla/board'
-import { type KeyboardEvent, type MouseEvent, memo, type PointerEvent, useMemo } from 'react'
 import type { TFunction } from 'i18next'
+import { type KeyboardEvent, type MouseEvent, memo, type PointerEvent, useMemo } from 'react'
+import { useBoardLanguage } from '../i18n/BoardLanguage'
+import { noteByline } from '../i18n/byline'
+import { focusCanvas } from '../lib/focusCanvas'
+import { textStart } from '../lib/textStart'
+import { NoteBadges } from '../presence/NoteBadges'
+import { PrivateMark, useIsPrivateNote } from '../private/PrivateMark'
+import { OriginMark, withOrigin } from '../regions/OriginMark'
+import type { Detail } from '../render/detail'
 import { useBoard, useCanEdit, useNote, useUi } from '../session/BoardContext'
 import { raiseNotes, removeNotes } from '../session/commands'
-import { focusCanvas } from '../lib/focusCanvas'
-import { NoteBadges } from '../presence/NoteBadges'
-import { OriginMark, withOrigin } from '../regions/OriginMark'
-import { PrivateMark, useIsPrivateNote } from '../private/PrivateMark'
-import type { Detail } from '../render/detail'
+import { type StackInfo, StackMark, useStackInfo, withStack } from '../stacks/StackMark'
 import { VoteButtons } from '../voting/VoteButtons'
-import { noteByline } from '../i18n/byline'
 import { DraggableNote } from './DraggableNote'
 import { ColourSelect, DeleteNoteButton } from './NoteControls'
-import { fittedWidth, textSizeFor } from './noteFit'
 import { NoteResizeHandle } from './NoteResizeHandle'
-import { useBoardLanguage } from '../i18n/BoardLanguage'
 import { NoteText } from './NoteText'
-import { textStart } from '../lib/textStart'
+import { fittedWidth, textSizeFor } from './noteFit'
 
 const LABEL_TEXT_LENGTH = 40
 /** The note's own controls that do something: a click on one is not a click on the note. */
@@ -32,14 +33,23 @@ const NOTE_ACTIONS = 'button, select, a, input'
 
 /**
  * The note's accessible name: its colour, the start of its text and, for a copy from a merged board,
- * where it came from. Kept while only its place changes.
+ * where it came from and the stack it is in. Kept while only its place changes.
  */
-function useNoteLabel(t: TFunction, colour: string, text: string, isPrivate: boolean, origin?: NoteOrigin): string {
+function useNoteLabel(
+  t: TFunction,
+  colour: string,
+  text: string,
+  isPrivate: boolean,
+  origin: NoteOrigin | undefined,
+  stack: StackInfo | null,
+): string {
   return useMemo(() => {
     const start = textStart(text, LABEL_TEXT_LENGTH)
     const label = start ? t('note.label', { colour, text: start }) : t('note.labelEmpty', { colour })
-    return isPrivate ? t('facilitation.private.noteLabel', { label }) : withOrigin(t, label, origin)
-  }, [t, colour, text, isPrivate, origin])
+    return isPrivate
+      ? t('facilitation.private.noteLabel', { label })
+      : withStack(t, withOrigin(t, label, origin), stack)
+  }, [t, colour, text, isPrivate, origin, stack])
 }
 
 /** `detail` comes from the notes layer (render/detail.ts): a coloured block keeps its text in its name. */
@@ -58,12 +68,14 @@ export const NoteCard = memo(function NoteCard({
   const canEdit = useCanEdit()
   const isPrivate = useIsPrivateNote()
   const selected = useUi((state) => state.selection.includes(id))
+  const stack = useStackInfo(id)
   const label = useNoteLabel(
     t,
     strings.colours[note?.colour ?? DEFAULT_NOTE_COLOUR],
     note?.text ?? '',
     isPrivate,
     note?.origin,
+    stack,
   )
   // Like the label, kept while only the note's place changes (a drop re-renders many notes at once).
   const authorId = note?.authorId ?? ''
@@ -126,6 +138,7 @@ export const NoteCard = memo(function NoteCard({
         text={note.text}
         colour={note.colour}
         origin={note.origin}
+        stack={stack}
         byline={byline}
         canEdit={canEdit}
         isPrivate={isPrivate}
@@ -135,6 +148,7 @@ export const NoteCard = memo(function NoteCard({
 })
 
 interface NoteContentProps extends Pick<NoteSnapshot, 'id' | 'text' | 'colour' | 'origin'> {
+  readonly stack: StackInfo | null
   /** The author line (see byline.ts). */
   readonly byline: string
   readonly detail: Detail
@@ -149,6 +163,7 @@ const NoteContent = memo(function NoteContent({
   text,
   colour,
   origin,
+  stack,
   byline,
   canEdit,
   isPrivate,
@@ -161,6 +176,7 @@ const NoteContent = memo(function NoteContent({
           <span className="note-grip" aria-hidden="true" />
           <span className="note-author">{byline}</span>
           {origin && <OriginMark t={t} origin={origin} />}
+          {stack && <StackMark stack={stack} />}
           {detail === 'full' && canEdit && <DeleteNoteButton id={id} />}
         </div>
       )}

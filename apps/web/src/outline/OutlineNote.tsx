@@ -5,14 +5,15 @@
  * between notes, Enter edits, Delete removes, Escape in the text comes back to the item.
  */
 import { type KeyboardEvent, memo } from 'react'
-import { useBoard, useCanEdit, useNote } from '../session/BoardContext'
-import { removeNotes } from '../session/commands'
-import { ColourSelect } from '../notes/NoteControls'
 import { useBoardLanguage } from '../i18n/BoardLanguage'
-import { NoteText } from '../notes/NoteText'
 import { textStart } from '../lib/textStart'
+import { ColourSelect } from '../notes/NoteControls'
+import { NoteText } from '../notes/NoteText'
 import { PrivateMark, useIsPrivateNote } from '../private/PrivateMark'
 import { OriginMark, withOrigin } from '../regions/OriginMark'
+import { useBoard, useCanEdit, useNote } from '../session/BoardContext'
+import { removeNotes } from '../session/commands'
+import { StackMark, useStackInfo, withStack } from '../stacks/StackMark'
 import { VoteButtons } from '../voting/VoteButtons'
 import { MoveSelect } from './MoveSelect'
 import { focusOutlineNote, OUTLINE_NOTE } from './outlineFocus'
@@ -43,6 +44,7 @@ export const OutlineNote = memo(function OutlineNote({ id }: { readonly id: stri
   const note = useNote(id)
   const canEdit = useCanEdit()
   const isPrivate = useIsPrivateNote()
+  const stack = useStackInfo(id)
   if (!note) return null
 
   const colour = strings.colours[note.colour]
@@ -63,7 +65,11 @@ export const OutlineNote = memo(function OutlineNote({ id }: { readonly id: stri
       {...{ [OUTLINE_NOTE]: id }}
       // biome-ignore lint/a11y/noNoninteractiveTabindex: the note itself is a stop, so arrows can go from note to note.
       tabIndex={0}
-      aria-label={isPrivate ? t('facilitation.private.noteLabel', { label }) : withOrigin(t, label, note.origin)}
+      aria-label={
+        isPrivate
+          ? t('facilitation.private.noteLabel', { label })
+          : withStack(t, withOrigin(t, label, note.origin), stack)
+      }
       onKeyDown={(event) => onItemKeyDown(event, canEdit ? remove : null)}
     >
       <p className="outline-note-meta">
@@ -71,6 +77,7 @@ export const OutlineNote = memo(function OutlineNote({ id }: { readonly id: stri
         <span>{colour}</span>
         {note.authorName && <span>{t('note.author', { name: note.authorName })}</span>}
         {note.origin && <OriginMark t={t} origin={note.origin} />}
+        {stack && <StackMark stack={stack} />}
       </p>
       {isPrivate && <PrivateMark />}
       <NoteText id={id} text={note.text} readOnly={!canEdit} />

@@ -8,16 +8,19 @@ import { useBoardLanguage } from '../i18n/BoardLanguage'
 import { useIsPrivateNote } from '../private/PrivateMark'
 import { useBoard } from '../session/BoardContext'
 import { useControlState, useTools } from '../session/useControl'
+import { useVoteTarget } from '../stacks/stackIndex'
 import { useVotes } from './useVotes'
 import { placeDot, takeBackDot } from './voteCommands'
 
 export function VoteButtons({ id }: { readonly id: string }) {
   const { t } = useBoardLanguage()
   const session = useBoard()
-  const mine = useVotes((votes) => votes.mine.get(id) ?? 0)
+  // A note in a stack shows the stack's dots: the relay counts them on the stack's first note.
+  const target = useVoteTarget(id)
+  const mine = useVotes((votes) => votes.mine.get(target) ?? 0)
   // Only notes with dots carry a total (a "0" on every other note would only be noise), and only
   // while the relay sends this person the totals.
-  const total = useVotes((votes) => votes.totals?.get(id) ?? 0)
+  const total = useVotes((votes) => votes.totals?.get(target) ?? 0)
   const { vote } = useControlState()
   const tools = useTools()
   const isPrivate = useIsPrivateNote()
