@@ -14,9 +14,8 @@ import { type BoardLinks, boardLinkUrl, createBoardOver, launchChromium, newPers
 import { axeViolations, pause, shoot, syncedClient } from './phone-helpers.js'
 
 const SHORT = 'Kiruna'
-/** Longer than a note's mark shows (regions/originLabel.ts), so it is cut there and whole in the name. */
-const LONG = 'Medborgardialog om cykelvägar i Luleå centrum'
-const LONG_SHOWN = 'Medborgardialog om…'
+/** Longer than a note's mark has room for, so it is cut there with an ellipsis and whole in the name. */
+const LONG = 'Luleå kommuns medborgardialog om cykelvägar i centrum'
 const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
 const LAPTOP: BrowserContextOptions = { viewport: { width: 1280, height: 800 } }
 
@@ -85,14 +84,14 @@ describe('a merged board: regions and sources', () => {
       await page.goto(boardLinkUrl(relay.url, merged.id, merged.links.facilitator))
       await page.locator('[role="status"][data-status="connected"]').waitFor(WAIT)
       await page.getByRole('button', { name: fit }).click()
-      for (const [title, text, shown] of [
-        [SHORT, 'Fler cykelbanor', SHORT],
-        [LONG, 'Tätare busstrafik', LONG_SHOWN],
+      for (const [title, text] of [
+        [SHORT, 'Fler cykelbanor'],
+        [LONG, 'Tätare busstrafik'],
       ] as const) {
         await panTo(page, title)
         await expect.poll(() => regionTitle(page, title).isVisible(), WAIT).toBe(true)
         const card = note(page, text)
-        await expect.poll(() => card.locator('.note-origin').textContent(), WAIT).toBe(`${from} ${shown}`)
+        await expect.poll(() => card.locator('.note-origin').textContent(), WAIT).toBe(`${from} ${title}`)
         expect(await card.locator('.note-origin').isVisible()).toBe(true)
         expect(await card.getAttribute('aria-label')).toContain(`${from} ${title}`)
         if (title === SHORT) await shoot(page, `regions-${size}-light`)
@@ -108,6 +107,30 @@ describe('a merged board: regions and sources', () => {
         expect(await item.locator('.note-origin').isVisible()).toBe(true)
       }
       await shoot(page, `regions-${size}-outline`)
+      await context.close()
+    })
+
+    it(`[WQ3] at ${size} px a long source title on a note ends in an ellipsis inside the note, before its delete button, whole in its title`, async () => {
+      const context = await newPerson(browser, locale, undefined, options)
+      const page = await context.newPage()
+      await page.goto(boardLinkUrl(relay.url, merged.id, merged.links.facilitator))
+      await page.locator('[role="status"][data-status="connected"]').waitFor(WAIT)
+      await page.getByRole('button', { name: fit }).click()
+      await panTo(page, LONG)
+      const card = note(page, 'Tätare busstrafik')
+      const mark = card.locator('.note-origin')
+      await mark.waitFor(WAIT)
+      expect(await mark.getAttribute('title')).toBe(`${from} ${LONG}`)
+      // The title is cut by the mark's own ellipsis, drawn inside the note (not clipped by its edge).
+      expect(await mark.evaluate((element) => getComputedStyle(element).textOverflow)).toBe('ellipsis')
+      expect(await mark.evaluate((element) => element.scrollWidth > element.clientWidth)).toBe(true)
+      // The mark, and the delete button after it, stay on the note.
+      const cardBox = await card.boundingBox()
+      const remove = card.locator('.note-header button')
+      for (const part of (await remove.count()) > 0 ? [mark, remove.last()] : [mark]) {
+        const box = await part.boundingBox()
+        expect(box && cardBox && box.x + box.width <= cardBox.x + cardBox.width).toBe(true)
+      }
       await context.close()
     })
 

@@ -4,7 +4,7 @@
  * board, adding a note is shown but disabled.
  */
 import { useTranslation } from 'react-i18next'
-import { coveredEdges, showAllViewport } from '../canvas/showAll'
+import { coveredEdges, FIT_PADDING, showAllViewport } from '../canvas/showAll'
 import { ClusterButtons } from '../clusters/ClusterButtons'
 import { UndoButtons } from '../editing/UndoButtons'
 import { boundsOf, HOME_VIEWPORT } from '../lib/geometry'
@@ -15,7 +15,6 @@ import { ShortcutsButton } from './ShortcutsHelp'
 import { ViewSwitch } from './ViewSwitch'
 
 const ZOOM_STEP = 1.25
-const FIT_PADDING = 48
 
 export function BoardToolbar() {
   const { t, i18n } = useTranslation()

@@ -5,25 +5,26 @@
  */
 import { type KeyboardEvent, type MouseEvent, useCallback, useRef, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
+import { ClustersLayer } from '../clusters/ClustersLayer'
+import { EDITING_HINT_ID, EditingHint } from '../editing/EditingHint'
+import { SelectionBand, useRubberBand } from '../editing/useRubberBand'
+import { CANVAS_ID } from '../lib/focusCanvas'
+import { screenToWorld } from '../lib/geometry'
+import { NoteDragContext } from '../notes/NoteDragContext'
+import { CursorsLayer } from '../presence/CursorsLayer'
+import { usePointerPresence } from '../presence/usePointerPresence'
+import { RegionsLayer } from '../regions/RegionsLayer'
+import { overviewNoteAt } from '../render/overviewDrawing'
+import { ResultsLayer } from '../results/ResultsLayer'
 import { useBoard, useCanEdit, useUi } from '../session/BoardContext'
 import { addNoteAt } from '../session/commands'
 import type { BoardSession } from '../session/session'
 import type { UiStore } from '../session/uiStore'
 import { rememberFocusedNote, useRestoreNoteFocus } from '../session/useRestoreNoteFocus'
-import { ClustersLayer } from '../clusters/ClustersLayer'
-import { EDITING_HINT_ID, EditingHint } from '../editing/EditingHint'
-import { SelectionBand, useRubberBand } from '../editing/useRubberBand'
-import { NoteDragContext } from '../notes/NoteDragContext'
-import { CursorsLayer } from '../presence/CursorsLayer'
-import { usePointerPresence } from '../presence/usePointerPresence'
-import { PrivateNotesLayer } from './PrivateNotesLayer'
-import { RegionsLayer } from '../regions/RegionsLayer'
-import { ResultsLayer } from '../results/ResultsLayer'
-import { overviewNoteAt } from '../render/overviewDrawing'
-import { CANVAS_ID } from '../lib/focusCanvas'
-import { screenToWorld } from '../lib/geometry'
 import { NotesLayer } from './NotesLayer'
+import { PrivateNotesLayer } from './PrivateNotesLayer'
 import { isOnNote, useCanvasGestures } from './useCanvasGestures'
+import { useFitRegionsOnOpen } from './useFitRegionsOnOpen'
 
 const KEY_PAN_STEP = 60
 const ZOOM_STEP = 1.25
@@ -103,6 +104,7 @@ export function Canvas() {
   const gestures = useCanvasGestures(ref)
   useRubberBand(ref)
   usePointerPresence(ref)
+  useFitRegionsOnOpen(ref)
   const prepare = useCallback((id: string) => bringIntoView(session, id), [session])
   useRestoreNoteFocus(noteElement, prepare)
 

@@ -26,4 +26,13 @@ describe('showAllViewport', () => {
     expect(view.y).toBeCloseTo(60 + 20)
     expect(view.y + bounds.height * view.zoom).toBeCloseTo(phone.height - 100 - 20)
   })
+
+  it("[WG6] fits the board left of the facilitator's panel on a wide screen", () => {
+    const laptop = { width: 1440, height: 700 }
+    const bounds = { x: 0, y: 0, width: 2000, height: 400 }
+    const view = showAllViewport(bounds, laptop, 40, { top: 0, bottom: 0, right: 340 })
+    // 1100 px are open: 1020 after the padding, for 2000 px of board.
+    expect(view.zoom).toBeCloseTo(1020 / 2000)
+    expect(view.x + bounds.width * view.zoom).toBeCloseTo(1440 - 340 - 40)
+  })
 })

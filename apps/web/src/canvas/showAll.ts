@@ -9,10 +9,17 @@ import { COMPACT_BELOW_ZOOM } from '../render/detail'
 /** The least zoom "show all" goes to: notes keep their text and controls from here up. */
 export const READABLE_ZOOM = COMPACT_BELOW_ZOOM
 
-/** How far the board's floating search (top) and toolbar (bottom) reach into the canvas, in screen px. */
+/** The room left around what is shown, in screen px. */
+export const FIT_PADDING = 48
+
+/**
+ * How far the board's floating search (top), toolbar (bottom) and, on a wide screen, the facilitator's
+ * panel (right) reach into the canvas, in screen px.
+ */
 export interface CoveredEdges {
   readonly top: number
   readonly bottom: number
+  readonly right?: number
 }
 
 const UNCOVERED: CoveredEdges = { top: 0, bottom: 0 }
@@ -23,8 +30,11 @@ export function showAllViewport(
   padding: number,
   covered: CoveredEdges = UNCOVERED,
 ): Viewport {
-  // The notes are fitted into the band between the floating search and the toolbar.
-  const open = { width: size.width, height: Math.max(1, size.height - covered.top - covered.bottom) }
+  // The notes are fitted into the band between the floating search and the toolbar, left of the panel.
+  const open = {
+    width: Math.max(1, size.width - (covered.right ?? 0)),
+    height: Math.max(1, size.height - covered.top - covered.bottom),
+  }
   const view = fitReadable(bounds, open, padding)
   return { ...view, y: view.y + covered.top }
 }
@@ -42,14 +52,18 @@ function fitReadable(bounds: Rect, size: Size, padding: number): Viewport {
   }
 }
 
-/** What of `canvas` the floating search panel and toolbar cover, read from the page as it is laid out. */
+/** What of `canvas` the floating search, toolbar and facilitator's panel cover, read from the page as it is laid out. */
 export function coveredEdges(canvas: Element | null): CoveredEdges {
   if (!canvas) return UNCOVERED
   const area = canvas.getBoundingClientRect()
   const search = document.querySelector('.search-panel')?.getBoundingClientRect()
   const toolbar = document.querySelector('.board-toolbar')?.getBoundingClientRect()
+  const panel = document.querySelector('.facilitator-panel:not([hidden])')?.getBoundingClientRect()
+  // The panel stands along the right edge on a wide screen; on a phone it is a sheet along the bottom.
+  const beside = panel && panel.width > 0 && panel.left > area.left + area.width / 2
   return {
     top: search ? Math.max(0, Math.min(area.height / 3, search.bottom - area.top)) : 0,
     bottom: toolbar ? Math.max(0, Math.min(area.height / 3, area.bottom - toolbar.top)) : 0,
+    right: beside ? Math.max(0, Math.min(area.width / 2, area.right - panel.left)) : 0,
   }
 }
