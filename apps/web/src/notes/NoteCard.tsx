@@ -176,11 +176,11 @@ const NoteContent = memo(function NoteContent({
           <span className="note-grip" aria-hidden="true" />
           <span className="note-author">{byline}</span>
           {origin && <OriginMark t={t} origin={origin} />}
-          {stack && <StackMark stack={stack} />}
           {detail === 'full' && canEdit && <DeleteNoteButton id={id} />}
         </div>
       )}
       {isPrivate && detail !== 'block' && <PrivateMark />}
+      {stack && detail !== 'block' && <StackMark stack={stack} />}
       {detail === 'full' && <NoteText id={id} text={text} readOnly={!canEdit} />}
       {detail === 'compact' && <p className="note-static">{text}</p>}
       {detail === 'full' && <VoteButtons id={id} />}

@@ -77,8 +77,8 @@ export const OutlineNote = memo(function OutlineNote({ id }: { readonly id: stri
         <span>{colour}</span>
         {note.authorName && <span>{t('note.author', { name: note.authorName })}</span>}
         {note.origin && <OriginMark t={t} origin={note.origin} />}
-        {stack && <StackMark stack={stack} />}
       </p>
+      {stack && <StackMark stack={stack} />}
       {isPrivate && <PrivateMark />}
       <NoteText id={id} text={note.text} readOnly={!canEdit} />
       <VoteButtons id={id} />

@@ -5,6 +5,7 @@
  * deletion during the workshop is announced.
  */
 import { dismissSourceErasure, readSourceErasures, type SourceErasure, watchSourceErasures } from '@samla/board'
+import type { TFunction } from 'i18next'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CloseIcon } from '../components/CloseIcon'
@@ -20,7 +21,7 @@ function useSourceErasures(): readonly SourceErasure[] {
   return erasures
 }
 
-function erasureText(t: ReturnType<typeof useTranslation>['t'], erasure: SourceErasure): string {
+function erasureText(t: TFunction, erasure: SourceErasure): string {
   if (erasure.copies === 0) return t('regions.erasure.noCopies', { title: erasure.boardTitle })
   const options = { title: erasure.boardTitle, count: erasure.copies }
   return erasure.removed ? t('regions.erasure.removed', options) : t('regions.erasure.kept', options)

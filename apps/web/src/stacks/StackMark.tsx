@@ -37,12 +37,15 @@ export function StackMark({ stack }: { readonly stack: StackInfo }) {
   const { t } = useBoardLanguage()
   return (
     // aria-hidden: the note's accessible name says it in full (withStack).
-    <span
+    <p
       className="note-stack"
       title={t('stacks.markTitle', { count: stack.count, titles: stack.titles })}
       aria-hidden="true"
     >
+      <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
+        <path d="M3 5.5h8v8H3zM5 3.5h8v8" fill="none" stroke="currentColor" strokeWidth="1.5" />
+      </svg>
       {t('stacks.mark', { count: stack.count })}
-    </span>
+    </p>
   )
 }

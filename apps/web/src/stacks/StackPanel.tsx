@@ -11,6 +11,7 @@ import { announce } from '../announce/LiveAnnouncer'
 import { useBoard, useNote } from '../session/BoardContext'
 import { guarded } from '../session/commands'
 import { findProposals, type Proposal } from './proposals'
+import { useStackInfo } from './StackMark'
 import { useBoardStacks, useRegionCount } from './stackIndex'
 
 function NoteLine({ id }: { readonly id: string }) {
@@ -71,11 +72,14 @@ function ConfirmedStack({ id, noteIds }: { readonly id: string; readonly noteIds
   const { t } = useTranslation()
   const session = useBoard()
   const first = useNote(noteIds[0] ?? '')
+  const info = useStackInfo(noteIds[0] ?? '')
   const text = first?.text.trim() || t('facilitation.results.emptyNote')
   return (
     <li className="stack-confirmed">
       <span className="stack-note-text">{text}</span>{' '}
-      <span className="stack-note-origin">{t('stacks.mark', { count: noteIds.length })}</span>
+      <span className="stack-note-origin">
+        {t('stacks.summary', { count: noteIds.length, titles: info?.titles ?? [] })}
+      </span>
       <button
         type="button"
         className="button"
