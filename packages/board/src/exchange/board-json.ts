@@ -9,7 +9,14 @@ import { nanoid } from 'nanoid'
 import * as Y from 'yjs'
 import { type ClusterSnapshot, createCluster, listClusters } from '../model/cluster.js'
 import { skippedEntryCount } from '../model/entries.js'
-import { fieldIsValid, isEntryId, isNoteOrigin, type NoteOrigin, REGION_FIELDS } from '../model/entry-rules.js'
+import {
+  fieldIsValid,
+  isEntryId,
+  isNoteOrigin,
+  type NoteOrigin,
+  REGION_FIELDS,
+  STACK_FIELDS,
+} from '../model/entry-rules.js'
 import { BoardError } from '../model/errors.js'
 import { MAX_VOTE_BUDGET } from '../model/limits.js'
 import { readMeta } from '../model/meta.js'
@@ -17,8 +24,8 @@ import { addNote, listNotes, type NoteSnapshot } from '../model/note.js'
 import { isNoteColour } from '../model/palette.js'
 import { listRegions, type RegionSnapshot } from '../model/region.js'
 import { clustersMap, notesMap, regionsMap } from '../model/schema.js'
+import { confirmStack, readStacks, voteTargets } from '../model/stack.js'
 import { checkId } from '../model/validate.js'
-import { voteTargets } from '../model/stack.js'
 import { type Ballot, countedDots, dotsSpent } from '../model/vote.js'
 
 export const BOARD_EXPORT_FORMAT = 'samla-board'
@@ -54,6 +61,8 @@ export interface BoardExport {
   clusters: ExportedCluster[]
   /** A merged board's regions, one per source board; absent when the board has none. */
   regions?: ExportedRegion[]
+  /** Near-duplicates confirmed as one note in the vote, each as its notes' ids; absent when there are none. */
+  stacks?: string[][]
   /**
    * ballot id -> noteId -> dots, one entry per ballot with dots on the board's notes. The ids are
    * drawn afresh for each export, so they name nobody and differ from one export to the next.
@@ -87,6 +96,7 @@ export function exportBoardJson(doc: Y.Doc, ballots: Iterable<Ballot>, now = Dat
     }),
   )
   const regions = listRegions(doc)
+  const stacks = readStacks(doc).confirmed.map((stack) => [...stack.noteIds])
   const target = voteTargets(doc)
   const counted = [...ballots].map((ballot) => countedDots(ballot, target)).filter((dots) => dots.size > 0)
   // Listed in the order of their fresh ids, which is random: neither ids nor order follow the voters.
@@ -102,6 +112,7 @@ export function exportBoardJson(doc: Y.Doc, ballots: Iterable<Ballot>, now = Dat
     notes,
     clusters,
     ...(regions.length > 0 ? { regions } : {}),
+    ...(stacks.length > 0 ? { stacks } : {}),
     votes,
     skippedEntries: skippedEntryCount(doc),
   }
@@ -171,6 +182,7 @@ export function importBoardJson(doc: Y.Doc, data: unknown): Map<string, Ballot> 
         if (n.origin !== undefined) (notesMap(target).get(id) as Y.Map<unknown>).set('origin', readOrigin(n.origin))
       })
       if (root.regions !== undefined) writeRegions(target, asArray(root.regions, 'regions'))
+      if (root.stacks !== undefined) writeStacks(target, asArray(root.stacks, 'stacks'))
     })
   const scratch = new Y.Doc()
   let ballots: Map<string, Ballot>
@@ -202,6 +214,17 @@ function writeRegions(target: Y.Doc, regions: unknown[]): void {
       map.set(key, fields[key])
     }
     regionsMap(target).set(id, map)
+  })
+}
+
+function writeStacks(target: Y.Doc, stacks: unknown[]): void {
+  stacks.forEach((raw, i) => {
+    const noteIds = asArray(raw, `stacks[${i}]`)
+    const rule = STACK_FIELDS.notes
+    if (!rule || !fieldIsValid(rule, noteIds) || !noteIds.every((id) => notesMap(target).has(id as string))) {
+      fail(`stacks[${i}] is not two or more of the board's notes`)
+    }
+    confirmStack(target, noteIds as string[])
   })
 }
 

@@ -1,6 +1,7 @@
 /** Stacks of near-duplicates that count as one note in the vote (SPEC [BS*]). */
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { exportBoardJson, importBoardJson } from '../exchange/board-json.js'
 import type { VoteSettings } from './control.js'
 import { invalidEntries } from './entry-rules.js'
 import { deleteNotes } from './note.js'
@@ -168,6 +169,23 @@ describe('[BS] stacks', () => {
     const id = confirmStack(live, [a, b])
     expect(judge((doc) => removeStack(doc, id))).toBe('invalid')
     expect(judge((doc) => (doc.getMap('stacks').get(id) as Y.Map<unknown>).set('dismissed', true))).toBe('invalid')
+  })
+
+  it('[BS10] a JSON export carries confirmed stacks and an import brings them back, with the same totals', () => {
+    const { doc, ids } = seededDoc(3)
+    const [a, b, c] = ids as [string, string, string]
+    confirmStack(doc, [a, b])
+    dismissStack(doc, [b, c])
+    const ballots = [new Map([[b, 1]]), new Map([[a, 2]])]
+    const exported = exportBoardJson(doc, ballots, 5)
+    expect(exported.stacks).toEqual([[a, b]])
+    const copy = new Y.Doc()
+    const imported = importBoardJson(copy, JSON.parse(JSON.stringify(exported)))
+    expect(readStacks(copy).confirmed.map((stack) => stack.noteIds)).toEqual([[a, b]])
+    expect(entries(tallyBallots(imported.values(), voteTargets(copy)).totals)).toEqual({ [a]: 3 })
+    for (const stacks of [[[a]], [[a, a]], [[a, 'note-not-on-board']], ['not a list']]) {
+      expect(() => importBoardJson(new Y.Doc(), { ...exported, stacks })).toThrow(/stacks\[0\]/)
+    }
   })
 
   it('[BS9] watchVoteTargets tells when a stack is confirmed or taken back', () => {
