@@ -130,7 +130,7 @@ describe('a merged board merged again, and opened with its regions in view', () 
     await submit.click()
     await expect
       .poll(() => alert.textContent(), WAIT)
-      .toBe(`Länken vid ”${LULEA}” är en deltagarlänk. Bara processledarlänken ger rätt att slå ihop tavlan.`)
+      .toBe(`Länken för ”${LULEA}” är en deltagarlänk. Bara processledarlänken ger rätt att slå ihop tavlan.`)
     expect(await link.getAttribute('aria-invalid')).toBe('true')
     expect(await link.evaluate((field) => field === document.activeElement)).toBe(true)
     expect(await notesWith(relay, merged, NEW_NOTE)).toBe(0)
