@@ -210,6 +210,8 @@ function writeRegions(target: Y.Doc, regions: unknown[]): void {
     if (!isEntryId(id) || regionsMap(target).has(id)) fail(`regions[${i}].id is not a new region's id`)
     const map = new Y.Map<unknown>()
     for (const [key, rule] of Object.entries(REGION_FIELDS)) {
+      // What a merge saw of its source is not exported: an imported region starts afresh.
+      if (key === 'sourceSeen') continue
       if (!fieldIsValid(rule, fields[key])) fail(`regions[${i}].${key} is missing or out of range`)
       map.set(key, fields[key])
     }

@@ -2,11 +2,11 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { createCluster, listClusters } from '../model/cluster.js'
+import { createCluster, deleteCluster, listClusters } from '../model/cluster.js'
 import { invalidEntries } from '../model/entry-rules.js'
 import { MergeError } from '../model/errors.js'
 import { initBoard } from '../model/meta.js'
-import { addNote, listNotes, setNoteText } from '../model/note.js'
+import { addNote, deleteNotes, listNotes, setNoteText } from '../model/note.js'
 import { type Box, boxesOverlap } from '../model/placement.js'
 import { listRegions } from '../model/region.js'
 import { repairBoard } from '../model/repair.js'
@@ -133,7 +133,15 @@ describe('[BM] merging boards', () => {
     const groupId = createCluster(a.doc, { name: 'Trafik', noteIds: [first?.id ?? ''] })
     const doc = target()
     const report = mergeBoards(doc, [a, b], KEEP)
-    expect(report).toEqual({ added: 3, updated: 0, unchanged: 0, skippedEdited: 0, groupsAdded: 1, regionsAdded: 2 })
+    expect(report).toEqual({
+      added: 3,
+      updated: 0,
+      unchanged: 0,
+      skippedEdited: 0,
+      skippedDeleted: 0,
+      groupsAdded: 1,
+      regionsAdded: 2,
+    })
     const copy = listNotes(doc).find((n) => n.id === mergedNoteId(a.boardId, first?.id ?? ''))
     expect(copy?.origin).toEqual({
       boardId: a.boardId,
@@ -174,7 +182,15 @@ describe('[BM] merging boards', () => {
     const before = Y.encodeStateAsUpdate(doc)
     const report = mergeBoards(doc, sources, KEEP)
     expect(Y.encodeStateAsUpdate(doc)).toEqual(before)
-    expect(report).toEqual({ added: 0, updated: 0, unchanged: 5, skippedEdited: 0, groupsAdded: 0, regionsAdded: 0 })
+    expect(report).toEqual({
+      added: 0,
+      updated: 0,
+      unchanged: 5,
+      skippedEdited: 0,
+      skippedDeleted: 0,
+      groupsAdded: 0,
+      regionsAdded: 0,
+    })
   })
 
   it('[BM5] a refresh adds new notes inside the region, updates notes nobody edited and keeps edited ones', () => {
@@ -197,6 +213,34 @@ describe('[BM] merging boards', () => {
     for (const x of notes) for (const y of notes) if (x !== y) expect(boxesOverlap(x, y)).toBe(false)
     expect(regionOf(doc, a.boardId)?.height).toBeGreaterThan(heightBefore)
     expectLaidOut(doc, [a])
+  })
+
+  it('[BM13] a copy deleted in the merged board stays deleted when merging again; what is new in the source comes', () => {
+    const a = source('a', 3)
+    const doc = target()
+    mergeBoards(doc, [a], KEEP)
+    const [n0, n1] = listNotes(a.doc)
+    const grouped = addNote(a.doc, { x: 0, y: 0, text: 'in a group' })
+    const group = createCluster(a.doc, { name: 'Grupp', noteIds: [grouped] })
+    mergeBoards(doc, [a], KEEP)
+    // The merged board's facilitator deletes a copied note and the copied group.
+    deleteNotes(doc, [mergedNoteId(a.boardId, n0?.id ?? '')])
+    deleteCluster(doc, mergedGroupId(a.boardId, group))
+    // Meanwhile the source gets a new note, in that group, and a note is edited there.
+    addNote(a.doc, { x: 0, y: 0, text: 'new since', clusterId: group })
+    setNoteText(a.doc, n1?.id ?? '', 'changed at the source')
+    const report = mergeBoards(doc, [a], KEEP)
+    expect(report).toMatchObject({ added: 1, updated: 1, skippedDeleted: 1, groupsAdded: 0 })
+    const texts = listNotes(doc).map((note) => note.text)
+    expect(texts).not.toContain('a idea 0')
+    expect(texts).toEqual(expect.arrayContaining(['new since', 'changed at the source']))
+    expect(listClusters(doc)).toEqual([])
+    // Nothing new: nothing written, and the deleted copy still does not come back.
+    const before = Y.encodeStateAsUpdate(doc)
+    expect(mergeBoards(doc, [a], KEEP)).toMatchObject({ added: 0, skippedDeleted: 1 })
+    expect(Y.encodeStateAsUpdate(doc)).toEqual(before)
+    const region = regionOf(doc, a.boardId)
+    for (const note of listNotes(doc)) expect(region && contains(region, note)).toBe(true)
   })
 
   it('[BM5] a group wider than its region widens it and pushes the regions right of it further right', () => {

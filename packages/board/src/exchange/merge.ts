@@ -14,8 +14,9 @@
  */
 import * as Y from 'yjs'
 import { type ClusterSnapshot, listClusters } from '../model/cluster.js'
-import { isBoardId, type NoteOrigin } from '../model/entry-rules.js'
+import { isBoardId, type NoteOrigin, REGION_FIELDS } from '../model/entry-rules.js'
 import { MergeError } from '../model/errors.js'
+import { validField } from '../model/fields.js'
 import { MAX_TITLE_LENGTH } from '../model/limits.js'
 import { listNotes, type NoteSnapshot } from '../model/note.js'
 import { listRegions } from '../model/region.js'
@@ -49,6 +50,8 @@ export interface MergeReport {
   readonly unchanged: number
   /** Copied notes edited in the target since they were copied: left as they are. */
   readonly skippedEdited: number
+  /** Copies deleted in the target since the last merge (their source notes are not new): not copied again. */
+  readonly skippedDeleted: number
   readonly groupsAdded: number
   readonly regionsAdded: number
 }
@@ -106,6 +109,7 @@ function checkSources(sources: ReadonlyArray<MergeSource>): void {
 
 /** The whole merge worked out on rectangles, before anything is written. */
 class MergePlan {
+  private readonly target: Y.Doc
   private readonly layout: MergeLayout
   private readonly targetNotes: Map<string, NoteSnapshot>
   private readonly targetGroups: Set<string>
@@ -114,8 +118,12 @@ class MergePlan {
   private readonly updates: NoteUpdate[] = []
   private unchanged = 0
   private skippedEdited = 0
+  private skippedDeleted = 0
+  /** Each source's state vector now, to remember in its region as what this merge saw. */
+  private readonly seenNow = new Map<string, string>()
 
   constructor(target: Y.Doc) {
+    this.target = target
     const notes = listNotes(target)
     const groups = listClusters(target)
     this.targetNotes = new Map(notes.map((note) => [note.id, note]))
@@ -133,18 +141,29 @@ class MergePlan {
       updated: this.updates.length,
       unchanged: this.unchanged,
       skippedEdited: this.skippedEdited,
+      skippedDeleted: this.skippedDeleted,
       groupsAdded: this.newGroups.length,
       regionsAdded: this.layout.regions.filter((region) => region.fresh).length,
     }
   }
 
   addSource(source: MergeSource): void {
+    const regionId = mergedRegionId(source.boardId)
+    const isNew = newSinceLastMerge(source.doc, readSourceSeen(this.target, regionId))
+    this.seenNow.set(regionId, encodeSeen(source.doc))
     const groups = listClusters(source.doc)
-    const groupIds = new Set(groups.map((group) => group.id))
+    // A group whose copy the target deleted since it was made is not made again, nor joined.
+    const groupIds = new Set(
+      groups
+        .filter(
+          (group) => this.targetGroups.has(mergedGroupId(source.boardId, group.id)) || isNew(clustersMap, group.id),
+        )
+        .map((group) => group.id),
+    )
     const freshGroups = new Map<string, Placed>()
     for (const group of groups) {
       const id = mergedGroupId(source.boardId, group.id)
-      if (this.targetGroups.has(id)) continue
+      if (this.targetGroups.has(id) || !groupIds.has(group.id)) continue
       const box: Placed = {
         kind: 'group',
         id,
@@ -166,6 +185,10 @@ class MergePlan {
         this.refreshNote(source, note, copied)
         continue
       }
+      if (!isNew(notesMap, note.id)) {
+        this.skippedDeleted++
+        continue
+      }
       const box: Placed = {
         kind: 'note',
         id,
@@ -182,7 +205,6 @@ class MergePlan {
       else loose.push({ items: [box] })
     }
     const newBlocks = [...blocks.values(), ...loose]
-    const regionId = mergedRegionId(source.boardId)
     const region = this.layout.regions.find((r) => r.id === regionId)
     if (region) {
       region.title = source.title
@@ -274,10 +296,43 @@ class MergePlan {
         width: region.width,
         height: region.height,
         sourceBoardId: region.sourceBoardId,
+        sourceSeen: this.seenNow.get(region.id) ?? map.get('sourceSeen'),
       }
       // Only what changed is written, so merging again from unchanged sources writes nothing at all.
-      for (const [key, value] of Object.entries(fields)) if (map.get(key) !== value) map.set(key, value)
+      for (const [key, value] of Object.entries(fields)) {
+        if (value !== undefined && map.get(key) !== value) map.set(key, value)
+      }
     }
+  }
+}
+
+/**
+ * Whether a source entry was put on the source board after the last merge from it saw the board —
+ * so a copy missing from the target is new, not one somebody deleted there. Without a record of what
+ * the last merge saw (a region merged before it was kept), every missing copy counts as new.
+ */
+function newSinceLastMerge(source: Y.Doc, seen: Map<number, number> | null) {
+  return (collection: (doc: Y.Doc) => Y.Map<unknown>, id: string): boolean => {
+    const item = (collection(source).get(id) as Y.Map<unknown> | undefined)?._item
+    if (!seen || !item) return true
+    return item.id.clock >= (seen.get(item.id.client) ?? 0)
+  }
+}
+
+function encodeSeen(source: Y.Doc): string {
+  let binary = ''
+  for (const byte of Y.encodeStateVector(source)) binary += String.fromCharCode(byte)
+  return btoa(binary)
+}
+
+function readSourceSeen(target: Y.Doc, regionId: string): Map<number, number> | null {
+  const region = regionsMap(target).get(regionId)
+  const seen = region instanceof Y.Map ? validField(region, REGION_FIELDS, 'sourceSeen') : undefined
+  if (typeof seen !== 'string') return null
+  try {
+    return Y.decodeStateVector(Uint8Array.from(atob(seen), (char) => char.charCodeAt(0)))
+  } catch {
+    return null
   }
 }
 

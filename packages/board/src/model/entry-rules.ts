@@ -108,6 +108,10 @@ export const CLUSTER_FIELDS: Readonly<Record<string, FieldRule>> = {
   id: value(isEntryId),
 }
 
+/** A state vector of a few thousand writers' sessions, with room to spare. */
+const MAX_SOURCE_SEEN_LENGTH = 200_000
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/
+
 /** A region: the part of a merged board one source board's copy was laid out in, under its title. */
 export const REGION_FIELDS: Readonly<Record<string, FieldRule>> = {
   title: value((v) => typeof v === 'string' && v.length <= MAX_TITLE_LENGTH),
@@ -116,6 +120,8 @@ export const REGION_FIELDS: Readonly<Record<string, FieldRule>> = {
   width: value(finiteWithin(1, 2 * MAX_COORDINATE)),
   height: value(finiteWithin(1, 2 * MAX_COORDINATE)),
   sourceBoardId: value(isBoardId),
+  /** What of the source the last merge saw: its Yjs state vector, base64 (exchange/merge.ts). */
+  sourceSeen: value((v) => typeof v === 'string' && v.length <= MAX_SOURCE_SEEN_LENGTH && BASE64.test(v)),
 }
 
 /** Most notes in one stack: near-duplicates of one idea from up to twenty boards, with room to spare. */
