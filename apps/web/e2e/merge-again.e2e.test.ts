@@ -153,6 +153,41 @@ describe('a merged board merged again, and opened with its regions in view', () 
     await context.close()
   })
 
+  it('[WJ13] a remembered link replaced since is refused naming its board, and a field asks for the new one', async () => {
+    const kept = await createBoardOver(relay.url, 'Gällivare')
+    await addNotes(relay, kept, ['Fler laddstolpar'])
+    const board = await mergeOver(relay, [kept, lulea])
+    const context = await newPerson(browser, 'sv-SE')
+    const page = await context.newPage()
+    // This tab holds both sources' facilitator links; Gällivare's is replaced afterwards.
+    for (const source of [kept, lulea]) {
+      await page.goto(boardLinkUrl(relay.url, source.id, source.links.facilitator))
+      await expectStatus(page, 'connected')
+    }
+    const rotated = await fetch(`${relay.url}/api/boards/${kept.id}/links/facilitator/rotate`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${kept.links.facilitator}` },
+    })
+    const { token } = (await rotated.json()) as { token: string }
+    await page.goto(boardLinkUrl(relay.url, board.id, board.links.facilitator))
+    await expectStatus(page, 'connected')
+    await page.getByRole('button', { name: 'Slå ihop igen' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Slå ihop igen' })
+    const submit = dialog.getByRole('button', { name: 'Slå ihop igen' })
+    await submit.click()
+    await expect
+      .poll(() => dialog.getByRole('alert').textContent(), WAIT)
+      .toBe('Tavlan ”Gällivare” gick inte att öppna. Länken är ingen processledarlänk, eller så har den bytts ut.')
+    const link = dialog.getByLabel('Processledarlänk till ”Gällivare”')
+    await expect.poll(() => link.evaluate((field) => field === document.activeElement), WAIT).toBe(true)
+    await link.fill(boardLinkUrl(relay.url, kept.id, token))
+    await submit.click()
+    await expect
+      .poll(() => dialog.getByRole('status').textContent(), WAIT)
+      .toBe('Inget nytt: tavlan har redan allt från källtavlorna.')
+    await context.close()
+  })
+
   it('[WJ12] at 390 px the merge-again dialog fits the phone, in English', async () => {
     const context = await newPerson(browser, 'en-GB', undefined, { ...PHONE, bypassCSP: true })
     const page = await context.newPage()
