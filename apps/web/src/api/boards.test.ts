@@ -64,9 +64,18 @@ describe('accessProblem', () => {
 
 describe('parseMergeAgainReport', () => {
   it('reads the counts the relay answers a merge again with, and nothing malformed', () => {
-    const answer = { added: 12, updated: 3, unchanged: 5, skippedEdited: 0, groupsAdded: 1, regionsAdded: 0 }
-    expect(parseMergeAgainReport(answer)).toEqual({ added: 12, updated: 3, skippedEdited: 0 })
-    expect(parseMergeAgainReport({ added: -1, updated: 0, skippedEdited: 0 })).toBeNull()
+    const answer = {
+      added: 12,
+      updated: 3,
+      unchanged: 5,
+      skippedEdited: 0,
+      skippedDeleted: 2,
+      groupsAdded: 1,
+      regionsAdded: 0,
+    }
+    expect(parseMergeAgainReport(answer)).toEqual({ added: 12, updated: 3, skippedEdited: 0, skippedDeleted: 2 })
+    expect(parseMergeAgainReport({ added: -1, updated: 0, skippedEdited: 0, skippedDeleted: 0 })).toBeNull()
+    expect(parseMergeAgainReport({ added: 1, updated: 0, skippedEdited: 0 })).toBeNull()
     expect(parseMergeAgainReport(null)).toBeNull()
   })
 })

@@ -81,15 +81,20 @@ export interface MergeAgainReport {
   readonly updated: number
   /** Copies edited here since they were copied: left as they are. */
   readonly skippedEdited: number
+  /** Copies deleted here since the last merge: not brought back. */
+  readonly skippedDeleted: number
 }
 
 export function parseMergeAgainReport(value: unknown): MergeAgainReport | null {
-  const { added, updated, skippedEdited } = (value ?? {}) as Record<string, unknown>
+  const { added, updated, skippedEdited, skippedDeleted } = (value ?? {}) as Record<string, unknown>
   const count = (n: unknown) => (typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : null)
-  const report = { added: count(added), updated: count(updated), skippedEdited: count(skippedEdited) }
-  return report.added === null || report.updated === null || report.skippedEdited === null
-    ? null
-    : (report as MergeAgainReport)
+  const report = {
+    added: count(added),
+    updated: count(updated),
+    skippedEdited: count(skippedEdited),
+    skippedDeleted: count(skippedDeleted),
+  }
+  return Object.values(report).includes(null) ? null : (report as MergeAgainReport)
 }
 
 /**
