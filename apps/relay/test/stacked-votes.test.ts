@@ -4,9 +4,7 @@
  * neither make nor undo a stack.
  */
 import { addNote, confirmStack, listNotes, readControl, removeStack, startVote } from '@samla/board'
-import { DEVICE_KEY_PARAM } from '@samla/protocol'
 import { afterEach, describe, expect, it } from 'vitest'
-import { WebSocket } from 'ws'
 import * as Y from 'yjs'
 import { CloseCode, type Relay } from '../src/index.js'
 import {
@@ -19,7 +17,7 @@ import {
   updateFrame,
   waitFor,
 } from './helpers.js'
-import { Seat } from './vote-seat.js'
+import { openSeat, type Seat } from './vote-seat.js'
 
 const dots = (map: ReadonlyMap<string, number> | null | undefined) => (map ? Object.fromEntries(map) : map)
 
@@ -30,14 +28,7 @@ describe('stacked notes in the vote', () => {
   })
 
   async function seat(relay: Relay, boardId: string, token: string, deviceKey: string): Promise<Seat> {
-    const params = new URLSearchParams({ token, [DEVICE_KEY_PARAM]: deviceKey })
-    const ws = new WebSocket(`${relay.url.replace(/^http/, 'ws')}/ws/${boardId}?${params}`)
-    const opened = new Seat(ws)
-    await new Promise((resolve, reject) => {
-      ws.once('open', resolve)
-      ws.once('error', reject)
-    })
-    cleanup.push(() => ws.terminate())
+    const opened = await openSeat(relay, boardId, token, deviceKey, (terminate) => cleanup.push(terminate))
     opened.syncDoc()
     opened.watch()
     return opened

@@ -1,8 +1,15 @@
 /** A raw websocket on a board doc for vote tests: it syncs the doc and records every vote message. */
-import { decodeVoteReply, encodeVoteRequest, VOTE_MESSAGE, type VoteReply, type VoteView } from '@samla/protocol'
+import {
+  DEVICE_KEY_PARAM,
+  decodeVoteReply,
+  encodeVoteRequest,
+  VOTE_MESSAGE,
+  type VoteReply,
+  type VoteView,
+} from '@samla/protocol'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
-import type { WebSocket } from 'ws'
+import { WebSocket } from 'ws'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { waitFor } from './helpers.js'
@@ -76,4 +83,23 @@ export class Seat {
     this.views.push(reply.view)
     if (reply.kind === 'answer') this.answers.set(reply.request, reply)
   }
+}
+
+/** Opens a raw socket on the board doc with the token (and the device key, which names the voter); `close` gets its terminate. */
+export async function openSeat(
+  relay: { url: string },
+  boardId: string,
+  token: string,
+  deviceKey: string | undefined,
+  close: (terminate: () => void) => void,
+): Promise<Seat> {
+  const params = new URLSearchParams({ token, ...(deviceKey && { [DEVICE_KEY_PARAM]: deviceKey }) })
+  const ws = new WebSocket(`${relay.url.replace(/^http/, 'ws')}/ws/${boardId}?${params}`)
+  const opened = new Seat(ws)
+  await new Promise((resolve, reject) => {
+    ws.once('open', resolve)
+    ws.once('error', reject)
+  })
+  close(() => ws.terminate())
+  return opened
 }

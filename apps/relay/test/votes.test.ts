@@ -6,10 +6,9 @@
  */
 import path from 'node:path'
 import { addNote, closeVote, listNotes, readControl, revealVotes, setLocked, startVote } from '@samla/board'
-import { DEVICE_KEY_PARAM, encodeVoteRequest, participantId, VOTE_MESSAGE } from '@samla/protocol'
+import { encodeVoteRequest, participantId, VOTE_MESSAGE } from '@samla/protocol'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
-import { WebSocket } from 'ws'
 import * as Y from 'yjs'
 import { CloseCode, openSqliteStorage, type Relay } from '../src/index.js'
 import {
@@ -24,7 +23,7 @@ import {
   updateFrame,
   waitFor,
 } from './helpers.js'
-import { Seat } from './vote-seat.js'
+import { openSeat, type Seat } from './vote-seat.js'
 
 const KEY_A = 'device-key-of-person-a'
 const KEY_B = 'device-key-of-person-b'
@@ -56,15 +55,7 @@ describe('dot votes', () => {
     boardId: string,
     { token = linksOf(boardId).participant, deviceKey }: { token?: string; deviceKey?: string } = {},
   ): Promise<Seat> {
-    const params = new URLSearchParams({ token, ...(deviceKey && { [DEVICE_KEY_PARAM]: deviceKey }) })
-    const ws = new WebSocket(`${relay.url.replace(/^http/, 'ws')}/ws/${boardId}?${params}`)
-    const opened = new Seat(ws)
-    await new Promise((resolve, reject) => {
-      ws.once('open', resolve)
-      ws.once('error', reject)
-    })
-    cleanup.push(() => ws.terminate())
-    return opened
+    return openSeat(relay, boardId, token, deviceKey, (terminate) => cleanup.push(terminate))
   }
 
   /** A board with three notes the facilitator wrote, and the facilitator's control doc. */

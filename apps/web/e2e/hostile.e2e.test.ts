@@ -252,8 +252,10 @@ describe('[WH] a hostile participant cannot break the board', () => {
         expect(readMeta(served)).toMatchObject({ title: 'Kiruna 2030', schemaVersion: 1 })
         expect(served.getMap('votes').size).toBe(0)
         expect(
-          // The board's types (reading regions, a merged board's, makes that type here).
-          [...served.share.keys()].filter((name) => !['meta', 'notes', 'clusters', 'votes', 'regions'].includes(name)),
+          // The board's types (reading a merged board's regions and stacks makes those types here).
+          [...served.share.keys()].filter(
+            (name) => !['meta', 'notes', 'clusters', 'votes', 'regions', 'stacks'].includes(name),
+          ),
         ).toEqual([])
         const snapshotOf = (doc: Y.Doc) =>
           JSON.stringify([doc.getMap('meta').toJSON(), listNotes(doc), listClusters(doc)])

@@ -5,13 +5,13 @@
  * refused in words. A merged board opens with its regions in view: the first region's title clear of
  * the search at 768 and 390 px, both regions on a 1920×1080 projector. Screenshots go to /tmp/shots.
  */
-import { addNote, listNotes } from '@samla/board'
+import { listNotes } from '@samla/board'
 import type { Relay } from '@samla/relay'
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { eventually, expectStatus, WAIT } from './editing-helpers.js'
 import { type BoardLinks, boardLinkUrl, createBoardOver, launchChromium, newPerson, startTestRelay } from './harness.js'
-import { axeViolations, pause, shoot, syncedClient } from './phone-helpers.js'
+import { axeViolations, pause, shoot, syncedClient, writeNotesOver } from './phone-helpers.js'
 
 const KIRUNA = 'Kiruna kommun'
 const LULEA = 'Luleå'
@@ -20,15 +20,6 @@ const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, is
 const TABLET: BrowserContextOptions = { viewport: { width: 768, height: 1024 }, isMobile: true, hasTouch: true }
 
 type Board = { id: string; links: BoardLinks }
-
-async function addNotes(relay: Relay, board: Board, texts: string[]): Promise<void> {
-  const client = await syncedClient(relay, board.id, board.links.facilitator)
-  texts.forEach((text, index) => {
-    addNote(client.doc, { x: 40 + index * 260, y: 40, text })
-  })
-  await pause(300)
-  client.destroy()
-}
 
 /** How many notes of the board carry `text`, counted in the doc (the canvas renders only those in view). */
 async function notesWith(relay: Relay, board: Board, text: string): Promise<number> {
@@ -93,8 +84,14 @@ describe('a merged board merged again, and opened with its regions in view', () 
     browser = await launchChromium()
     kiruna = await createBoardOver(relay.url, KIRUNA)
     lulea = await createBoardOver(relay.url, LULEA)
-    await addNotes(relay, kiruna, ['Fler cykelbanor året runt', 'Snöröjning av cykelvägar först'])
-    await addNotes(relay, lulea, ['Tätare busstrafik på kvällarna', 'Gratis buss för unga'])
+    await writeNotesOver(relay, kiruna.id, kiruna.links.facilitator, [
+      'Fler cykelbanor året runt',
+      'Snöröjning av cykelvägar först',
+    ])
+    await writeNotesOver(relay, lulea.id, lulea.links.facilitator, [
+      'Tätare busstrafik på kvällarna',
+      'Gratis buss för unga',
+    ])
     merged = await mergeOver(relay, [kiruna, lulea])
   })
 
@@ -112,7 +109,7 @@ describe('a merged board merged again, and opened with its regions in view', () 
     await expectStatus(page, 'connected')
     await page.goto(boardLinkUrl(relay.url, merged.id, merged.links.facilitator))
     await expectStatus(page, 'connected')
-    await addNotes(relay, kiruna, [NEW_NOTE])
+    await writeNotesOver(relay, kiruna.id, kiruna.links.facilitator, [NEW_NOTE])
 
     await page.getByRole('button', { name: 'Slå ihop igen' }).click()
     const dialog = page.getByRole('dialog', { name: 'Slå ihop igen' })
@@ -155,7 +152,7 @@ describe('a merged board merged again, and opened with its regions in view', () 
 
   it('[WJ13] a remembered link replaced since is refused naming its board, and a field asks for the new one', async () => {
     const kept = await createBoardOver(relay.url, 'Gällivare')
-    await addNotes(relay, kept, ['Fler laddstolpar'])
+    await writeNotesOver(relay, kept.id, kept.links.facilitator, ['Fler laddstolpar'])
     const board = await mergeOver(relay, [kept, lulea])
     const context = await newPerson(browser, 'sv-SE')
     const page = await context.newPage()

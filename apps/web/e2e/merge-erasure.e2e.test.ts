@@ -4,7 +4,6 @@
  * that board's notes live and its facilitator is told in a notice, which closes from the keyboard; a
  * participant of the merged board sees no notice. Screenshots (1280 and 390 px) go to /tmp/shots.
  */
-import { addNote } from '@samla/board'
 import type { Relay } from '@samla/relay'
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -18,21 +17,12 @@ import {
   noteTexts,
   startTestRelay,
 } from './harness.js'
-import { axeViolations, pause, shoot, syncedClient } from './phone-helpers.js'
+import { axeViolations, shoot, writeNotesOver } from './phone-helpers.js'
 
 const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
 const NOTICE = 'Tavlan ”Kiruna” har raderats och dess 2 kopior togs bort härifrån.'
 
 type Board = { id: string; links: BoardLinks }
-
-async function addNotes(relay: Relay, board: Board, texts: string[]): Promise<void> {
-  const client = await syncedClient(relay, board.id, board.links.facilitator)
-  texts.forEach((text, index) => {
-    addNote(client.doc, { x: 40 + index * 260, y: 40, text })
-  })
-  await pause(300)
-  client.destroy()
-}
 
 describe('deleting a source of a merged board', () => {
   let relay: Relay
@@ -47,8 +37,11 @@ describe('deleting a source of a merged board', () => {
     browser = await launchChromium()
     kiruna = await createBoardOver(relay.url, 'Kiruna')
     lulea = await createBoardOver(relay.url, 'Luleå')
-    await addNotes(relay, kiruna, ['Fler cykelbanor året runt', 'Snöröjning av cykelvägar först'])
-    await addNotes(relay, lulea, ['Gratis buss för unga'])
+    await writeNotesOver(relay, kiruna.id, kiruna.links.facilitator, [
+      'Fler cykelbanor året runt',
+      'Snöröjning av cykelvägar först',
+    ])
+    await writeNotesOver(relay, lulea.id, lulea.links.facilitator, ['Gratis buss för unga'])
     const res = await fetch(`${relay.url}/api/boards`, {
       method: 'POST',
       body: JSON.stringify({

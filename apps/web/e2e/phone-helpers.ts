@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs'
 import { createRequire } from 'node:module'
+import { addNote } from '@samla/board'
 import type { Relay } from '@samla/relay'
 import type { CDPSession, Locator, Page } from 'playwright-core'
 import { expect } from 'vitest'
@@ -30,6 +31,14 @@ export async function syncedClient(relay: Relay, room: string, token: string): P
   while (!provider.synced && Date.now() < deadline) await pause(50)
   expect(provider.synced).toBe(true)
   return provider
+}
+
+/** Writes notes into a board with a stock client holding `token`, in a row, and waits until they are sent. */
+export async function writeNotesOver(relay: Relay, boardId: string, token: string, texts: readonly string[]) {
+  const client = await syncedClient(relay, boardId, token)
+  for (const [index, text] of texts.entries()) addNote(client.doc, { x: 40 + index * 260, y: 40, text })
+  await pause(300)
+  client.destroy()
 }
 
 /** Everything on the page that reaches past the right edge of the screen (none is the aim). */
