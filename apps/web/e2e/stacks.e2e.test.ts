@@ -173,5 +173,13 @@ describe('merging boards, stacking near-duplicates and voting on the merged boar
       'the revealed total on the stack for Ben',
     )
     expect(await axeViolations(benMerged)).toEqual([])
+    // In the results the stack wins, one line naming every board that had the idea.
+    await benMerged.getByRole('button', { name: 'Results' }).click()
+    const podium = benMerged.getByRole('dialog', { name: 'Results' }).locator('.results-podium li')
+    await podium.first().waitFor(WAIT)
+    expect(await podium.first().locator('.results-votes').textContent()).toBe('3 dots')
+    expect([`2 notes from ${KIRUNA} and ${TORNIO}`, `2 notes from ${TORNIO} and ${KIRUNA}`]).toContain(
+      await podium.first().locator('.stack-summary').textContent(),
+    )
   })
 })

@@ -6,13 +6,15 @@
  * everyone else once the facilitator reveals the vote. The facilitator can show the results on the
  * board itself from here too.
  */
+
+import { useSyncExternalStore } from 'react'
 import { createPortal } from 'react-dom'
 import { useTranslation } from 'react-i18next'
 import { Dialog } from '../components/Dialog'
-import { useSyncExternalStore } from 'react'
-import { ResultsOnBoardToggle } from './ResultsOnBoardToggle'
 import { useBoard } from '../session/BoardContext'
+import { StackSummary } from '../stacks/StackSummary'
 import { useVotes } from '../voting/useVotes'
+import { ResultsOnBoardToggle } from './ResultsOnBoardToggle'
 import { rankPlaces } from './ranking'
 import { useRankedResults } from './useRankedResults'
 
@@ -39,7 +41,10 @@ function TopNotes({ totals }: { readonly totals: ReadonlyMap<string, number> }) 
               <span className="visually-hidden">{t('presentation.results.place')} </span>
               {place}
             </span>
-            <span className="results-text">{reader.getNote(id)?.text || t('facilitation.results.emptyNote')}</span>
+            <span className="results-text">
+              {reader.getNote(id)?.text || t('facilitation.results.emptyNote')}
+              <StackSummary id={id} />
+            </span>
             <span className="results-votes">{t('facilitation.vote.total', { count: votes })}</span>
           </li>
         ))}
@@ -68,7 +73,10 @@ function RankedList({ totals }: { readonly totals: ReadonlyMap<string, number> }
           <ol className="results-notes">
             {group.notes.map(({ note, votes }) => (
               <li key={note.id}>
-                <span className="results-text">{note.text || t('facilitation.results.emptyNote')}</span>
+                <span className="results-text">
+                  {note.text || t('facilitation.results.emptyNote')}
+                  <StackSummary id={note.id} />
+                </span>
                 <span className="results-votes">{t('facilitation.vote.total', { count: votes })}</span>
               </li>
             ))}
