@@ -46,10 +46,18 @@ const NO_CONTROL: ControlState = readControl(new Y.Doc())
 
 const keyOf = (boardId: string, kind: DocKind) => `${boardId}/${kind}`
 
+/** News held for one loading room at most. */
+const MAX_HELD_NEWS = 10_000
+
 export class Rooms {
   private readonly rooms = new Map<string, Room>()
   /** Rooms being loaded: every join of one waits for the same load. */
   private readonly loading = new Map<string, Promise<Room>>()
+  /**
+   * News heard for rooms being loaded, passed on once each is in the table: a dot stored by another
+   * relay after the load read the ballots would otherwise be lost (updates are read again anyway).
+   */
+  private readonly heldNews = new Map<string, Array<{ from: string; news: RoomNews }>>()
   /** Docs whose news this relay follows on the cluster bus, with how many loaded rooms want each. */
   private readonly following = new Map<string, number>()
   private readonly unloadTimers = new Map<Room, NodeJS.Timeout>()
@@ -71,7 +79,10 @@ export class Rooms {
     }
     let loading = this.loading.get(key)
     if (!loading) {
-      loading = this.load(ref).finally(() => this.loading.delete(key))
+      loading = this.load(ref).finally(() => {
+        this.loading.delete(key)
+        this.heldNews.delete(key)
+      })
       this.loading.set(key, loading)
     }
     return loading
@@ -135,6 +146,8 @@ export class Rooms {
       }
     }
     this.rooms.set(room.key, room)
+    for (const { from, news } of this.heldNews.get(room.key) ?? []) room.hear(news, from)
+    this.heldNews.delete(room.key)
     this.deps.metrics.rooms.set(this.rooms.size)
     this.deps.log.info({ room: room.key }, 'room loaded')
     if (kind === 'control') {
@@ -192,6 +205,13 @@ export class Rooms {
     if (room) {
       room.hear(news, from)
       return
+    }
+    if (this.loading.has(roomKey)) {
+      const held = this.heldNews.get(roomKey) ?? []
+      // Bounded: a load that takes long under a storm of news keeps the newest (updates are read again).
+      if (held.length >= MAX_HELD_NEWS) held.shift()
+      held.push({ from, news })
+      this.heldNews.set(roomKey, held)
     }
     // A loaded board without its control room here: its lock or vote may have changed.
     const [boardId, kind] = roomKey.split('/') as [string, DocKind]
