@@ -49,7 +49,7 @@ describe('a session across relays', () => {
     await cluster?.stop()
   })
 
-  it('[WK1] two people on different relays keep working when one relay is killed', async () => {
+  it('[WW1] two people on different relays keep working when one relay is killed', async () => {
     const { id, links } = await createBoardOver(cluster.relay(0).url, 'Gemensam workshop')
     const [facilitatorDevice, participantDevice] = await Promise.all([newPerson(browser), newPerson(browser)])
     const facilitator = await facilitatorDevice.newPage()
@@ -61,9 +61,21 @@ describe('a session across relays', () => {
     await addNote(participant, 200, 200, 'Före: gemensam busstrafik')
     await eventually(() => noteTexts(facilitator), ['Före: gemensam busstrafik'], 'the note on the other relay')
 
-    // The two pages' sockets are spread over the relays; the one holding most goes down hard.
-    const counts = await Promise.all(cluster.relays.map((relay) => connectionsOn(relay.url)))
-    expect(counts.filter((count) => count > 0).length).toBeGreaterThanOrEqual(2)
+    // The two pages' sockets spread over the relays; the one holding most goes down hard. Round robin
+    // counts every request (the pages' files too), so now and then all sockets land on one relay: the
+    // participant's page is then opened again, a few times at most, until they are spread.
+    const relaysInUse = async () => {
+      const counts = await Promise.all(cluster.relays.map((relay) => connectionsOn(relay.url)))
+      return { counts, used: counts.filter((count) => count > 0).length }
+    }
+    let { counts, used } = await relaysInUse()
+    for (let attempt = 0; attempt < 6 && used < 2; attempt++) {
+      await participant.reload()
+      await expectStatus(participant, 'connected')
+      await participant.waitForTimeout(300)
+      ;({ counts, used } = await relaysInUse())
+    }
+    expect(used).toBeGreaterThanOrEqual(2)
     const busiest = counts.indexOf(Math.max(...counts))
     await cluster.kill(busiest)
 

@@ -59,7 +59,7 @@ describe('merging boards, stacking near-duplicates and voting on the merged boar
     await relay?.close()
   })
 
-  it('[WS3] two boards run apart, merged by a third facilitator, a stack confirmed and voted on by both boards’ participants', async () => {
+  it('[WZ3] two boards run apart, merged by a third facilitator, a stack confirmed and voted on by both boards’ participants', async () => {
     // Each board is run by its own facilitator, in its own language; its participants write.
     await open('sv-SE', boardLinkUrl(relay.url, kiruna.id, kiruna.links.facilitator))
     await open('en-GB', boardLinkUrl(relay.url, tornio.id, tornio.links.facilitator))

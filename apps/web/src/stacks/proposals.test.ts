@@ -36,7 +36,7 @@ function merged() {
 const texts = (doc: Y.Doc, ids: readonly string[]) =>
   ids.map((id) => listNotes(doc).find((note) => note.id === id)?.text).sort()
 
-describe('[WS2] stacks proposed on a merged board', () => {
+describe('[WZ2] stacks proposed on a merged board', () => {
   it('proposes near-duplicates copied from different boards, never notes of this board itself', () => {
     const { target } = merged()
     const found = findProposals(target, 'sv').map((proposal) => texts(target, proposal.noteIds))

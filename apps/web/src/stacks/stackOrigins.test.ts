@@ -5,7 +5,7 @@ import { stackOrigins } from './stackOrigins'
 const WORDS = { untitled: 'Namnlös tavla', thisBoard: 'den här tavlan' }
 const origin = (boardTitle: string): NoteOrigin => ({ boardId: 'b'.repeat(22), boardTitle, noteId: 'note-0001' })
 
-describe('[WS1] a stack’s origins in words', () => {
+describe('[WZ1] a stack’s origins in words', () => {
   it('names each source board once, in the stack’s order, untitled and own notes in words', () => {
     const origins: Record<string, NoteOrigin | undefined> = {
       a: origin('Kiruna'),
