@@ -48,7 +48,7 @@ describe('recent boards', () => {
     expect(parseRecentBoards('[{"id":"a","title":"A","visitedAt":1,"token":"t","role":"owner"}]')).toEqual([])
   })
 
-  it('[WR1] keeps a facilitator link only on a board this device was asked to remember, and follows its replacement', () => {
+  it('[WR7] keeps a facilitator link only on a board this device was asked to remember, and follows its replacement', () => {
     const asFacilitator = { id: 'a', title: 'A', visitedAt: 1, token: 'f1', role: 'facilitator' as const }
     // Not remembered: the visit is listed, its facilitator token is not (nor an older one, from before).
     expect(withVisit([], asFacilitator)).toEqual([{ id: 'a', title: 'A', visitedAt: 1 }])
