@@ -163,22 +163,17 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
     await storage.deleteBoard(boardId)
     cluster?.announce({ kind: 'deleted', boardId })
   }
+  // The counts one board may hold, whether imported or merged.
+  const boardLimits = { maxNotes: limits.maxNotesPerBoard, maxGroups: limits.maxGroupsPerBoard }
   const newBoards = createNewBoardBuilder({
     inlineUpToBytes: limits.maxHttpBodyBytes,
     maxQueued: MAX_QUEUED_IMPORTS,
-    limits: { maxNotes: limits.maxNotesPerBoard, maxGroups: limits.maxGroupsPerBoard },
+    limits: boardLimits,
   })
   const handleHttp = createHttpApi({
     storage,
-    boardLimits: { maxNotes: limits.maxNotesPerBoard, maxGroups: limits.maxGroupsPerBoard },
-    changeBoard: (boardId, change) =>
-      rooms.use({ boardId, kind: 'board' }, async (room) => {
-        let result: ReturnType<typeof change> | undefined
-        await room.change((doc) => {
-          result = change(doc)
-        })
-        return result as ReturnType<typeof change>
-      }),
+    boardLimits,
+    changeBoard: (boardId, change) => rooms.use({ boardId, kind: 'board' }, (room) => room.change(change)),
     log,
     webRoot: options.webRoot ?? DEFAULT_WEB_ROOT,
     maxBodyBytes: limits.maxHttpBodyBytes,

@@ -16,20 +16,13 @@ import type { CreationKeyRefusal } from '../access/creation-key.js'
 import type { RateLimits } from '../access/rate-limits.js'
 import { signToken } from '../access/tokens.js'
 import type { History } from '../history/board-history.js'
-import type { HistoryReason, Storage, StoredBoard } from '../storage/storage.js'
+import type { HistoryReason, Storage, StoredBallots, StoredBoard } from '../storage/storage.js'
 import { StorageFailure } from '../storage/storage-health.js'
 import { type CsvLayout, EXPORT_FORMATS, type ExportFormat, exportBoard } from './board-content.js'
 import { decodedPathPart, HttpError, readBody, readJson, sendJson } from './http-basics.js'
 import { createJoinLinks, newJoinCode } from './join-link.js'
-import {
-  asksForMerge,
-  buildMergedBoard,
-  type MergeDeps,
-  MergeRefused,
-  mergeRequestIn,
-  refreshMergedBoard,
-} from './merged-board.js'
-import { eraseCopiesOf, mergedBoardCount } from './merged-copies.js'
+import { asksForMerge, buildMergedBoard, type MergeDeps, mergeRequestIn, refreshMergedBoard } from './merged-board.js'
+import { eraseCopiesOf } from './merged-copies.js'
 import type { NewBoardBuilder } from './new-board-builder.js'
 
 export interface HttpApiOptions {
@@ -118,12 +111,24 @@ export function createHttpApi(options: HttpApiOptions) {
     if (!built.ok) throw new HttpError(built.refusal.status, built.refusal.code, built.refusal.message)
     const { title, createdAt, state, parts, ballots, imported, template } = built.board
     await checkQuota(parts.reduce((sum, part) => sum + part.length, state.length))
+    return storeNewBoard({ title, createdAt }, state, ballots, async (id) => {
+      await storeParts(id, parts)
+      log.info({ room: id, imported, template }, 'board created')
+    })
+  }
+
+  /** Stores a new board under a fresh id, lets `complete` finish it, and answers with its links. */
+  async function storeNewBoard(
+    record: { title: string; createdAt: number },
+    state: Uint8Array,
+    ballots: StoredBallots | undefined,
+    complete: (id: string) => Promise<void>,
+  ) {
     const id = newBoardId()
-    await storage.createBoard({ id, title, createdAt }, state, ballots)
-    await storeParts(id, parts)
-    log.info({ room: id, imported, template }, 'board created')
+    await storage.createBoard({ id, ...record }, state, ballots)
+    await complete(id)
     const board = (await storage.getBoard(id)) as StoredBoard
-    return { id, title: board.title, createdAt, links: linksOf(board) }
+    return { id, title: board.title, createdAt: record.createdAt, links: linksOf(board) }
   }
 
   const mergeDeps: MergeDeps = {
@@ -134,22 +139,16 @@ export function createHttpApi(options: HttpApiOptions) {
     limits: options.boardLimits,
     changeBoard: options.changeBoard,
   }
-  const asHttpError = (error: unknown): never => {
-    if (error instanceof MergeRefused) throw new HttpError(error.refusal.status, error.refusal.code, error.message)
-    throw error
-  }
 
   /** A board made from several boards (merged-board.ts); each source is refused by name. */
   async function createMergedBoard(body: { merge: unknown }) {
     const now = Date.now()
-    const built = await buildMergedBoard(mergeDeps, body, now).catch(asHttpError)
+    const built = await buildMergedBoard(mergeDeps, body, now)
     await checkQuota(built.state.length)
-    const id = newBoardId()
-    await storage.createBoard({ id, title: built.title, createdAt: now }, built.state)
-    await storage.recordMergeSources(id, built.sourceIds)
-    log.info({ room: id, sources: (body.merge as unknown[]).length }, 'board merged from others')
-    const board = (await storage.getBoard(id)) as StoredBoard
-    return { id, title: board.title, createdAt: now, links: linksOf(board) }
+    return storeNewBoard({ title: built.title, createdAt: now }, built.state, undefined, async (id) => {
+      await storage.recordMergeSources(id, built.sourceIds)
+      log.info({ room: id, sources: built.sourceIds.length }, 'board merged from others')
+    })
   }
 
   /**
@@ -265,7 +264,7 @@ export function createHttpApi(options: HttpApiOptions) {
       const { board: found, role } = await access(req, board[1])
       const { retentionDays } = options
       // How many merged boards hold copies: the facilitator's delete dialog offers to remove them.
-      const mergedInto = role === 'facilitator' ? await mergedBoardCount(mergeDeps, found.id) : undefined
+      const mergedInto = role === 'facilitator' ? (await storage.mergedBoardsOf(found.id)).length : undefined
       const { id, title, createdAt } = found
       return sendJson(res, 200, { id, title, createdAt, role, retentionDays, mergedInto })
     }
@@ -313,7 +312,7 @@ export function createHttpApi(options: HttpApiOptions) {
       const { board: found } = await access(req, mergeInto[1], 'facilitator')
       const body = await readJson(req, maxBodyBytes)
       if (!asksForMerge(body)) throw new HttpError(400, 'invalid-merge', 'merge must list the boards to merge again')
-      const report = await refreshMergedBoard(mergeDeps, found.id, body).catch(asHttpError)
+      const report = await refreshMergedBoard(mergeDeps, found.id, body)
       log.info({ room: found.id, ...report }, 'boards merged again into a board')
       return sendJson(res, 200, report)
     }

@@ -7,27 +7,21 @@
  * facilitator knows which link to fix. The sources are read as they stand (live if loaded), each
  * gets a history snapshot, and are not changed; @samla/board's mergeBoards does the copying.
  */
-import { initBoard, MergeError, type MergeReport, type MergeSource, mergeBoards, readControl } from '@samla/board'
+import {
+  initBoard,
+  MAX_MERGE_SOURCES,
+  MergeError,
+  type MergeReport,
+  type MergeSource,
+  mergeBoards,
+  readControl,
+} from '@samla/board'
 import type { ApiError } from '@samla/protocol'
 import * as Y from 'yjs'
 import { authorise } from '../access/authorise.js'
 import { isBoardId } from '../access/board-ids.js'
 import type { HistoryReason, Storage } from '../storage/storage.js'
-
-/** At most this many boards are merged into one. */
-export const MAX_MERGE_SOURCES = 20
-
-export interface MergeRefusal {
-  status: number
-  code: ApiError
-  message: string
-}
-
-export class MergeRefused extends Error {
-  constructor(readonly refusal: MergeRefusal) {
-    super(refusal.message)
-  }
-}
+import { HttpError } from './http-basics.js'
 
 export interface MergeDeps {
   storage: Storage
@@ -65,7 +59,7 @@ export function asksForMerge(body: unknown): body is { merge: unknown } {
 }
 
 function refuse(status: number, code: ApiError, message: string): never {
-  throw new MergeRefused({ status, code, message })
+  throw new HttpError(status, code, message)
 }
 
 function sourceLinks(merge: unknown, fewest: number): SourceLink[] {
@@ -129,7 +123,7 @@ function merge(deps: MergeDeps, target: Y.Doc, sources: MergeSource[], body: Mer
   }
 }
 
-/** Builds the merged board's first state; throws MergeRefused for anything the request got wrong. */
+/** Builds the merged board's first state; throws an HttpError for anything the request got wrong. */
 export async function buildMergedBoard(
   deps: MergeDeps,
   body: MergeBody,

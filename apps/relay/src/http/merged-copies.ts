@@ -10,10 +10,8 @@ import * as Y from 'yjs'
 import type { StoredBoard } from '../storage/storage.js'
 import type { MergeDeps } from './merged-board.js'
 
-export type CopiesDeps = Pick<MergeDeps, 'storage' | 'currentState' | 'takeSnapshot' | 'changeBoard'>
-
 /** The ids of the source's groups as they stand, whose copies carry ids derived from them. */
-async function groupIdsOf(deps: CopiesDeps, sourceId: string): Promise<string[]> {
+async function groupIdsOf(deps: MergeDeps, sourceId: string): Promise<string[]> {
   const doc = new Y.Doc()
   try {
     Y.applyUpdate(doc, await deps.currentState(sourceId, 'board'))
@@ -29,7 +27,7 @@ async function groupIdsOf(deps: CopiesDeps, sourceId: string): Promise<string[]>
  * Resolves with what each merged board was told.
  */
 export async function eraseCopiesOf(
-  deps: CopiesDeps,
+  deps: MergeDeps,
   source: StoredBoard,
   remove: boolean,
   now: number,
@@ -48,9 +46,4 @@ export async function eraseCopiesOf(
     told.set(mergedId, erasure)
   }
   return told
-}
-
-/** How many merged boards hold copies of the board's notes, told to its facilitator before a deletion. */
-export async function mergedBoardCount(deps: CopiesDeps, boardId: string): Promise<number> {
-  return (await deps.storage.mergedBoardsOf(boardId)).length
 }

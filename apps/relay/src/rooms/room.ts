@@ -203,10 +203,14 @@ export class Room {
     return this.compacting
   }
 
-  /** A change made by the relay itself (a restore): stored and broadcast like anyone's before this resolves. */
-  async change(fn: (doc: Y.Doc) => void): Promise<void> {
-    await this.readStored(() => this.doc.transact(() => fn(this.doc), RELAY))
+  /**
+   * A change made by the relay itself (a restore): stored and broadcast like anyone's before this
+   * resolves, with what `fn` returned.
+   */
+  async change<T>(fn: (doc: Y.Doc) => T): Promise<T> {
+    const result = await this.readStored(() => this.doc.transact(() => fn(this.doc), RELAY))
     await this.storedState()
+    return result
   }
 
   /** Closes the sockets of the given roles (all when none given). */

@@ -54,8 +54,9 @@ export class Rooms {
   /** Rooms being loaded: every join of one waits for the same load. */
   private readonly loading = new Map<string, Promise<Room>>()
   /**
-   * News heard for rooms being loaded, passed on once each is in the table: a dot stored by another
-   * relay after the load read the ballots would otherwise be lost (updates are read again anyway).
+   * Dots news heard for rooms being loaded, passed on once each is in the table: a dot stored by
+   * another relay after the load read the ballots would otherwise be lost. Nothing else is held:
+   * updates are read again by the room's catch-up, and presence is asked for again.
    */
   private readonly heldNews = new Map<string, Array<{ from: string; news: RoomNews }>>()
   /** Docs whose news this relay follows on the cluster bus, with how many loaded rooms want each. */
@@ -106,26 +107,26 @@ export class Rooms {
       for (const key of followed) this.unfollow(key)
       throw error
     })
+    const replica = cluster && {
+      tell: (news: RoomNews) => cluster.tell(keyOf(boardId, kind), news),
+      updatesAfter: (seq: number) => storage.updatesAfter(ref, seq),
+      load: () => storage.loadDoc(ref),
+    }
     const room = new Room(
       ref,
       {
         ...this.deps,
         docLog: new DocLog(storage, ref, loaded, cluster !== undefined),
-        ...(cluster && {
-          replica: {
-            tell: (news: RoomNews) => cluster.tell(keyOf(boardId, kind), news),
-            updatesAfter: (seq: number) => storage.updatesAfter(ref, seq),
-            load: () => storage.loadDoc(ref),
-          },
-        }),
+        ...(replica && { replica }),
         onEmpty: (empty) => this.scheduleUnload(empty),
         onFailed: (failed) => void this.unload(failed, { compact: false }),
         mayWrite: (role) => this.mayWrite(ref, role),
         writerRules: (peer) => this.writerRules(ref, peer),
         ...(ballots && {
           openVotes: (doc) => {
+            // Only a board has ballots, so the replica tells the board's news.
             const tell = (voter: string, noteId: string, dots: number) =>
-              cluster?.tell(keyOf(boardId, 'board'), { kind: 'dots', voter, noteId, dots })
+              replica?.tell({ kind: 'dots', voter, noteId, dots })
             return new VoteDesk(doc, new BallotBox(boardId, storage, ballots, tell), () => this.controlOf(boardId))
           },
         }),
@@ -147,7 +148,6 @@ export class Rooms {
     }
     this.rooms.set(room.key, room)
     for (const { from, news } of this.heldNews.get(room.key) ?? []) room.hear(news, from)
-    this.heldNews.delete(room.key)
     this.deps.metrics.rooms.set(this.rooms.size)
     this.deps.log.info({ room: room.key }, 'room loaded')
     if (kind === 'control') {
@@ -206,9 +206,9 @@ export class Rooms {
       room.hear(news, from)
       return
     }
-    if (this.loading.has(roomKey)) {
+    if (news.kind === 'dots' && this.loading.has(roomKey)) {
       const held = this.heldNews.get(roomKey) ?? []
-      // Bounded: a load that takes long under a storm of news keeps the newest (updates are read again).
+      // Bounded: a load that takes long under a storm of dots keeps the newest.
       if (held.length >= MAX_HELD_NEWS) held.shift()
       held.push({ from, news })
       this.heldNews.set(roomKey, held)

@@ -49,8 +49,11 @@ const NO_DOTS: Ballot = new Map()
 export class VoteDesk {
   /** Connections that asked to watch the vote, with the view last sent to each. */
   private readonly watchers = new Map<VoteWatcher, Uint8Array | null>()
-  /** Which note each note's dots count on (a stack's first note): read again when notes or stacks change. */
-  private target: VoteTarget
+  /**
+   * Which note each note's dots count on (a stack's first note): forgotten when notes or stacks
+   * change, and read again when next needed (targetNow).
+   */
+  private target: VoteTarget | null = null
   private readonly stopWatchingTargets: () => void
   private tallied: Tally | null = null
   private refreshQueued = false
@@ -58,16 +61,15 @@ export class VoteDesk {
   private deciding: Promise<void> = Promise.resolve()
 
   constructor(
-    doc: Y.Doc,
+    private readonly doc: Y.Doc,
     private readonly box: BallotBox,
     /** The board's control state now: the vote's settings and the lock. */
     private readonly control: () => ControlState,
   ) {
-    this.target = voteTargets(doc)
     // A note coming or going changes what counts (a deleted note's dots go back to their voters), and
     // so does a stack confirmed or taken back (its notes' dots count as one).
     this.stopWatchingTargets = watchVoteTargets(doc, () => {
-      this.target = voteTargets(doc)
+      this.target = null
       if (!this.box.isEmpty) this.changed()
     })
   }
@@ -93,7 +95,7 @@ export class VoteDesk {
     const refusal = this.refusal(watcher, request.kind, request.noteId)
     const voter = watcher.identity.participant
     if (refusal === null && voter !== null) {
-      const writes = ballotChange(this.box.ballotOf(voter), request.kind, request.noteId, this.target)
+      const writes = ballotChange(this.box.ballotOf(voter), request.kind, request.noteId, this.targetNow())
       for (const [noteId, dots] of writes) await this.box.set(voter, noteId, dots)
       if (writes.size > 0) this.changed()
     }
@@ -141,19 +143,26 @@ export class VoteDesk {
     const control = this.control()
     if (!mayEdit(role, control.locked)) return 'vote-not-allowed'
     if (participant === null) return 'vote-no-participant'
-    const ballot = countedDots(this.box.ballotOf(participant), this.target)
-    return refuseDot(ballot, change, noteId, control.vote, this.target)
+    const target = this.targetNow()
+    const ballot = countedDots(this.box.ballotOf(participant), target)
+    return refuseDot(ballot, change, noteId, control.vote, target)
+  }
+
+  /** The vote's targets as the doc stands, read only when something needs them. */
+  private targetNow(): VoteTarget {
+    this.target ??= voteTargets(this.doc)
+    return this.target
   }
 
   private tally(): Tally {
-    this.tallied ??= tallyBallots(this.box.all(), this.target)
+    this.tallied ??= tallyBallots(this.box.all(), this.targetNow())
     return this.tallied
   }
 
   private viewFor(watcher: VoteWatcher): VoteView {
     const { role, participant } = watcher.identity
     const { totals, voters } = this.tally()
-    const mine = participant === null ? NO_DOTS : countedDots(this.box.ballotOf(participant), this.target)
+    const mine = participant === null ? NO_DOTS : countedDots(this.box.ballotOf(participant), this.targetNow())
     return { voters, mine, totals: seesVoteTotals(role, this.control().vote.revealed) ? totals : null }
   }
 
