@@ -122,6 +122,7 @@ export {
   type FieldRule,
   fieldIsValid,
   invalidEntries,
+  isBoardId,
   isEntryId,
   isNoteOrigin,
   MAX_STACK_SIZE,

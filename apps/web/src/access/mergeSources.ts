@@ -4,14 +4,11 @@
  * role (`v1.<boardId>.<role>.<generation>.<mac>`), so a participant's or viewer's link is turned
  * away here, in plain words, before anything is sent. The relay still checks every token.
  */
+import { isBoardId } from '@samla/board'
 import { isRole, type Role } from '@samla/protocol'
 import type { RecentBoard } from '../lib/recentBoards'
 import { tokenFromHash } from './boardLink'
 
-/** At most this many boards are merged into one (the relay's limit too). */
-export const MAX_MERGE_SOURCES = 20
-
-const BOARD_ID = /^[A-Za-z0-9_-]{22}$/
 const BOARD_PATH = /^\/b\/([A-Za-z0-9_-]{22})\/?$/
 const JOIN_PATH = /^\/j\/[^/]+\/?$/
 
@@ -23,7 +20,7 @@ export interface TokenInfo {
 /** The board and role a token names, or null for anything that is not a token of this form. */
 export function readToken(token: string): TokenInfo | null {
   const [version, boardId, role, generation, mac, ...rest] = token.split('.')
-  if (version !== 'v1' || rest.length > 0 || !boardId || !BOARD_ID.test(boardId) || !isRole(role)) return null
+  if (version !== 'v1' || rest.length > 0 || !isBoardId(boardId) || !isRole(role)) return null
   if (!generation || !/^\d+$/.test(generation) || !mac) return null
   return { boardId, role }
 }

@@ -25,6 +25,8 @@ export type BoardLookup =
       readonly role: Role
       /** Days without changes after which the relay erases the board; null when it keeps boards. */
       readonly retentionDays: number | null
+      /** How many merged boards hold copies of the board's notes (told to its facilitator only, else 0). */
+      readonly mergedInto: number
     }
   | { readonly kind: 'refused'; readonly problem: AccessProblem }
   | { readonly kind: 'unreachable' }
@@ -133,10 +135,15 @@ export async function lookupBoard(id: string, token: string, signal: AbortSignal
     if (!response.ok) return { kind: 'unreachable' }
     const body: unknown = await response.json()
     const board = parseBoardInfo(body)
-    const { role, retentionDays } = body as { role?: unknown; retentionDays?: unknown }
+    const { role, retentionDays, mergedInto } = body as {
+      role?: unknown
+      retentionDays?: unknown
+      mergedInto?: unknown
+    }
     if (!board || !isRole(role)) return { kind: 'unreachable' }
     const retention = typeof retentionDays === 'number' && retentionDays > 0 ? retentionDays : null
-    return { kind: 'found', board, role, retentionDays: retention }
+    const copies = typeof mergedInto === 'number' && Number.isInteger(mergedInto) && mergedInto > 0 ? mergedInto : 0
+    return { kind: 'found', board, role, retentionDays: retention, mergedInto: copies }
   } catch (error) {
     if (signal.aborted) throw error
     return { kind: 'unreachable' }
@@ -152,12 +159,4 @@ export async function deleteBoard(id: string, token: string, { removeCopies = fa
   const response = await fetch(url, { method: 'DELETE', headers: bearer(token) })
   if (response.ok || response.status === 404) return
   throw new Error(`Deleting the board failed with HTTP ${response.status}`)
-}
-
-/** How many merged boards hold copies of the board's notes, as the relay tells its facilitator (0 if it does not). */
-export async function mergedCopiesOf(id: string, token: string, signal: AbortSignal): Promise<number> {
-  const response = await fetch(boardUrl(id), { signal, headers: bearer(token) })
-  if (!response.ok) return 0
-  const { mergedInto } = ((await response.json()) ?? {}) as { mergedInto?: unknown }
-  return typeof mergedInto === 'number' && Number.isInteger(mergedInto) && mergedInto > 0 ? mergedInto : 0
 }

@@ -5,7 +5,7 @@
  */
 import { useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { deleteBoard, mergedCopiesOf } from '../api/boards'
+import { deleteBoard, lookupBoard } from '../api/boards'
 import { ConfirmDialog } from '../components/ConfirmDialog'
 import { eraseLocalCopy } from '../lib/localCopy'
 import { navigate } from '../lib/router'
@@ -16,9 +16,14 @@ function useMergedCopies(boardId: string, token: string): number {
   const [count, setCount] = useState(0)
   useEffect(() => {
     const controller = new AbortController()
-    mergedCopiesOf(boardId, token, controller.signal).then(setCount, () => {
-      // Unknown (offline, or the dialog closed): the board is deleted without the offer.
-    })
+    lookupBoard(boardId, token, controller.signal).then(
+      (lookup) => {
+        if (lookup.kind === 'found') setCount(lookup.mergedInto)
+      },
+      () => {
+        // Unknown (offline, or the dialog closed): the board is deleted without the offer.
+      },
+    )
     return () => controller.abort()
   }, [boardId, token])
   return count

@@ -4,7 +4,7 @@
  * that cannot do it (a participant's, a viewer's) are explained before anything is sent; the relay's
  * refusals name the board they are about. The new board opens as any new board does.
  */
-import { MAX_TITLE_LENGTH } from '@samla/board'
+import { MAX_MERGE_SOURCES, MAX_TITLE_LENGTH } from '@samla/board'
 import { type FormEvent, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { boardLinkPath } from '../access/boardLink'
@@ -16,7 +16,7 @@ import { navigate } from '../lib/router'
 import { readStored } from '../lib/storage'
 import { useMergeError } from '../regions/mergeError'
 import './mergeBoards.css'
-import { MAX_MERGE_SOURCES, mergeableBoards, mergeSources, parsePastedLinks } from '../access/mergeSources'
+import { mergeableBoards, mergeSources, parsePastedLinks } from '../access/mergeSources'
 
 /** Why a pasted line cannot be sent, in words. */
 const LINK_PROBLEMS = {

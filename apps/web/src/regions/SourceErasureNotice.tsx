@@ -6,19 +6,17 @@
  */
 import { dismissSourceErasure, readSourceErasures, type SourceErasure, watchSourceErasures } from '@samla/board'
 import type { TFunction } from 'i18next'
-import { useEffect, useState } from 'react'
+import { useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CloseIcon } from '../components/CloseIcon'
+import { docViewCache } from '../lib/docView'
 import { useBoard } from '../session/BoardContext'
 
+const erasuresOf = docViewCache(readSourceErasures, watchSourceErasures)
+
 function useSourceErasures(): readonly SourceErasure[] {
-  const { doc } = useBoard()
-  const [erasures, setErasures] = useState(() => readSourceErasures(doc))
-  useEffect(() => {
-    setErasures(readSourceErasures(doc))
-    return watchSourceErasures(doc, () => setErasures(readSourceErasures(doc)))
-  }, [doc])
-  return erasures
+  const erasures = erasuresOf(useBoard().doc)
+  return useSyncExternalStore(erasures.subscribe, erasures.get)
 }
 
 function erasureText(t: TFunction, erasure: SourceErasure): string {

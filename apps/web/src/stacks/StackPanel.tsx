@@ -13,12 +13,13 @@ import { guarded } from '../session/commands'
 import { findProposals, type Proposal } from './proposals'
 import { useStackInfo } from './StackMark'
 import { useBoardStacks, useRegionCount } from './stackIndex'
+import { originTitle } from './stackOrigins'
 
 function NoteLine({ id }: { readonly id: string }) {
   const { t } = useTranslation()
   const note = useNote(id)
   if (!note) return null
-  const title = note.origin ? note.origin.boardTitle.trim() || t('regions.untitled') : t('stacks.thisBoard')
+  const title = originTitle(note.origin, { untitled: t('regions.untitled'), thisBoard: t('stacks.thisBoard') })
   return (
     <li>
       <span className="stack-note-text">{note.text.trim() || t('facilitation.results.emptyNote')}</span>{' '}

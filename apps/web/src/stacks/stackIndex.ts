@@ -34,8 +34,11 @@ export const stackIndexOf: (doc: Y.Doc) => DocView<StackView> = docViewCache(
   },
   (doc, invalidate) => {
     readStacksOf(doc).subscribe(invalidate)
+    // Only a stacked note coming or going can move a stack's dots (stackOf keeps deleted notes' ids);
+    // on a board without stacks, adding or deleting notes wakes no note's component.
     doc.getMap('notes').observe((event) => {
-      if (event.keysChanged.size > 0) invalidate()
+      const { stackOf } = readStacksOf(doc).get()
+      for (const key of event.keysChanged) if (stackOf.has(key)) return invalidate()
     })
   },
 )

@@ -12,16 +12,15 @@ export interface OriginWords {
   readonly thisBoard: string
 }
 
+/** The title of the board a note came from, in words for an untitled source or this board itself. */
+export function originTitle(origin: NoteOrigin | undefined, words: OriginWords): string {
+  return origin ? origin.boardTitle.trim() || words.untitled : words.thisBoard
+}
+
 export function stackOrigins(
   noteIds: readonly string[],
   originOf: (noteId: string) => NoteOrigin | undefined,
   words: OriginWords,
 ): string[] {
-  const titles: string[] = []
-  for (const noteId of noteIds) {
-    const origin = originOf(noteId)
-    const title = origin ? origin.boardTitle.trim() || words.untitled : words.thisBoard
-    if (!titles.includes(title)) titles.push(title)
-  }
-  return titles
+  return [...new Set(noteIds.map((noteId) => originTitle(originOf(noteId), words)))]
 }

@@ -24,7 +24,7 @@ import { addNote, listNotes, type NoteSnapshot } from '../model/note.js'
 import { isNoteColour } from '../model/palette.js'
 import { listRegions, type RegionSnapshot } from '../model/region.js'
 import { clustersMap, notesMap, regionsMap } from '../model/schema.js'
-import { confirmStack, readStacks, voteTargets } from '../model/stack.js'
+import { confirmStack, readStacks, voteTargetOf } from '../model/stack.js'
 import { checkId } from '../model/validate.js'
 import { type Ballot, countedDots, dotsSpent } from '../model/vote.js'
 
@@ -90,14 +90,13 @@ export function exportBoardJson(doc: Y.Doc, ballots: Iterable<Ballot>, now = Dat
       createdAt: note.createdAt,
       order: note.order,
       clusterId: note.clusterId !== null && clusterIds.has(note.clusterId) ? note.clusterId : null,
-      ...(note.origin
-        ? { origin: { boardId: note.origin.boardId, boardTitle: note.origin.boardTitle, noteId: note.origin.noteId } }
-        : {}),
+      ...(note.origin ? { origin: withoutTextHash(note.origin) } : {}),
     }),
   )
   const regions = listRegions(doc)
-  const stacks = readStacks(doc).confirmed.map((stack) => [...stack.noteIds])
-  const target = voteTargets(doc)
+  const boardStacks = readStacks(doc)
+  const stacks = boardStacks.confirmed.map((stack) => [...stack.noteIds])
+  const target = voteTargetOf(doc, boardStacks)
   const counted = [...ballots].map((ballot) => countedDots(ballot, target)).filter((dots) => dots.size > 0)
   // Listed in the order of their fresh ids, which is random: neither ids nor order follow the voters.
   const votes: BoardExport['votes'] = Object.fromEntries(
@@ -179,7 +178,8 @@ export function importBoardJson(doc: Y.Doc, data: unknown): Map<string, Ballot> 
           order: n.order as string,
           clusterId: (n.clusterId as string | null) ?? null,
         })
-        if (n.origin !== undefined) (notesMap(target).get(id) as Y.Map<unknown>).set('origin', readOrigin(n.origin))
+        if (n.origin !== undefined)
+          (notesMap(target).get(id) as Y.Map<unknown>).set('origin', withoutTextHash(n.origin))
       })
       if (root.regions !== undefined) writeRegions(target, asArray(root.regions, 'regions'))
       if (root.stacks !== undefined) writeStacks(target, asArray(root.stacks, 'stacks'))
@@ -199,8 +199,8 @@ export function importBoardJson(doc: Y.Doc, data: unknown): Map<string, Ballot> 
   return ballots
 }
 
-/** An origin as the export has it, without the text's fingerprint (so the note counts as edited, never overwritten). */
-function readOrigin(raw: NoteOrigin): NoteOrigin {
+/** An origin as the export has it, without the text's fingerprint (so an imported copy counts as edited, never overwritten). */
+function withoutTextHash(raw: NoteOrigin): Omit<NoteOrigin, 'textHash'> {
   return { boardId: raw.boardId, boardTitle: raw.boardTitle, noteId: raw.noteId }
 }
 

@@ -12,6 +12,7 @@
  * written until the whole merge is known to fit the board's limits and room; then it is written in
  * one transaction.
  */
+import { fromBase64, toBase64 } from 'lib0/buffer'
 import * as Y from 'yjs'
 import { type ClusterSnapshot, listClusters } from '../model/cluster.js'
 import { isBoardId, type NoteOrigin, REGION_FIELDS } from '../model/entry-rules.js'
@@ -320,9 +321,7 @@ function newSinceLastMerge(source: Y.Doc, seen: Map<number, number> | null) {
 }
 
 function encodeSeen(source: Y.Doc): string {
-  let binary = ''
-  for (const byte of Y.encodeStateVector(source)) binary += String.fromCharCode(byte)
-  return btoa(binary)
+  return toBase64(Y.encodeStateVector(source))
 }
 
 function readSourceSeen(target: Y.Doc, regionId: string): Map<number, number> | null {
@@ -330,7 +329,7 @@ function readSourceSeen(target: Y.Doc, regionId: string): Map<number, number> | 
   const seen = region instanceof Y.Map ? validField(region, REGION_FIELDS, 'sourceSeen') : undefined
   if (typeof seen !== 'string') return null
   try {
-    return Y.decodeStateVector(Uint8Array.from(atob(seen), (char) => char.charCodeAt(0)))
+    return Y.decodeStateVector(fromBase64(seen))
   } catch {
     return null
   }

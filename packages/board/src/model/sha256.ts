@@ -1,87 +1,17 @@
 /**
- * SHA-256 (FIPS 180-4) over bytes, synchronous and pure, so that ids derived from other ids come out
- * the same in Node and in browsers (Web Crypto's digest is asynchronous, node:crypto is Node's only).
- * Used for deterministic entry ids (exchange/merge.ts) and for fingerprints of copied text.
+ * Ids derived from other ids (exchange/merge.ts, model/stack.ts) and fingerprints of copied text:
+ * SHA-256 from lib0, synchronous and pure, so they come out the same in Node and in browsers.
  */
-const K = new Uint32Array([
-  0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
-  0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,
-  0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8,
-  0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13,
-  0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819,
-  0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a,
-  0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
-  0xc67178f2,
-])
+import { toBase64UrlEncoded } from 'lib0/buffer'
+import { digest } from 'lib0/hash/sha256'
+import { encodeUtf8 } from 'lib0/string'
 
-const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n))
-
-export function sha256(data: Uint8Array): Uint8Array {
-  // The message, a 1 bit, zeros, and its length in bits (big-endian), to a multiple of 64 bytes.
-  const padded = new Uint8Array(Math.ceil((data.length + 9) / 64) * 64)
-  padded.set(data)
-  padded[data.length] = 0x80
-  const view = new DataView(padded.buffer)
-  view.setUint32(padded.length - 8, Math.floor(data.length / 0x20000000))
-  view.setUint32(padded.length - 4, (data.length << 3) >>> 0)
-  const h = new Uint32Array([
-    0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
-  ])
-  const w = new Uint32Array(64)
-  for (let block = 0; block < padded.length; block += 64) {
-    for (let i = 0; i < 16; i++) w[i] = view.getUint32(block + i * 4)
-    for (let i = 16; i < 64; i++) {
-      const a = w[i - 15] as number
-      const b = w[i - 2] as number
-      const s0 = rotr(a, 7) ^ rotr(a, 18) ^ (a >>> 3)
-      const s1 = rotr(b, 17) ^ rotr(b, 19) ^ (b >>> 10)
-      w[i] = ((w[i - 16] as number) + s0 + (w[i - 7] as number) + s1) >>> 0
-    }
-    let [a, b, c, d, e, f, g, hh] = h as unknown as number[]
-    for (let i = 0; i < 64; i++) {
-      const s1 = rotr(e as number, 6) ^ rotr(e as number, 11) ^ rotr(e as number, 25)
-      const ch = ((e as number) & (f as number)) ^ (~(e as number) & (g as number))
-      const t1 = ((hh as number) + s1 + ch + (K[i] as number) + (w[i] as number)) >>> 0
-      const s0 = rotr(a as number, 2) ^ rotr(a as number, 13) ^ rotr(a as number, 22)
-      const maj = ((a as number) & (b as number)) ^ ((a as number) & (c as number)) ^ ((b as number) & (c as number))
-      const t2 = (s0 + maj) >>> 0
-      hh = g
-      g = f
-      f = e
-      e = ((d as number) + t1) >>> 0
-      d = c
-      c = b
-      b = a
-      a = (t1 + t2) >>> 0
-    }
-    const next = [a, b, c, d, e, f, g, hh]
-    for (let i = 0; i < 8; i++) h[i] = ((h[i] as number) + (next[i] as number)) >>> 0
-  }
-  const out = new Uint8Array(32)
-  const outView = new DataView(out.buffer)
-  for (let i = 0; i < 8; i++) outView.setUint32(i * 4, h[i] as number)
-  return out
-}
-
-const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
+export { digest as sha256 }
 
 /**
  * The first 128 bits of the SHA-256 of the parts (UTF-8, each ended by a NUL so that no two lists
  * of parts read alike), as 22 base64url characters: the shape of an entry id and of a board id.
  */
 export function hashId(...parts: readonly string[]): string {
-  const digest = sha256(new TextEncoder().encode(parts.map((part) => `${part}\u0000`).join('')))
-  let bits = 0
-  let count = 0
-  let out = ''
-  for (const byte of digest.subarray(0, 16)) {
-    bits = (bits << 8) | byte
-    count += 8
-    while (count >= 6) {
-      count -= 6
-      out += BASE64URL[(bits >>> count) & 63]
-    }
-    bits &= (1 << count) - 1
-  }
-  return out + BASE64URL[(bits << (6 - count)) & 63]
+  return toBase64UrlEncoded(digest(encodeUtf8(parts.map((part) => `${part}\u0000`).join(''))).subarray(0, 16))
 }
